@@ -1,8 +1,111 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Seeding;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+// Serve wwwroot and library assets from the build output in any environment (dotnet run, tests); a no-op once published.
+builder.WebHost.UseStaticWebAssets();
+var dataFolder = DatabaseSetup.GetDataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+    .WriteTo.File(Path.Combine(dataFolder, "logs", "phuthoca-.log"), rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 31, formatProvider: CultureInfo.InvariantCulture));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddErrorDescriber<VietnameseIdentityErrors>()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.Name = "PhuThoCa.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.EditRegisters, p => p.RequireRole(Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator))
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
+
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AllowAnonymousToFolder("/Account");
+        options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToPage("/NotFound");
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    })
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<DomainRuleFilter>();
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        VietnameseModelBinding.Apply(options.ModelBindingMessageProvider);
+    });
+
 var app = builder.Build();
-app.MapStaticAssets();
+
+var vietnamese = new CultureInfo("vi-VN");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(vietnamese),
+    SupportedCultures = [vietnamese],
+    SupportedUICultures = [vietnamese],
+});
+
+// Users never see a stack trace, not even in Development: errors go to the log with a request id.
+app.UseExceptionHandler("/Error");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
 
 public partial class Program;

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Agencies;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Identity;
+
+namespace PhuThoCa.Infrastructure.Persistence;
+
+public class AppDbContext : IdentityDbContext<AppUser>
+{
+    private readonly IAgencyScope _scope;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope)
+        : base(options)
+    {
+        _scope = scope;
+    }
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
+    public DbSet<UsbToken> Tokens => Set<UsbToken>();
+
+    public DbSet<TokenHandover> TokenHandovers => Set<TokenHandover>();
+
+    public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+
+    /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
+    public int? ScopeAgencyId => _scope.AgencyId;
+
+    public bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime in the model is UTC; SQLite hands them back as Unspecified without this.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcNullableDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Agency scoping (features G11.2): an officer of agency A gets nothing of agency B, hence 404 on B's ids.
+        builder.Entity<Agency>().HasQueryFilter(a => ScopeAgencyId == null || a.Id == ScopeAgencyId);
+        builder.Entity<Subscriber>().HasQueryFilter(s => ScopeAgencyId == null || s.AgencyId == ScopeAgencyId);
+        builder.Entity<Certificate>().HasQueryFilter(c => ScopeAgencyId == null || c.Subscriber!.AgencyId == ScopeAgencyId);
+        builder.Entity<UsbToken>().HasQueryFilter(t => ScopeAgencyId == null || t.AgencyId == ScopeAgencyId);
+        builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
+    }
+}

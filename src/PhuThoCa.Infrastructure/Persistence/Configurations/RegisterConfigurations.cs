@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhuThoCa.Domain.Agencies;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Domain.Tokens;
+
+namespace PhuThoCa.Infrastructure.Persistence.Configurations;
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.Property(a => a.Name).HasMaxLength(Agency.NameMaxLength).IsRequired();
+        b.Property(a => a.ShortName).HasMaxLength(Agency.ShortNameMaxLength).IsRequired();
+        b.Property(a => a.ParentAuthorityName).HasMaxLength(Agency.NameMaxLength);
+        b.Property(a => a.Address).HasMaxLength(300).IsRequired();
+        b.Property(a => a.EmailDomain).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Phone).HasMaxLength(30);
+        b.Property(a => a.SearchKey).HasMaxLength(400);
+        b.HasIndex(a => a.Name).IsUnique();
+        b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscriber>
+{
+    public void Configure(EntityTypeBuilder<Subscriber> b)
+    {
+        b.Property(s => s.Name).HasMaxLength(Subscriber.NameMaxLength).IsRequired();
+        b.Property(s => s.Position).HasMaxLength(200);
+        b.Property(s => s.NationalId).HasMaxLength(NationalId.Length);
+        b.Property(s => s.NationalIdIssuedBy).HasMaxLength(200);
+        b.Property(s => s.Email).HasMaxLength(200).IsRequired();
+        b.Property(s => s.Phone).HasMaxLength(30);
+        b.Property(s => s.TaxCode).HasMaxLength(20);
+        b.Property(s => s.BudgetCode).HasMaxLength(20);
+        b.Property(s => s.Address).HasMaxLength(300);
+        b.Property(s => s.DeviceVersion).HasMaxLength(200);
+        b.Property(s => s.SearchKey).HasMaxLength(500);
+        b.Ignore(s => s.MaskedNationalId);
+        b.HasIndex(s => s.AgencyId);
+        b.HasIndex(s => s.NationalId);
+        b.HasIndex(s => s.SearchKey);
+        b.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
+{
+    public void Configure(EntityTypeBuilder<Certificate> b)
+    {
+        b.Property(c => c.SerialNumber).HasMaxLength(Certificate.SerialMaxLength).IsRequired();
+        b.Property(c => c.SubjectDn).HasMaxLength(1000).IsRequired();
+        b.Property(c => c.Issuer).HasMaxLength(500).IsRequired();
+        b.Property(c => c.ThumbprintSha1).HasMaxLength(40);
+        b.Property(c => c.ThumbprintSha256).HasMaxLength(64);
+        b.Property(c => c.KeyAlgorithm).HasMaxLength(50);
+        b.HasIndex(c => c.SerialNumber).IsUnique();
+        b.HasIndex(c => c.NotAfterUtc);
+        b.HasOne(c => c.Subscriber).WithMany().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Token).WithMany().HasForeignKey(c => c.TokenId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UsbTokenConfiguration : IEntityTypeConfiguration<UsbToken>
+{
+    public void Configure(EntityTypeBuilder<UsbToken> b)
+    {
+        b.ToTable("Tokens");
+        b.Property(t => t.SerialNumber).HasMaxLength(UsbToken.SerialMaxLength).IsRequired();
+        b.Property(t => t.Model).HasMaxLength(100).IsRequired();
+        b.Property(t => t.CustodianName).HasMaxLength(200);
+        b.Property(t => t.Notes).HasMaxLength(1000);
+        b.HasIndex(t => t.SerialNumber).IsUnique();
+        b.HasIndex(t => t.AgencyId);
+        b.HasOne(t => t.Agency).WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Subscriber>().WithMany().HasForeignKey(t => t.CustodianSubscriberId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class TokenHandoverConfiguration : IEntityTypeConfiguration<TokenHandover>
+{
+    public void Configure(EntityTypeBuilder<TokenHandover> b)
+    {
+        b.Property(h => h.GiverName).HasMaxLength(200).IsRequired();
+        b.Property(h => h.GiverPosition).HasMaxLength(200);
+        b.Property(h => h.ReceiverName).HasMaxLength(200).IsRequired();
+        b.Property(h => h.ReceiverPosition).HasMaxLength(200);
+        b.Property(h => h.Reason).HasMaxLength(1000).IsRequired();
+        b.Property(h => h.Condition).HasMaxLength(500);
+        b.Property(h => h.AttachmentKey).HasMaxLength(200);
+        b.Property(h => h.AttachmentFileName).HasMaxLength(255);
+        b.Property(h => h.RecordedBy).HasMaxLength(200).IsRequired();
+        b.HasIndex(h => h.TokenId);
+        b.HasOne<UsbToken>().WithMany().HasForeignKey(h => h.TokenId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<TimelineEvent>
+{
+    public void Configure(EntityTypeBuilder<TimelineEvent> b)
+    {
+        b.Property(e => e.ActorName).HasMaxLength(200).IsRequired();
+        b.Property(e => e.Action).HasMaxLength(200).IsRequired();
+        b.Property(e => e.FromState).HasMaxLength(100);
+        b.Property(e => e.ToState).HasMaxLength(100);
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.HasIndex(e => new { e.Subject, e.SubjectId });
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PhuThoCa.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Chooses the provider from <c>Database:Provider</c> (Sqlite | SqlServer) with its own migrations assembly.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "PhuThoCa.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "PhuThoCa.Migrations.SqlServer";
+
+    public static DatabaseProvider GetProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'SqlServer', not '{value}'.");
+    }
+
+    /// <summary>The folder for the SQLite file, uploaded files and letters (<c>Data:Folder</c>, default App_Data under the content root).</summary>
+    public static string GetDataFolder(IConfiguration configuration, string contentRoot)
+    {
+        var folder = configuration["Data:Folder"];
+        var path = string.IsNullOrWhiteSpace(folder) ? Path.Combine(contentRoot, "App_Data") : Path.GetFullPath(folder, contentRoot);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static string GetConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Default");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (GetProvider(configuration) == DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
+        }
+
+        return $"Data Source={Path.Combine(GetDataFolder(configuration, contentRoot), "phuthoca.db")}";
+    }
+
+    public static IServiceCollection AddPhuThoCaDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = GetProvider(configuration);
+        var connectionString = GetConnectionString(configuration, contentRoot);
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString, sql =>
+                {
+                    sql.MigrationsAssembly(SqlServerMigrationsAssembly);
+                    sql.EnableRetryOnFailure(3);
+                });
+                break;
+            case DatabaseProvider.Sqlite:
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+    }
+}

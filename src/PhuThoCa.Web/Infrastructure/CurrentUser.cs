@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Web.Infrastructure;
+
+/// <summary>The signed-in user as the pages need it: id, name, roles, agency scope, and an <see cref="Actor"/> stamped with the injected clock.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider clock) : IAgencyScope
+{
+    public const string AgencyClaim = "phuthoca:agency";
+    public const string FullNameClaim = "phuthoca:fullname";
+
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public string Id => Principal?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public string DisplayName => Principal?.FindFirstValue(FullNameClaim) ?? Principal?.Identity?.Name ?? "Hệ thống";
+
+    public bool IsOfficer => Principal?.IsInRole(Roles.AgencyOfficer) == true && !IsProvinceWide;
+
+    public bool IsProvinceWide => Roles.ProvinceWide.Any(r => Principal?.IsInRole(r) == true);
+
+    public bool IsAuditor => Principal?.IsInRole(Roles.Auditor) == true;
+
+    public bool CanEditRegisters => IsAuthenticated && (IsOfficer || Principal!.IsInRole(Roles.DepartmentStaff)
+        || Principal.IsInRole(Roles.DepartmentLeader) || Principal.IsInRole(Roles.Administrator));
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    /// <summary>
+    /// Null (province-wide) for Sở staff, admins, auditors and requests without a user (seeding, public pages).
+    /// An officer without an agency gets -1, which matches nothing.
+    /// </summary>
+    public int? AgencyId
+    {
+        get
+        {
+            if (!IsAuthenticated || IsProvinceWide)
+            {
+                return null;
+            }
+
+            return int.TryParse(Principal!.FindFirstValue(AgencyClaim), out var id) ? id : -1;
+        }
+    }
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => VietnamTime.ToDate(UtcNow);
+
+    public Actor Actor() => new(Id, DisplayName, UtcNow);
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PhuThoCa.Web.Infrastructure;
+
+/// <summary>One page of a server-side paged list.</summary>
+public sealed class PagedList<T>
+{
+    public const int DefaultPageSize = 25;
+
+    internal PagedList(IReadOnlyList<T> items, int page, int pageSize, int total)
+    {
+        Items = items;
+        Page = page;
+        PageSize = pageSize;
+        Total = total;
+    }
+
+    public IReadOnlyList<T> Items { get; }
+
+    public int Page { get; }
+
+    public int PageSize { get; }
+
+    public int Total { get; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public int FirstIndex => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+    public int LastIndex => Math.Min(Page * PageSize, Total);
+}
+
+public static class PagedList
+{
+    public static async Task<PagedList<T>> CreateAsync<T>(IQueryable<T> query, int page, int pageSize = PagedList<T>.DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, total);
+    }
+}
+
+/// <summary>What the shared pager partial needs: the page and the current query string values to keep.</summary>
+public sealed record PagerModel(int Page, int PageCount, int Total, int FirstIndex, int LastIndex, IDictionary<string, string?> RouteValues)
+{
+    public static PagerModel For<T>(PagedList<T> list, IDictionary<string, string?> routeValues) =>
+        new(list.Page, list.PageCount, list.Total, list.FirstIndex, list.LastIndex, routeValues);
+
+    /// <summary>Query string for another page, keeping the active filters.</summary>
+    public string Href(int page)
+    {
+        var values = RouteValues.Where(kv => !string.IsNullOrEmpty(kv.Value) && kv.Key != "p")
+            .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
+            .Append(new KeyValuePair<string, string?>("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.Http.QueryString.Create(values).ToString();
+    }
+}

@@ -1,0 +1,7 @@
+namespace PhuThoCa.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string EditRegisters = nameof(EditRegisters);
+    public const string Admin = nameof(Admin);
+}

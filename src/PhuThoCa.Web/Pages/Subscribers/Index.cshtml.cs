@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Subscribers;
+
+public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public SubscriberKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public int? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<Row> Rows { get; private set; } = null!;
+
+    public List<SelectListItem> Agencies { get; private set; } = [];
+
+    public bool CanChooseAgency => me.IsProvinceWide;
+
+    public bool CanEdit => me.CanEditRegisters;
+
+    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    {
+        ["q"] = Query,
+        ["kind"] = Kind?.ToString(),
+        ["agency"] = AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sort"] = Sort,
+    };
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (CanChooseAgency)
+        {
+            Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
+        }
+
+        var query = db.Subscribers.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var folded = Text.Fold(Query.Trim());
+            query = query.Where(s => s.SearchKey.Contains(folded));
+        }
+
+        if (Kind is not null)
+        {
+            query = query.Where(s => s.Kind == Kind);
+        }
+
+        if (AgencyId is not null)
+        {
+            query = query.Where(s => s.AgencyId == AgencyId);
+        }
+
+        query = Sort switch
+        {
+            "name_desc" => query.OrderByDescending(s => s.Name),
+            "agency" => query.OrderBy(s => s.Agency!.Name).ThenBy(s => s.Name),
+            "kind" => query.OrderBy(s => s.Kind).ThenBy(s => s.Name),
+            _ => query.OrderBy(s => s.Name),
+        };
+
+        Rows = await PagedList.CreateAsync(query.Select(s => new Row(s.Id, s.Name, s.Kind, s.Position, s.Email, s.NationalId, s.Agency!.Name, s.IsActive)), PageNumber, cancellationToken: ct);
+    }
+
+    public sealed record Row(int Id, string Name, SubscriberKind Kind, string? Position, string Email, string? NationalId, string AgencyName, bool IsActive);
+}

@@ -1,0 +1,108 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Subscribers;
+
+/// <summary>Posted fields of the subscriber create and edit forms (dates typed as dd/MM/yyyy).</summary>
+public sealed class SubscriberInput
+{
+    public int AgencyId { get; set; }
+
+    public SubscriberKind Kind { get; set; } = SubscriberKind.Person;
+
+    public string? Name { get; set; }
+
+    public string? Position { get; set; }
+
+    public string? NationalId { get; set; }
+
+    public string? NationalIdIssuedOn { get; set; }
+
+    public string? NationalIdIssuedBy { get; set; }
+
+    public string? DateOfBirth { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? TaxCode { get; set; }
+
+    public string? BudgetCode { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? DeviceVersion { get; set; }
+
+    public static SubscriberInput From(Subscriber s) => new()
+    {
+        AgencyId = s.AgencyId,
+        Kind = s.Kind,
+        Name = s.Name,
+        Position = s.Position,
+        NationalId = s.NationalId,
+        NationalIdIssuedOn = Format.Date(s.NationalIdIssuedOn),
+        NationalIdIssuedBy = s.NationalIdIssuedBy,
+        DateOfBirth = Format.Date(s.DateOfBirth),
+        Email = s.Email,
+        Phone = s.Phone,
+        TaxCode = s.TaxCode,
+        BudgetCode = s.BudgetCode,
+        Address = s.Address,
+        DeviceVersion = s.DeviceVersion,
+    };
+
+    public SubscriberDetails ToDetails()
+    {
+        return new SubscriberDetails(Kind, Name ?? "", Position, NationalId, Format.ParseDate(NationalIdIssuedOn), NationalIdIssuedBy,
+            Format.ParseDate(DateOfBirth), Email ?? "", Phone,
+            TaxCode, BudgetCode, Address, DeviceVersion);
+    }
+}
+
+public sealed class SubscriberInputValidator : AbstractValidator<SubscriberInput>
+{
+    public SubscriberInputValidator()
+    {
+        RuleFor(x => x.AgencyId).GreaterThan(0).WithMessage("Vui lòng chọn cơ quan quản lý trực tiếp.");
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("Loại thuê bao không hợp lệ.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Vui lòng nhập tên thuê bao.")
+            .MaximumLength(Subscriber.NameMaxLength).WithMessage($"Tên không được dài quá {Subscriber.NameMaxLength} ký tự.");
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Vui lòng nhập địa chỉ thư điện tử công vụ.")
+            .EmailAddress().WithMessage("Địa chỉ thư điện tử không đúng định dạng.")
+            .Must(OfficialEmail.IsStateIssued).When(x => !string.IsNullOrWhiteSpace(x.Email) && x.Email.Contains('@', StringComparison.Ordinal))
+            .WithMessage("Thư điện tử công vụ phải do cơ quan nhà nước cấp (tên miền .gov.vn); không dùng gmail, yahoo, hotmail…");
+        When(x => x.Kind == SubscriberKind.Person, () =>
+        {
+            RuleFor(x => x.NationalId).NotEmpty().WithMessage("Vui lòng nhập số định danh cá nhân (CCCD).")
+                .Must(NationalId.IsValid).When(x => !string.IsNullOrWhiteSpace(x.NationalId))
+                .WithMessage("Số định danh cá nhân phải gồm đúng 12 chữ số.");
+            RuleFor(x => x.Position).NotEmpty().WithMessage("Vui lòng nhập chức vụ.");
+        });
+        RuleFor(x => x.NationalIdIssuedOn).Must(BeADate).WithMessage("Ngày cấp phải có dạng dd/MM/yyyy.");
+        RuleFor(x => x.DateOfBirth).Must(BeADate).WithMessage("Ngày sinh phải có dạng dd/MM/yyyy.");
+        RuleFor(x => x.Phone).Matches(@"^[0-9 .+]{9,15}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("Số điện thoại chỉ gồm 9–15 chữ số.");
+        RuleFor(x => x.TaxCode).Matches(@"^\d{10}(-?\d{3})?$").When(x => !string.IsNullOrWhiteSpace(x.TaxCode))
+            .WithMessage("Mã số thuế gồm 10 hoặc 13 chữ số.");
+        RuleFor(x => x.BudgetCode).Matches(@"^\d{7}$").When(x => !string.IsNullOrWhiteSpace(x.BudgetCode))
+            .WithMessage("Mã quan hệ ngân sách gồm 7 chữ số.");
+    }
+
+    private static bool BeADate(string? text) => Format.TryParseDate(text, out _);
+}
+
+public static class SubscriberFormOptions
+{
+    public static async Task<List<SelectListItem>> AgenciesAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Agencies.OrderBy(a => a.Kind).ThenBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync(ct);
+
+    public static List<SelectListItem> Kinds() =>
+        Enum.GetValues<SubscriberKind>().Select(k => new SelectListItem(SubscriberKindLabels.Label(k), k.ToString())).ToList();
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Web.Seeding;
+
+/// <summary>Applies migrations (<c>Database:MigrateOnStartup</c>, default true), creates roles, and seeds demo data (<c>Seed:DemoData</c>).</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var logger = sp.GetRequiredService<ILogger<AppDbContext>>();
+
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (configuration.GetValue("Seed:DemoData", true) && !await db.Agencies.IgnoreQueryFilters().AnyAsync())
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            await new DemoData(db, users, clock.GetUtcNow().UtcDateTime).SeedAsync();
+            logger.LogInformation("Demo data seeded");
+        }
+    }
+}
