@@ -28,7 +28,7 @@ public enum TokenStatus
 /// <summary>The one table of allowed token status changes (features G4.3).</summary>
 public static class TokenTransitions
 {
-    private static readonly Dictionary<TokenStatus, TokenStatus[]> _allowed = new()
+    private static readonly Dictionary<TokenStatus, TokenStatus[]> Allowed = new()
     {
         [TokenStatus.InStock] = [TokenStatus.HandedOver, TokenStatus.Lost, TokenStatus.Damaged, TokenStatus.ReturnedToCa],
         [TokenStatus.HandedOver] = [TokenStatus.Locked, TokenStatus.InStock, TokenStatus.Lost, TokenStatus.Damaged, TokenStatus.ReturnedToCa],
@@ -39,9 +39,9 @@ public static class TokenTransitions
         [TokenStatus.ReturnedToCa] = [],
     };
 
-    public static IReadOnlyList<TokenStatus> AllowedFrom(TokenStatus from) => _allowed[from];
+    public static IReadOnlyList<TokenStatus> AllowedFrom(TokenStatus from) => Allowed[from];
 
-    public static bool IsAllowed(TokenStatus from, TokenStatus to) => _allowed[from].Contains(to);
+    public static bool IsAllowed(TokenStatus from, TokenStatus to) => Allowed[from].Contains(to);
 
     public static string Label(TokenStatus status) => status switch
     {

@@ -38,7 +38,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
         new("canbo.syte", "Vũ Đức Thắng", Roles.AgencyOfficer, "Sở Y tế tỉnh Phú Thọ"),
     ];
 
-    private static readonly (string Name, string Short, string Domain)[] _departments =
+    private static readonly (string Name, string Short, string Domain)[] Departments =
     [
         ("Văn phòng UBND tỉnh Phú Thọ", "VPUBND", "vpubnd.phutho.gov.vn"),
         ("Sở Khoa học và Công nghệ tỉnh Phú Thọ", "SKHCN", "skhcn.phutho.gov.vn"),
@@ -56,20 +56,20 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
         ("Ban Quản lý các khu công nghiệp tỉnh Phú Thọ", "BQLKCN", "bqlkcn.phutho.gov.vn"),
     ];
 
-    private static readonly string[] _wards =
+    private static readonly string[] Wards =
     [
         "Việt Trì", "Nông Trang", "Thanh Miếu", "Vân Phú", "Phong Châu", "Phú Thọ", "Âu Cơ",
         "Vĩnh Phúc", "Vĩnh Yên", "Phúc Yên", "Xuân Hòa", "Hòa Bình", "Kỳ Sơn", "Tân Hòa", "Thống Nhất",
     ];
 
-    private static readonly string[] _communes =
+    private static readonly string[] Communes =
     [
         "Lâm Thao", "Phù Ninh", "Thanh Ba", "Hạ Hòa", "Đoan Hùng", "Cẩm Khê", "Tam Nông", "Thanh Thủy", "Thanh Sơn",
         "Tân Sơn", "Yên Lập", "Xuân Đài", "Tam Dương", "Tam Đảo", "Lập Thạch", "Sông Lô", "Yên Lạc", "Vĩnh Tường",
         "Bình Xuyên", "Mai Châu", "Lạc Sơn", "Kim Bôi", "Lương Sơn", "Cao Phong", "Tân Lạc", "Đà Bắc", "Lạc Thủy", "Yên Thủy",
     ];
 
-    private static readonly (string Name, string Short, string Domain, int ParentIndex)[] _units =
+    private static readonly (string Name, string Short, string Domain, int ParentIndex)[] Units =
     [
         ("Bệnh viện Đa khoa tỉnh Phú Thọ", "BVĐK", "bvdk.phutho.gov.vn", 9),
         ("Trung tâm Kiểm soát bệnh tật tỉnh Phú Thọ", "CDC", "cdc.phutho.gov.vn", 9),
@@ -78,14 +78,14 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
         ("Trung tâm Chuyển đổi số tỉnh Phú Thọ", "TTCĐS", "cds.phutho.gov.vn", 1),
     ];
 
-    private static readonly string[] _families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Hà", "Tạ", "Kiều", "Triệu"];
-    private static readonly string[] _middlesMale = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thành", "Công", "Xuân", "Mạnh", "Tiến"];
-    private static readonly string[] _middlesFemale = ["Thị", "Thu", "Thanh", "Ngọc", "Phương", "Minh", "Hồng", "Thúy", "Diệu", "Kim"];
-    private static readonly string[] _givenMale = ["Hùng", "Dũng", "Tuấn", "Long", "Hải", "Sơn", "Thắng", "Khánh", "Phúc", "Quân", "Trung", "Cường", "Hiếu", "Việt", "Bình", "Toàn", "Đạt", "Lộc"];
-    private static readonly string[] _givenFemale = ["Hương", "Lan", "Hoa", "Mai", "Ngọc", "Thảo", "Trang", "Linh", "Hằng", "Yến", "Nhung", "Oanh", "Vân", "Huyền", "Giang", "Quỳnh", "Thủy", "Liên"];
-    private static readonly string[] _positions = ["Chuyên viên", "Phó Trưởng phòng", "Trưởng phòng", "Văn thư", "Kế toán", "Phó Giám đốc", "Giám đốc", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Thanh tra viên"];
-    private static readonly string[] _communePositions = ["Chủ tịch UBND", "Phó Chủ tịch UBND", "Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch", "Công chức Tài chính - Kế toán", "Văn thư"];
-    private static readonly string[] _tokenModels = ["Bit4id TokenME EVO v2", "SafeNet eToken 5110", "ePass2003 Auto"];
+    private static readonly string[] Families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Hà", "Tạ", "Kiều", "Triệu"];
+    private static readonly string[] MiddlesMale = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Thành", "Công", "Xuân", "Mạnh", "Tiến"];
+    private static readonly string[] MiddlesFemale = ["Thị", "Thu", "Thanh", "Ngọc", "Phương", "Minh", "Hồng", "Thúy", "Diệu", "Kim"];
+    private static readonly string[] GivenMale = ["Hùng", "Dũng", "Tuấn", "Long", "Hải", "Sơn", "Thắng", "Khánh", "Phúc", "Quân", "Trung", "Cường", "Hiếu", "Việt", "Bình", "Toàn", "Đạt", "Lộc"];
+    private static readonly string[] GivenFemale = ["Hương", "Lan", "Hoa", "Mai", "Ngọc", "Thảo", "Trang", "Linh", "Hằng", "Yến", "Nhung", "Oanh", "Vân", "Huyền", "Giang", "Quỳnh", "Thủy", "Liên"];
+    private static readonly string[] Positions = ["Chuyên viên", "Phó Trưởng phòng", "Trưởng phòng", "Văn thư", "Kế toán", "Phó Giám đốc", "Giám đốc", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Thanh tra viên"];
+    private static readonly string[] CommunePositions = ["Chủ tịch UBND", "Phó Chủ tịch UBND", "Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch", "Công chức Tài chính - Kế toán", "Văn thư"];
+    private static readonly string[] TokenModels = ["Bit4id TokenME EVO v2", "SafeNet eToken 5110", "ePass2003 Auto"];
 
     private readonly Random _random = new(2025);
     private readonly DateOnly _today = VietnamTime.ToDate(nowUtc);
@@ -110,19 +110,19 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
     private async Task<List<Agency>> SeedAgenciesAsync()
     {
         var list = new List<Agency>();
-        foreach (var (name, shortName, domain) in _departments)
+        foreach (var (name, shortName, domain) in Departments)
         {
             list.Add(new Agency(AgencyKind.ProvincialDepartment, name, shortName, "Phường Việt Trì, tỉnh Phú Thọ", domain,
                 parentAuthorityName: ParentAuthority, phone: "0210.38" + _random.Next(10000, 99999).ToString(CultureInfo.InvariantCulture)));
         }
 
-        foreach (var ward in _wards)
+        foreach (var ward in Wards)
         {
             list.Add(new Agency(AgencyKind.CommuneCommittee, $"UBND phường {ward}", "UBND", $"Phường {ward}, tỉnh Phú Thọ",
                 $"{Text.Fold(ward).Replace(" ", "", StringComparison.Ordinal)}.phutho.gov.vn", parentAuthorityName: null));
         }
 
-        foreach (var commune in _communes)
+        foreach (var commune in Communes)
         {
             list.Add(new Agency(AgencyKind.CommuneCommittee, $"UBND xã {commune}", "UBND", $"Xã {commune}, tỉnh Phú Thọ",
                 $"{Text.Fold(commune).Replace(" ", "", StringComparison.Ordinal)}.phutho.gov.vn", parentAuthorityName: null));
@@ -131,7 +131,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
         db.Agencies.AddRange(list);
         await db.SaveChangesAsync();
 
-        foreach (var (name, shortName, domain, parentIndex) in _units)
+        foreach (var (name, shortName, domain, parentIndex) in Units)
         {
             var parent = list[parentIndex];
             var unit = new Agency(AgencyKind.PublicServiceUnit, name, shortName, "Phường Việt Trì, tỉnh Phú Thọ",
@@ -182,14 +182,14 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             foreach (var subscriber in subscribers)
             {
                 db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Subscriber, subscriber.Id, nowUtc, "Hệ thống", "Tạo mới", note: "Dữ liệu mẫu"));
-                var token = new UsbToken(agency.Id, $"TK{_tokenSerial++:D6}", _tokenModels[_random.Next(_tokenModels.Length)]);
+                var token = new UsbToken(agency.Id, $"TK{_tokenSerial++:D6}", TokenModels[_random.Next(TokenModels.Length)]);
                 db.Tokens.Add(token);
                 certificates.Add((NewCertificate(subscriber, agency, index), token, subscriber));
                 index++;
             }
 
             // One spare token in stock per agency.
-            db.Tokens.Add(new UsbToken(agency.Id, $"TK{_tokenSerial++:D6}", _tokenModels[0], "Thiết bị dự phòng"));
+            db.Tokens.Add(new UsbToken(agency.Id, $"TK{_tokenSerial++:D6}", TokenModels[0], "Thiết bị dự phòng"));
         }
 
         await db.SaveChangesAsync();
@@ -206,10 +206,10 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
     private Subscriber NewPerson(Agency agency)
     {
         var female = _random.Next(2) == 0;
-        var name = $"{Pick(_families)} {Pick(female ? _middlesFemale : _middlesMale)} {Pick(female ? _givenFemale : _givenMale)}";
+        var name = $"{Pick(Families)} {Pick(female ? MiddlesFemale : MiddlesMale)} {Pick(female ? GivenFemale : GivenMale)}";
         var login = Text.Fold(name).Split(' ');
         var email = $"{login[^1]}{string.Concat(login[..^1].Select(p => p[0]))}{_random.Next(1, 99)}@{agency.EmailDomain}";
-        var position = agency.Kind == AgencyKind.CommuneCommittee ? Pick(_communePositions) : Pick(_positions);
+        var position = agency.Kind == AgencyKind.CommuneCommittee ? Pick(CommunePositions) : Pick(Positions);
         var born = new DateOnly(_random.Next(1966, 1999), _random.Next(1, 13), _random.Next(1, 29));
         var provinceCode = Pick(["025", "026", "017"]);
         var nationalId = provinceCode + (born.Year % 100 < 50 ? (female ? "3" : "2") : (female ? "1" : "0"))
