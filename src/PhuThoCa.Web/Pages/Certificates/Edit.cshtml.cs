@@ -1,0 +1,81 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Certificates;
+
+[Authorize(Policy = Policies.EditRegisters)]
+public class EditModel(AppDbContext db, CurrentUser me, IValidator<CertificateInput> validator) : PageModel
+{
+    [BindProperty]
+    public CertificateInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Serial { get; private set; } = "";
+
+    public List<PickItem> Subscribers { get; private set; } = [];
+
+    public List<PickItem> Tokens { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (certificate is null)
+        {
+            return NotFound();
+        }
+
+        Input = CertificateInput.From(certificate);
+        await LoadAsync(certificate, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (certificate is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(certificate, ct);
+        Input.SubscriberId = certificate.SubscriberId; // the holder of a certificate never changes
+        if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken: ct)
+            || !await CertificateFormOptions.CheckAgainstRegisterAsync(db, Input, id, ModelState, ct))
+        {
+            return Page();
+        }
+
+        var kept = new CertificateDetails("", "", "", default, default, default, certificate.ThumbprintSha1, certificate.ThumbprintSha256, certificate.KeyAlgorithm);
+        var changes = certificate.Update(Input.ToDetails(kept)).ToList();
+        if (certificate.TokenId != Input.TokenId)
+        {
+            changes.Add(new FieldChange("Thiết bị", certificate.TokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.TokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            certificate.AssignToken(Input.TokenId);
+        }
+
+        if (changes.Count > 0)
+        {
+            db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Certificate, id, me.UtcNow, me.DisplayName, "Cập nhật thông tin", note: FieldChange.Describe(changes)));
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["StatusMessage"] = changes.Count > 0 ? "Đã lưu thay đổi." : "Không có thông tin nào thay đổi.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task LoadAsync(Certificate certificate, CancellationToken ct)
+    {
+        Id = certificate.Id;
+        Serial = certificate.SerialNumber;
+        Subscribers = await CertificateFormOptions.SubscribersAsync(db, ct);
+        Tokens = await CertificateFormOptions.TokensAsync(db, certificate.TokenId, ct);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Subscribers;
+
+namespace PhuThoCa.Web.Pages.Certificates;
+
+public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public CertificateStatus? Status { get; set; }
+
+    /// <summary>Only valid certificates expiring within this many days.</summary>
+    [BindProperty(SupportsGet = true, Name = "expiry")]
+    public int? ExpiryDays { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public int? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<Row> Rows { get; private set; } = null!;
+
+    public List<SelectListItem> Agencies { get; private set; } = [];
+
+    public bool CanChooseAgency => me.IsProvinceWide;
+
+    public bool CanEdit => me.CanEditRegisters;
+
+    public DateOnly Today => me.Today;
+
+    public DateTime NowUtc => me.UtcNow;
+
+    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    {
+        ["q"] = Query,
+        ["status"] = Status?.ToString(),
+        ["expiry"] = ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["agency"] = AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sort"] = Sort,
+    };
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (CanChooseAgency)
+        {
+            Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
+        }
+
+        var now = me.UtcNow;
+        var query = db.Certificates.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var serial = Certificate.NormalizeSerial(Query);
+            var folded = Text.Fold(Query.Trim());
+            query = query.Where(c => (serial.Length >= 4 && c.SerialNumber.Contains(serial)) || c.Subscriber!.SearchKey.Contains(folded));
+        }
+
+        query = Status switch
+        {
+            CertificateStatus.Valid => query.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > now),
+            CertificateStatus.Expired => query.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc <= now),
+            CertificateStatus.Revoked => query.Where(c => c.Status == CertificateStatus.Revoked),
+            CertificateStatus.Superseded => query.Where(c => c.Status == CertificateStatus.Superseded),
+            _ => query,
+        };
+
+        if (ExpiryDays is int days and > 0)
+        {
+            var limit = now.AddDays(days);
+            query = query.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > now && c.NotAfterUtc <= limit);
+        }
+
+        if (AgencyId is not null)
+        {
+            query = query.Where(c => c.Subscriber!.AgencyId == AgencyId);
+        }
+
+        query = Sort switch
+        {
+            "expiry_desc" => query.OrderByDescending(c => c.NotAfterUtc),
+            "serial" => query.OrderBy(c => c.SerialNumber),
+            "subscriber" => query.OrderBy(c => c.Subscriber!.Name),
+            _ => query.OrderBy(c => c.NotAfterUtc),
+        };
+
+        Rows = await PagedList.CreateAsync(query.Select(c => new Row(c.Id, c.SerialNumber, c.SubscriberId, c.Subscriber!.Name,
+            c.Subscriber.Agency!.Name, c.NotBeforeUtc, c.NotAfterUtc, c.Status, c.RenewalCount, c.Token != null ? c.Token.SerialNumber : null)), PageNumber, cancellationToken: ct);
+    }
+
+    public sealed record Row(int Id, string Serial, int SubscriberId, string SubscriberName, string AgencyName, DateTime NotBeforeUtc,
+        DateTime NotAfterUtc, CertificateStatus Status, int RenewalCount, string? TokenSerial);
+}

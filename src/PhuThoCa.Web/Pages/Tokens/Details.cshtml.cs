@@ -1,0 +1,89 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Tokens;
+
+public class DetailsModel(AppDbContext db, CurrentUser me, IValidator<DetailsModel.StatusInput> validator) : PageModel
+{
+    [BindProperty]
+    public StatusInput Input { get; set; } = new();
+
+    public UsbToken Token { get; private set; } = null!;
+
+    public List<Certificate> Certificates { get; private set; } = [];
+
+    public List<TokenHandover> Handovers { get; private set; } = [];
+
+    public List<TimelineEvent> History { get; private set; } = [];
+
+    public bool CanEdit => me.CanEditRegisters;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostChangeStatusAsync(int id, CancellationToken ct)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken: ct))
+        {
+            return Page();
+        }
+
+        var tracked = await db.Tokens.FirstAsync(t => t.Id == id, ct);
+        var from = TokenTransitions.Label(tracked.Status);
+        db.TimelineEvents.Add(tracked.ChangeStatus(Input.Status!.Value, Input.Reason!, me.Actor()));
+        await db.SaveChangesAsync(ct);
+        TempData["StatusMessage"] = $"Đã chuyển thiết bị {tracked.SerialNumber} từ “{from}” sang “{TokenTransitions.Label(tracked.Status)}”.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var token = await db.Tokens.AsNoTracking().Include(t => t.Agency).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null)
+        {
+            return false;
+        }
+
+        Token = token;
+        Certificates = await db.Certificates.AsNoTracking().Include(c => c.Subscriber).Where(c => c.TokenId == id).ToListAsync(ct);
+        Handovers = await db.TokenHandovers.AsNoTracking().Where(h => h.TokenId == id).OrderByDescending(h => h.Date).ThenByDescending(h => h.Id).ToListAsync(ct);
+        History = await db.TimelineEvents.AsNoTracking().Where(e => e.Subject == TimelineSubject.Token && e.SubjectId == id)
+            .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+        return true;
+    }
+
+    public sealed class StatusInput
+    {
+        public TokenStatus? Status { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public sealed class StatusInputValidator : AbstractValidator<StatusInput>
+    {
+        public StatusInputValidator()
+        {
+            RuleFor(x => x.Status).NotNull().WithMessage("Vui lòng chọn trạng thái mới.")
+                .IsInEnum().WithMessage("Trạng thái không hợp lệ.");
+            RuleFor(x => x.Reason).NotEmpty().WithMessage("Vui lòng nêu lý do thay đổi trạng thái.")
+                .MaximumLength(1000).WithMessage("Lý do không được dài quá 1000 ký tự.");
+        }
+    }
+}
