@@ -178,7 +178,7 @@ internal sealed class CalendarYear
         }
 
         Add(new DateOnly(year, 9, 2), "Quốc khánh (02/9)", HolidayLegalBasis.NationalDay);
-        Add(adjacent, Invariant($"Quốc khánh (ngày liền kề {adjacent:dd'/'MM})"), HolidayLegalBasis.NationalDayAdjacent);
+        Add(adjacent, Invariant($"Quốc khánh (ngày liền kề {adjacent.Day:00}/{adjacent.Month})"), HolidayLegalBasis.NationalDayAdjacent);
 
         if (settings.CultureDayEnabled)
         {
