@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using PhuThoCa.Domain.Calendar;
 using static PhuThoCa.Domain.Tests.Calendar.CalendarTestData;
 
@@ -148,6 +149,28 @@ public class WorkingDayCalendarTests
         Assert.Equal(name, day.Name);
         Assert.Equal(NonWorkingDayKind.CompensatoryDayOff, day.Kind);
         Assert.Equal(HolidayLegalBasis.CompensatoryDayOff, day.LegalBasis);
+    }
+
+    [Fact]
+    public void GetNonWorkingDays_YearWithLeapThirdMonth_GioToIsInTheOrdinaryThirdMonth()
+    {
+        // 2031 has tháng 3 nhuận (published table): 10/3 = 01/04/2031, 10/3 nhuận = 30/04/2031.
+        Assert.Equal("Giỗ Tổ Hùng Vương (10/3 âm lịch)", _calendar.FindNonWorkingDay(D("2031-04-01"))?.Name);
+        Assert.Equal("Ngày Chiến thắng (30/4)", _calendar.FindNonWorkingDay(D("2031-04-30"))?.Name);
+    }
+
+    [Fact]
+    public void GetNonWorkingDays_AnyYear_NamesAndLegalBasisAreNormalizedVietnamese()
+    {
+        var calendar = new WorkingDayCalendar(CalendarSettings.Default with { CultureDayEnabled = true }, OfficialCalendarSeed.Create());
+
+        var texts = Enumerable.Range(2025, 10)
+            .SelectMany(calendar.GetNonWorkingDays)
+            .SelectMany(d => new[] { d.Name, d.LegalBasis })
+            .Append(calendar.FindNonWorkingDay(D("2026-02-14"))!.Name)
+            .Append(calendar.FindNonWorkingDay(D("2026-02-15"))!.LegalBasis);
+
+        Assert.All(texts, t => Assert.True(t.Length > 0 && t.IsNormalized(NormalizationForm.FormC), t));
     }
 
     [Fact]
