@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Agencies;
+using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Subscribers;
@@ -30,6 +31,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<TokenHandover> TokenHandovers => Set<TokenHandover>();
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
+
+    public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;

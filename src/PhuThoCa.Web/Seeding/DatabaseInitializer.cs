@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 
@@ -27,6 +28,13 @@ public static class DatabaseInitializer
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        // The official 2026 schedule ships as seed data (Công văn 9859/VPCP-KGVX; Thông báo 9441/TB-BNV); admins keep later years.
+        if (!await db.CalendarOverrides.AnyAsync())
+        {
+            db.CalendarOverrides.AddRange(OfficialCalendarSeed.Create());
+            await db.SaveChangesAsync();
         }
 
         if (configuration.GetValue("Seed:DemoData", true) && !await db.Agencies.IgnoreQueryFilters().AnyAsync())

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PhuThoCa.Domain.Agencies;
+using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Subscribers;
@@ -110,5 +111,15 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         b.Property(e => e.ToState).HasMaxLength(100);
         b.Property(e => e.Note).HasMaxLength(4000);
         b.HasIndex(e => new { e.Subject, e.SubjectId });
+    }
+}
+
+internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<CalendarOverride>
+{
+    public void Configure(EntityTypeBuilder<CalendarOverride> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(CalendarOverride.NameMaxLength).IsRequired();
+        b.Property(o => o.LegalBasis).HasMaxLength(CalendarOverride.LegalBasisMaxLength).IsRequired();
+        b.HasIndex(o => o.Date).IsUnique();
     }
 }

@@ -11,7 +11,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126092625_Initial")]
+    [Migration("20261126094452_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -204,6 +204,39 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("PhuThoCa.Domain.Calendar.CalendarOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsProvincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarOverrides");
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Certificates.Certificate", b =>

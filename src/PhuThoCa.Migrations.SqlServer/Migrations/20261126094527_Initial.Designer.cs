@@ -12,7 +12,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126092638_Initial")]
+    [Migration("20261126094527_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -216,6 +216,41 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("PhuThoCa.Domain.Calendar.CalendarOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsProvincial")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarOverrides");
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Certificates.Certificate", b =>

@@ -83,6 +83,23 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IsProvincial = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelineEvents",
                 columns: table => new
                 {
@@ -410,6 +427,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarOverrides_Date",
+                table: "CalendarOverrides",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Certificates_NotAfterUtc",
                 table: "Certificates",
                 column: "NotAfterUtc");
@@ -499,6 +522,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CalendarOverrides");
 
             migrationBuilder.DropTable(
                 name: "Certificates");

@@ -83,6 +83,23 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsProvincial = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelineEvents",
                 columns: table => new
                 {
@@ -408,6 +425,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarOverrides_Date",
+                table: "CalendarOverrides",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Certificates_NotAfterUtc",
                 table: "Certificates",
                 column: "NotAfterUtc");
@@ -497,6 +520,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CalendarOverrides");
 
             migrationBuilder.DropTable(
                 name: "Certificates");

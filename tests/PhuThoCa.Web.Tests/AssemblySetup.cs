@@ -1,0 +1,3 @@
+using PhuThoCa.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(PortalFactory))]

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Tests.Support;
+
+/// <summary>
+/// The real portal over a real SQLite file in a fresh temporary data folder, migrated and seeded with the demo data,
+/// with a fake clock fixed at <see cref="DefaultNow"/> (Vietnam time).
+/// </summary>
+public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "PhuTho@2026";
+
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(DataFolder, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataFolder);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Data:Folder", DataFolder);
+        builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Starts the host once (migrations and seeding) before any test asks for a client.</summary>
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Creates a user with the demo password, for tests that must not disturb the shared demo logins.</summary>
+    public async Task<string> CreateUserAsync(string role, int? agencyId = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PhuThoCa.Infrastructure.Identity.AppUser>>();
+        var userName = "test." + Guid.NewGuid().ToString("N")[..10];
+        var user = new PhuThoCa.Infrastructure.Identity.AppUser { UserName = userName, FullName = "Người Kiểm Thử", AgencyId = agencyId };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return userName;
+    }
+
+    /// <summary>A new DbContext with province-wide scope, for arranging and asserting.</summary>
+    public AppDbContext CreateDbContext()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        return new AppDbContext(options.Options, UnrestrictedScope.Instance);
+    }
+
+    /// <summary>An anonymous client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in through the real login form.</summary>
+    public async Task<HttpClient> CreateClientAsync(string userName, CancellationToken ct = default)
+    {
+        var client = CreateAnonymousClient();
+        var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = Password,
+        }, ct: ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the page to take its antiforgery token, then POSTs the form fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
+        string? formPageUrl = null, CancellationToken ct = default)
+    {
+        var page = await client.GetAsync(new Uri(formPageUrl ?? url, UriKind.Relative), ct);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var token = AntiforgeryField().Match(html);
+        var values = new Dictionary<string, string>(fields);
+        if (token.Success)
+        {
+            values["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content, ct);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing request; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
