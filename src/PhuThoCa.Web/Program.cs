@@ -21,6 +21,9 @@ builder.Services.AddSerilog((services, logger) => logger
         retainedFileCountLimit: 31, formatProvider: CultureInfo.InvariantCulture));
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Vietnamese text is written as is in the HTML, not as &#x…; entities (smaller pages, readable source).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());

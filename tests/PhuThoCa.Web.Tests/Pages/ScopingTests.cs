@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Tests.Support;
+
+namespace PhuThoCa.Web.Tests.Pages;
+
+/// <summary>An officer of agency A gets 404 for any id of agency B, on GET and on POST, and nothing changes (features G11.2).</summary>
+public class ScopingTests(PortalFactory portal)
+{
+    private const string OfficerAgency = "UBND phường Việt Trì";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> ForeignGetUrls() => new(
+        "/Subscribers/Details/{s}", "/Subscribers/Edit/{s}", "/Certificates/Details/{c}", "/Certificates/Edit/{c}",
+        "/Tokens/Details/{t}", "/Tokens/Edit/{t}", "/Tokens/Handover/{t}");
+
+    [Theory]
+    [MemberData(nameof(ForeignGetUrls))]
+    public async Task Get_IdOfAnotherAgency_Is404(string template)
+    {
+        var (s, c, t) = await ForeignIdsAsync();
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+
+        var response = await client.GetAsync(new Uri(Fill(template, s, c, t), UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ForeignGetUrls))]
+    public async Task Get_IdOfOwnAgency_IsShown(string template)
+    {
+        await using var db = portal.CreateDbContext();
+        var agencyId = await db.Agencies.Where(a => a.Name == OfficerAgency).Select(a => a.Id).SingleAsync(Ct);
+        var s = await db.Subscribers.Where(x => x.AgencyId == agencyId).Select(x => x.Id).FirstAsync(Ct);
+        var c = await db.Certificates.Where(x => x.Subscriber!.AgencyId == agencyId).Select(x => x.Id).FirstAsync(Ct);
+        var t = await db.Tokens.Where(x => x.AgencyId == agencyId && x.Status == PhuThoCa.Domain.Tokens.TokenStatus.InStock).Select(x => x.Id).FirstAsync(Ct);
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+
+        var response = await client.GetAsync(new Uri(Fill(template, s, c, t), UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_EditSubscriberOfAnotherAgency_Is404AndChangesNothing()
+    {
+        var (s, _, _) = await ForeignIdsAsync();
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+        await using var before = portal.CreateDbContext();
+        var original = await before.Subscribers.AsNoTracking().SingleAsync(x => x.Id == s, Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Subscribers/Edit/{s}", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Person",
+            ["Input.Name"] = "Kẻ Xâm Nhập",
+            ["Input.Position"] = "Chuyên viên",
+            ["Input.NationalId"] = "025123456789",
+            ["Input.Email"] = "x@viettri.phutho.gov.vn",
+            ["Input.AgencyId"] = "1",
+        }, formPageUrl: "/Subscribers/Create", ct: Ct);
+
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(original.Name, (await after.Subscribers.SingleAsync(x => x.Id == s, Ct)).Name);
+    }
+
+    [Fact]
+    public async Task Post_TokenStatusOfAnotherAgency_Is404AndChangesNothing()
+    {
+        var (_, _, t) = await ForeignIdsAsync();
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+        await using var before = portal.CreateDbContext();
+        var status = (await before.Tokens.SingleAsync(x => x.Id == t, Ct)).Status;
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Details/{t}?handler=ChangeStatus", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "Lost",
+            ["Input.Reason"] = "thử truy cập trái phép",
+        }, formPageUrl: "/Tokens/Create", ct: Ct);
+
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(status, (await after.Tokens.SingleAsync(x => x.Id == t, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Lists_ForAnOfficer_ShowOnlyTheOwnAgency()
+    {
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+
+        var subscribers = TestHtml.Text(await client.GetStringAsync(new Uri("/Subscribers", UriKind.Relative), Ct));
+        var search = TestHtml.Text(await client.GetStringAsync(new Uri("/Search?q=nguyen", UriKind.Relative), Ct));
+
+        Assert.Contains(OfficerAgency, subscribers, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sở Y tế", subscribers, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sở Y tế", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auditor_CanReadButNotCreate()
+    {
+        var client = await portal.CreateClientAsync("kiemtra", Ct);
+
+        var list = await client.GetAsync(new Uri("/Certificates", UriKind.Relative), Ct);
+        var create = await client.GetAsync(new Uri("/Subscribers/Create", UriKind.Relative), Ct);
+        var admin = await client.GetAsync(new Uri("/Admin/Users", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", create.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
+
+    private static string Fill(string template, int s, int c, int t) =>
+        template.Replace("{s}", s.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{c}", c.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{t}", t.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private async Task<(int Subscriber, int Certificate, int Token)> ForeignIdsAsync()
+    {
+        await using var db = portal.CreateDbContext();
+        var foreign = await db.Agencies.Where(a => a.Name == "Sở Y tế tỉnh Phú Thọ").Select(a => a.Id).SingleAsync(Ct);
+        return (await db.Subscribers.Where(x => x.AgencyId == foreign).Select(x => x.Id).FirstAsync(Ct),
+            await db.Certificates.Where(x => x.Subscriber!.AgencyId == foreign).Select(x => x.Id).FirstAsync(Ct),
+            await db.Tokens.Where(x => x.AgencyId == foreign && x.Status == PhuThoCa.Domain.Tokens.TokenStatus.InStock).Select(x => x.Id).FirstAsync(Ct));
+    }
+}

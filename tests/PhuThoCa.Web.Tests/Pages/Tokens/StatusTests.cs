@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Tests.Support;
+
+namespace PhuThoCa.Web.Tests.Pages.Tokens;
+
+public class StatusTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ChangeStatus_LostToHandedOver_IsRefusedNamingTheRule()
+    {
+        await using var db = portal.CreateDbContext();
+        var lost = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.Lost, Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Details/{lost.Id}?handler=ChangeStatus", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "HandedOver",
+            ["Input.Reason"] = "Tìm thấy thiết bị",
+        }, formPageUrl: $"/Tokens/Details/{lost.Id}", ct: Ct);
+        var text = TestHtml.Text(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Không được chuyển thiết bị {lost.SerialNumber} từ “Mất” sang “Đã bàn giao”", text, StringComparison.Ordinal);
+        Assert.Contains("không được chuyển sang trạng thái nào khác", text, StringComparison.Ordinal);
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(TokenStatus.Lost, (await after.Tokens.SingleAsync(t => t.Id == lost.Id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task ChangeStatus_LockedToRecovered_CountsARecoveryAndWritesTheTimeline()
+    {
+        await using var db = portal.CreateDbContext();
+        var locked = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.Locked && t.Agency!.Name != "UBND phường Việt Trì", Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Details/{locked.Id}?handler=ChangeStatus", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "Recovered",
+            ["Input.Reason"] = "Đã khôi phục theo Mẫu 06",
+        }, formPageUrl: $"/Tokens/Details/{locked.Id}", ct: Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var after = portal.CreateDbContext();
+        var token = await after.Tokens.SingleAsync(t => t.Id == locked.Id, Ct);
+        Assert.Equal(TokenStatus.Recovered, token.Status);
+        Assert.Equal(locked.RecoveryCount + 1, token.RecoveryCount);
+        Assert.True(await after.TimelineEvents.AnyAsync(e => e.SubjectId == locked.Id && e.ToState == "Đã khôi phục" && e.Note == "Đã khôi phục theo Mẫu 06", Ct));
+    }
+
+    [Fact]
+    public async Task ChangeStatus_WithoutReason_ShowsMessageNextToTheField()
+    {
+        await using var db = portal.CreateDbContext();
+        var token = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.HandedOver, Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Details/{token.Id}?handler=ChangeStatus", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "Locked",
+            ["Input.Reason"] = "",
+        }, formPageUrl: $"/Tokens/Details/{token.Id}", ct: Ct);
+
+        Assert.Contains("Vui lòng nêu lý do thay đổi trạng thái.", TestHtml.Text(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(TokenStatus.HandedOver, (await after.Tokens.SingleAsync(t => t.Id == token.Id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Handover_FromStock_RecordsTheMinuteAndTheCustodian()
+    {
+        await using var db = portal.CreateDbContext();
+        var token = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.InStock && t.Agency!.Name == "Sở Tư pháp tỉnh Phú Thọ", Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Handover/{token.Id}", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "25/11/2026",
+            ["Input.GiverName"] = "Văn thư Sở Tư pháp",
+            ["Input.ReceiverName"] = "Phạm Thị Nhận",
+            ["Input.ReceiverPosition"] = "Chuyên viên",
+            ["Input.Reason"] = "Cấp thiết bị dự phòng",
+            ["Input.Condition"] = "Còn niêm phong",
+        }, ct: Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var after = portal.CreateDbContext();
+        var saved = await after.Tokens.SingleAsync(t => t.Id == token.Id, Ct);
+        Assert.Equal(TokenStatus.HandedOver, saved.Status);
+        Assert.Equal("Phạm Thị Nhận", saved.CustodianName);
+        Assert.True(await after.TokenHandovers.AnyAsync(h => h.TokenId == token.Id && h.Date == new DateOnly(2026, 11, 25), Ct));
+    }
+
+    [Fact]
+    public async Task Handover_DateInTheFuture_IsRefused()
+    {
+        await using var db = portal.CreateDbContext();
+        var token = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.InStock && t.Agency!.Name == "Sở Xây dựng tỉnh Phú Thọ", Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Handover/{token.Id}", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "01/01/2027",
+            ["Input.GiverName"] = "Văn thư",
+            ["Input.ReceiverName"] = "Người Nhận",
+            ["Input.Reason"] = "Thử",
+        }, ct: Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("Ngày bàn giao không được sau ngày hôm nay.", TestHtml.Text(html), StringComparison.Ordinal);
+        Assert.Equal("01/01/2027", TestHtml.InputValue(html, "Input.Date"));
+    }
+}
