@@ -37,6 +37,8 @@ public static class DatabaseInitializer
             await db.SaveChangesAsync();
         }
 
+        await BootstrapAdministratorAsync(sp.GetRequiredService<UserManager<AppUser>>(), configuration, logger);
+
         if (configuration.GetValue("Seed:DemoData", true) && !await db.Agencies.IgnoreQueryFilters().AnyAsync())
         {
             var clock = sp.GetRequiredService<TimeProvider>();
@@ -44,5 +46,30 @@ public static class DatabaseInitializer
             await new DemoData(db, users, clock.GetUtcNow().UtcDateTime).SeedAsync();
             logger.LogInformation("Demo data seeded");
         }
+    }
+
+    /// <summary>
+    /// Production start without demo data: <c>Bootstrap:AdminUserName</c> and <c>Bootstrap:AdminPassword</c> create the
+    /// first administrator when no administrator exists yet. Remove the password from the configuration afterwards.
+    /// </summary>
+    private static async Task BootstrapAdministratorAsync(UserManager<AppUser> users, IConfiguration configuration, ILogger logger)
+    {
+        var userName = configuration["Bootstrap:AdminUserName"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(password)
+            || (await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        {
+            return;
+        }
+
+        var admin = new AppUser { UserName = userName, FullName = "Quản trị hệ thống", EmailConfirmed = true };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Bootstrap administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Administrator);
+        logger.LogWarning("Bootstrap administrator {UserName} created; remove Bootstrap:AdminPassword from the configuration", userName);
     }
 }
