@@ -29,6 +29,13 @@ public sealed class CertificateInput
 
     public int? TokenId { get; set; }
 
+    /// <summary>Filled from an uploaded certificate file (hidden fields), kept on save.</summary>
+    public string? ThumbprintSha1 { get; set; }
+
+    public string? ThumbprintSha256 { get; set; }
+
+    public string? KeyAlgorithm { get; set; }
+
     public static CertificateInput From(Certificate c) => new()
     {
         SubscriberId = c.SubscriberId,
@@ -49,9 +56,9 @@ public sealed class CertificateInput
         VietnamTime.FromLocal(Format.ParseDate(NotBefore)!.Value.ToDateTime(TimeOnly.MinValue)),
         VietnamTime.FromLocal(Format.ParseDate(NotAfter)!.Value.ToDateTime(new TimeOnly(23, 59, 59))),
         Storage,
-        keepThumbprintsOf?.ThumbprintSha1,
-        keepThumbprintsOf?.ThumbprintSha256,
-        keepThumbprintsOf?.KeyAlgorithm);
+        keepThumbprintsOf?.ThumbprintSha1 ?? ThumbprintSha1,
+        keepThumbprintsOf?.ThumbprintSha256 ?? ThumbprintSha256,
+        keepThumbprintsOf?.KeyAlgorithm ?? KeyAlgorithm);
 }
 
 public sealed class CertificateInputValidator : AbstractValidator<CertificateInput>

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace PhuThoCa.Infrastructure.Certificates;
+
+/// <summary>What an uploaded .cer/.crt/.pem tells about a certificate (domain-spec §7).</summary>
+public sealed record ParsedCertificate(
+    string SerialNumber,
+    string SubjectDn,
+    string Issuer,
+    string? IssuerCommonName,
+    DateTime NotBeforeUtc,
+    DateTime NotAfterUtc,
+    string ThumbprintSha1,
+    string ThumbprintSha256,
+    string KeyAlgorithm,
+    string? CommonName,
+    string? Organization,
+    string? OrganizationalUnit,
+    string? Locality,
+    string? Email,
+    string? Uid,
+    bool IsKnownGovernmentCa,
+    bool IsSigningCertificate);
+
+/// <summary>
+/// Reads DER or PEM certificates with <see cref="X509CertificateLoader"/> and the subject attributes by OID, which is
+/// robust to commas and Vietnamese text inside values (UTF8String or BMPString). Never handles private keys.
+/// </summary>
+public static class CertificateFileParser
+{
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>Issuer common names of Ban Cơ yếu Chính phủ's CAs (G1 and G2) for state and Party bodies.</summary>
+    public static readonly IReadOnlyList<string> GovernmentCaNames =
+    [
+        "CA phục vụ các cơ quan Nhà nước G2",
+        "CA phục vụ các cơ quan Đảng G2",
+        "CA phục vụ các cơ quan Nhà nước",
+        "RootCA chuyên dùng Chính phủ G2",
+        "Cơ quan chứng thực số chuyên dùng Chính phủ",
+    ];
+
+    private const string CommonNameOid = "2.5.4.3";
+    private const string OrganizationOid = "2.5.4.10";
+    private const string OrganizationalUnitOid = "2.5.4.11";
+    private const string LocalityOid = "2.5.4.7";
+    private const string EmailOid = "1.2.840.113549.1.9.1";
+    private const string UidOid = "0.9.2342.19200300.100.1.1";
+
+    public static bool TryParse(byte[] content, out ParsedCertificate? certificate, out string? error)
+    {
+        certificate = null;
+        error = null;
+        if (content.Length == 0 || content.Length > MaxBytes)
+        {
+            error = "Tệp chứng thư rỗng hoặc quá lớn (tối đa 64 KB).";
+            return false;
+        }
+
+        try
+        {
+            using var x509 = Load(content);
+            certificate = Describe(x509);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            error = "Không đọc được tệp chứng thư số. Hãy chọn tệp .cer, .crt hoặc .pem (định dạng DER hoặc PEM).";
+            return false;
+        }
+    }
+
+    private static X509Certificate2 Load(byte[] content)
+    {
+        var text = Encoding.ASCII.GetString(content);
+        if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+        {
+            return X509Certificate2.CreateFromPem(text);
+        }
+
+        return X509CertificateLoader.LoadCertificate(content);
+    }
+
+    private static ParsedCertificate Describe(X509Certificate2 x509)
+    {
+        var subject = Attributes(x509.SubjectName);
+        var issuer = Attributes(x509.IssuerName);
+        var issuerCn = issuer.GetValueOrDefault(CommonNameOid);
+        var email = subject.GetValueOrDefault(EmailOid) ?? NullIfEmpty(x509.GetNameInfo(X509NameType.EmailName, forIssuer: false));
+        var keyUsage = x509.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        return new ParsedCertificate(
+            x509.SerialNumber.ToUpperInvariant(),
+            Normalize(x509.SubjectName.Decode(X500DistinguishedNameFlags.UseCommas | X500DistinguishedNameFlags.UseUTF8Encoding)),
+            Normalize(x509.IssuerName.Decode(X500DistinguishedNameFlags.UseCommas | X500DistinguishedNameFlags.UseUTF8Encoding)),
+            issuerCn,
+            x509.NotBefore.ToUniversalTime(),
+            x509.NotAfter.ToUniversalTime(),
+            x509.Thumbprint.ToUpperInvariant(),
+            Convert.ToHexString(x509.GetCertHash(HashAlgorithmName.SHA256)),
+            KeyDescription(x509),
+            subject.GetValueOrDefault(CommonNameOid),
+            subject.GetValueOrDefault(OrganizationOid),
+            subject.GetValueOrDefault(OrganizationalUnitOid),
+            subject.GetValueOrDefault(LocalityOid),
+            email?.ToLowerInvariant(),
+            subject.GetValueOrDefault(UidOid),
+            issuerCn is not null && GovernmentCaNames.Contains(issuerCn, StringComparer.Ordinal),
+            keyUsage is null || keyUsage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature) || keyUsage.KeyUsages.HasFlag(X509KeyUsageFlags.NonRepudiation));
+    }
+
+    private static Dictionary<string, string> Attributes(X500DistinguishedName name)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rdn in name.EnumerateRelativeDistinguishedNames())
+        {
+            var oid = rdn.GetSingleElementType().Value;
+            var value = rdn.GetSingleElementValue();
+            if (oid is not null && value is not null && !result.ContainsKey(oid))
+            {
+                result[oid] = Normalize(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static string KeyDescription(X509Certificate2 x509)
+    {
+        using var rsa = x509.GetRSAPublicKey();
+        if (rsa is not null)
+        {
+            return "RSA " + rsa.KeySize.ToString(CultureInfo.InvariantCulture);
+        }
+
+        using var ecdsa = x509.GetECDsaPublicKey();
+        return ecdsa is not null ? "ECDSA " + ecdsa.KeySize.ToString(CultureInfo.InvariantCulture) : x509.PublicKey.Oid.FriendlyName ?? "?";
+    }
+
+    private static string Normalize(string value) => value.Normalize(NormalizationForm.FormC).Trim();
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
