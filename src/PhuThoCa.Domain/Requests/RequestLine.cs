@@ -85,7 +85,8 @@ public sealed class RequestLine : Entity
 
     public bool HasResult => ResultSerial is not null;
 
-    internal void SetPreviousCertificate(string? serial) => PreviousCertificateSerial = Text.CleanOrNull(serial);
+    internal void SetPreviousCertificate(string? serial) =>
+        PreviousCertificateSerial = Text.CleanOrNull(Certificates.Certificate.NormalizeSerial(serial));
 
     internal void SetChange(ChangeInfoCase change, string oldValue, string newValue)
     {

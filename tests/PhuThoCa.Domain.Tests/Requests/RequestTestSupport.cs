@@ -167,11 +167,11 @@ internal sealed class RequestScenario
 {
     private DateTime _now = RequestWorld.Monday;
 
-    public RequestScenario(RequestType type)
+    public RequestScenario(RequestType type, string createdBy = RequestWorld.AgencyUserId)
     {
         World = new RequestWorld();
         Calendar = new WeekendOnlyCalendar();
-        Request = RequestWorld.NewDraft(type, _now);
+        Request = RequestWorld.NewDraft(type, _now, createdBy);
         var expires = DateOnly.FromDateTime(_now).AddDays(200);
         switch (type)
         {
@@ -211,6 +211,9 @@ internal sealed class RequestScenario
 
     public UsbToken? Token { get; }
 
+    /// <summary>The user id of the Sở staff member who performs Sở's actions.</summary>
+    public string StaffUserId { get; set; } = RequestWorld.StaffUserId;
+
     public RequestSubjects Subjects => new(Certificate is null ? [] : [Certificate], Token is null ? [] : [Token]);
 
     /// <summary>The shortest allowed sequence of actions from Draft to <paramref name="status"/> for <paramref name="type"/>.</summary>
@@ -247,7 +250,7 @@ internal sealed class RequestScenario
     {
         _now = _now.AddHours(1);
         var agency = RequestWorld.AgencyUser(_now);
-        var staff = RequestWorld.Staff(_now);
+        var staff = new Actor(StaffUserId, "Cán bộ Sở KH&CN", RequestWorld.Utc(_now));
         var today = DateOnly.FromDateTime(_now);
         switch (action)
         {
