@@ -99,7 +99,10 @@ public sealed class Request : Entity
     /// <summary>Latest receipt by Sở (a resubmitted request is received again).</summary>
     public DateTime? ReceivedAtUtc { get; private set; }
 
-    /// <summary>Day X of Sở's legal clock ("kể từ ngày tiếp nhận đề nghị hợp lệ"; not counted itself). Null while no clock runs.</summary>
+    /// <summary>
+    /// Day X of Sở's legal clock ("kể từ ngày tiếp nhận đề nghị hợp lệ"; not counted itself), kept afterwards for reports.
+    /// Null before the clock starts and after a return for supplement; only Mẫu 04/06 requests have one.
+    /// </summary>
     public DateOnly? ValidFromDate { get; private set; }
 
     /// <summary>End (24:00) of the running step's period; null when no period applies. See <see cref="DueStep"/>.</summary>
@@ -819,12 +822,12 @@ public sealed class Request : Entity
             ClockWorkingDaysUsed = !settings.RestartClockOnResubmission && ValidFromDate is { } start
                 ? ClockWorkingDaysUsed + Math.Max(0, deadlines.WorkingDaysBetween(start, VietnamTime.ToDate(actor.AtUtc)))
                 : 0;
+            ValidFromDate = null;
         }
 
         var step = LegalDeadlines.StepFor(Type, to);
         if (step is not { } running)
         {
-            ValidFromDate = null;
             DueDate = null;
             DueStep = null;
             return;

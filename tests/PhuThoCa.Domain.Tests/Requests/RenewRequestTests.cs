@@ -53,6 +53,8 @@ public class RenewRequestTests
 
         Assert.Equal(RequestStatus.Completed, request.Status);
         Assert.Equal("Phạm Thị Dung", request.HandedOverTo);
+        Assert.Equal(MondayDate, request.ValidFromDate);
+        Assert.Null(request.DueDate);
     }
 
     [Fact]
