@@ -1,0 +1,1141 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Domain.Tokens;
+
+namespace PhuThoCa.Domain.Requests;
+
+/// <summary>A refused condition found before acting: rule name (a sentence) and the Vietnamese message.</summary>
+public sealed record RequestProblem(string Rule, string Message);
+
+/// <summary>
+/// Yêu cầu chứng thực: one request letter of an agency (Mẫu 01–06) and its way through Sở KH&amp;CN and Cục CTS&amp;BMTT.
+/// The aggregate root of the request workflows (docs/adr/0007-request-state-machine.md): the status changes only
+/// through one public method per business action, each going through <see cref="TransitionTo"/>, which consults
+/// <see cref="RequestTransitions"/>, refuses an illegal move always with the same rule, and appends the history row.
+/// The domain reads no clock: every action takes an <see cref="Actor"/> (who and when) and, where a deadline starts,
+/// an <see cref="IWorkingDayDeadlines"/>.
+/// </summary>
+public sealed class Request : Entity
+{
+    public const int LetterNumberMaxLength = 50;
+    public const int ReasonMaxLength = 2000;
+    public const int DossierCodeMaxLength = 100;
+
+    private readonly List<RequestLine> _lines = [];
+    private readonly List<RequestStatusChange> _history = [];
+
+    private Request()
+    {
+        CreatedByUserId = "";
+        CreatedByName = "";
+        RowVersion = [];
+    }
+
+    public Request(RequestType type, int agencyId, Actor createdBy)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, null);
+        }
+
+        Type = type;
+        AgencyId = agencyId;
+        Status = RequestStatus.Draft;
+        CreatedByUserId = createdBy.UserId;
+        CreatedByName = createdBy.DisplayName;
+        CreatedAtUtc = Utc(createdBy.AtUtc);
+        RowVersion = NewVersion();
+    }
+
+    public RequestType Type { get; private set; }
+
+    public RequestStatus Status { get; private set; }
+
+    /// <summary>Cơ quan, tổ chức quản lý trực tiếp that signs the letter.</summary>
+    public int AgencyId { get; private set; }
+
+    public string CreatedByUserId { get; private set; }
+
+    public string CreatedByName { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+
+    // The letter (công văn): "Số: …", date and signer.
+    public string? LetterNumber { get; private set; }
+
+    public DateOnly? LetterDate { get; private set; }
+
+    public string? SignerName { get; private set; }
+
+    public string? SignerPosition { get; private set; }
+
+    // Mục 1: người được giao tiếp nhận / đầu mối phối hợp (see RequestContact).
+    public string? ContactFullName { get; private set; }
+
+    public string? ContactNationalId { get; private set; }
+
+    public DateOnly? ContactNationalIdIssuedOn { get; private set; }
+
+    public string? ContactNationalIdIssuedBy { get; private set; }
+
+    public string? ContactPosition { get; private set; }
+
+    public string? ContactPhone { get; private set; }
+
+    public string? ContactEmail { get; private set; }
+
+    public string? ContactAddress { get; private set; }
+
+    public string? ContactWorkplace { get; private set; }
+
+    /// <summary>Số tiếp nhận, e.g. SKHCN-2026-000123: assigned at the first receipt and kept after a resubmission.</summary>
+    public string? ReceiptNumber { get; private set; }
+
+    /// <summary>Latest receipt by Sở (a resubmitted request is received again).</summary>
+    public DateTime? ReceivedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Day X of Sở's legal clock ("kể từ ngày tiếp nhận đề nghị hợp lệ"; not counted itself), kept afterwards for reports.
+    /// Null before the clock starts and after a return for supplement; only Mẫu 04/06 requests have one.
+    /// </summary>
+    public DateOnly? ValidFromDate { get; private set; }
+
+    /// <summary>End (24:00) of the running step's period; null when no period applies. See <see cref="DueStep"/>.</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>The step <see cref="DueDate"/> belongs to; its kind, holder and legal basis are in <see cref="LegalDeadlines"/>.</summary>
+    public DeadlineStep? DueStep { get; private set; }
+
+    /// <summary>Working days of Sở's clock already used before returns for supplement, when the clock pauses instead of restarting.</summary>
+    public int ClockWorkingDaysUsed { get; private set; }
+
+    /// <summary>Mã hồ sơ on dichvucong.ca.gov.vn (QĐ-PT Điều 5.4c).</summary>
+    public string? CaDossierCode { get; private set; }
+
+    public DateTime? FiledOnCaPortalAtUtc { get; private set; }
+
+    /// <summary>Latest reason for returning the request for supplement.</summary>
+    public string? SupplementReason { get; private set; }
+
+    /// <summary>Sở's written reasons (Rejected) or the Cục's (RejectedByCa).</summary>
+    public string? RejectionReason { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public DateTime? CaResultRecordedAtUtc { get; private set; }
+
+    /// <summary>Revocation time given by the Cục (revoke requests).</summary>
+    public DateTime? RevokedAtUtc { get; private set; }
+
+    public string? HandedOverTo { get; private set; }
+
+    public DateOnly? HandedOverOn { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    /// <summary>
+    /// Optimistic concurrency token, renewed by every change of the aggregate. Map it with <c>IsConcurrencyToken()</c>
+    /// (not <c>IsRowVersion()</c>) so SQLite and SQL Server behave the same.
+    /// </summary>
+    public byte[] RowVersion { get; private set; }
+
+    public IReadOnlyList<RequestLine> Lines => _lines;
+
+    public IReadOnlyList<RequestStatusChange> History => _history;
+
+    public bool IsOpen => RequestStatuses.IsOpen(Status);
+
+    public IReadOnlyList<RequestAction> AvailableActions => RequestTransitions.AvailableActions(Type, Status);
+
+    /// <summary>Mẫu 01/02/03 of an issue request follows its lines' subscriber kind (all lines share one kind).</summary>
+    public SubscriberKind? IssueSubscriberKind => Type == RequestType.Issue && _lines.Count > 0 ? _lines[0].SubscriberKind : null;
+
+    /// <summary>"01" … "06"; null for an issue request without lines.</summary>
+    public string? FormNumber => RequestTypes.FormNumber(Type, IssueSubscriberKind);
+
+    public RequestLetter Letter => new(LetterNumber, LetterDate, SignerName, SignerPosition);
+
+    public RequestContact Contact => new(ContactFullName, ContactNationalId, ContactNationalIdIssuedOn,
+        ContactNationalIdIssuedBy, ContactPosition, ContactPhone, ContactEmail, ContactAddress, ContactWorkplace);
+
+    /// <summary>
+    /// Query-friendly "open" test (not Rejected, RejectedByCa, Completed or Cancelled; same as
+    /// <see cref="RequestStatuses.IsOpen"/>), e.g. <c>db.Requests.Where(Request.IsOpenExpression)</c>.
+    /// </summary>
+    public static Expression<Func<Request, bool>> IsOpenExpression { get; } = r =>
+        r.Status != RequestStatus.Rejected && r.Status != RequestStatus.RejectedByCa
+        && r.Status != RequestStatus.Completed && r.Status != RequestStatus.Cancelled;
+
+    /// <summary>
+    /// Duplicate guard (features G1.4): open requests of <paramref name="type"/> with a line on the certificate or the token.
+    /// The web layer refuses a new request when <c>db.Requests.Any(Request.OpenRequestCovering(…))</c> and links to it.
+    /// </summary>
+    public static Expression<Func<Request, bool>> OpenRequestCovering(RequestType type, int? certificateId, int? tokenId) => r =>
+        r.Type == type
+        && r.Status != RequestStatus.Rejected && r.Status != RequestStatus.RejectedByCa
+        && r.Status != RequestStatus.Completed && r.Status != RequestStatus.Cancelled
+        && r.Lines.Any(l => (certificateId != null && l.CertificateId == certificateId) || (tokenId != null && l.TokenId == tokenId));
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Editing: only while the agency holds the request (Draft, ReturnedForSupplement).
+
+    public void UpdateLetter(RequestLetter letter)
+    {
+        EnsureEditable();
+        var number = Text.CleanOrNull(letter.Number);
+        if (number is { Length: > LetterNumberMaxLength })
+        {
+            throw new DomainRuleException(RequestRules.SubmittedRequestNeedsTheLetterDetails,
+                $"Số văn bản không được dài quá {LetterNumberMaxLength} ký tự.");
+        }
+
+        LetterNumber = number;
+        LetterDate = letter.Date;
+        SignerName = Text.CleanOrNull(letter.SignerName);
+        SignerPosition = Text.CleanOrNull(letter.SignerPosition);
+        RowVersion = NewVersion();
+    }
+
+    public void UpdateContact(RequestContact contact)
+    {
+        EnsureEditable();
+        var nationalId = Text.CleanOrNull(contact.NationalId);
+        if (nationalId is not null && !NationalId.IsValid(nationalId))
+        {
+            throw new DomainRuleException(RequestRules.ContactNationalIdMustHave12Digits,
+                "Số định danh cá nhân của người tiếp nhận phải gồm đúng 12 chữ số.");
+        }
+
+        var email = Text.CleanOrNull(contact.Email)?.ToLowerInvariant();
+        if (email is not null && !OfficialEmail.IsStateIssued(email))
+        {
+            throw new DomainRuleException(RequestRules.ContactEmailMustBeIssuedByAStateBody,
+                "Địa chỉ thư điện tử công vụ của người tiếp nhận phải do cơ quan nhà nước cấp (tên miền .gov.vn).");
+        }
+
+        ContactFullName = Text.CleanOrNull(contact.FullName);
+        ContactNationalId = nationalId;
+        ContactNationalIdIssuedOn = contact.NationalIdIssuedOn;
+        ContactNationalIdIssuedBy = Text.CleanOrNull(contact.NationalIdIssuedBy);
+        ContactPosition = Text.CleanOrNull(contact.Position);
+        ContactPhone = Text.CleanOrNull(contact.Phone);
+        ContactEmail = email;
+        ContactAddress = Text.CleanOrNull(contact.Address);
+        ContactWorkplace = Text.CleanOrNull(contact.Workplace);
+        RowVersion = NewVersion();
+    }
+
+    /// <summary>Mẫu 01/02/03: one subscriber to issue a certificate for. All lines of one request share one subscriber kind.</summary>
+    public RequestLine AddIssueLine(Subscriber subscriber, string? previousCertificateSerial = null)
+    {
+        EnsureLineType(RequestType.Issue);
+        if (!subscriber.IsActive)
+        {
+            throw new DomainRuleException(RequestRules.InactiveSubscriberCannotBeIssuedACertificate,
+                $"Thuê bao “{subscriber.Name}” đã ngừng theo dõi nên không thể đề nghị cấp chứng thư số.");
+        }
+
+        if (IssueSubscriberKind is { } kind && kind != subscriber.Kind)
+        {
+            throw new DomainRuleException(RequestRules.IssueRequestCoversOneSubscriberKind,
+                $"Mỗi văn bản đề nghị cấp mới chỉ dùng một mẫu: yêu cầu này lập theo {RequestTypes.FormLabel(Type, kind)} "
+                + $"({SubscriberKindLabels.Label(kind)}) nên không thêm được thuê bao loại “{SubscriberKindLabels.Label(subscriber.Kind)}”.");
+        }
+
+        var line = NewLine(subscriber, null, null);
+        line.SetPreviousCertificate(previousCertificateSerial);
+        return AddLine(line);
+    }
+
+    /// <summary>
+    /// Mẫu 05: a certificate to revoke, for a case of ND 68/2024 Điều 17. Pass the certificate's token when it has one:
+    /// its return to the Cục is then tracked. A key compromise needs the invalidity date.
+    /// </summary>
+    public RequestLine AddRevokeLine(Subscriber subscriber, Certificate certificate, UsbToken? token,
+        RevocationReason reason, DateOnly? invalidityDate, string? detail = null)
+    {
+        EnsureLineType(RequestType.Revoke);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, null);
+        }
+
+        if (token is null && certificate.TokenId is not null)
+        {
+            throw new ArgumentException("Pass the token the certificate is stored on, so that its return is tracked.", nameof(token));
+        }
+
+        if (!RevocationReasons.AppliesTo(reason, subscriber.Kind))
+        {
+            throw new DomainRuleException(RequestRules.RevocationReasonMustFitTheSubscriberKind,
+                $"Lý do “{RevocationReasons.Label(reason)}” không áp dụng cho thuê bao loại “{SubscriberKindLabels.Label(subscriber.Kind)}” "
+                + $"({RevocationReasons.LegalBasis(reason)}).");
+        }
+
+        if (RevocationReasons.NeedsInvalidityDate(reason) && invalidityDate is null)
+        {
+            throw new DomainRuleException(RequestRules.KeyCompromiseNeedsAnInvalidityDate,
+                $"Lý do “{RevocationReasons.Label(reason)}” phải ghi rõ ngày khóa bí mật bắt đầu không còn an toàn.");
+        }
+
+        var line = NewLine(subscriber, certificate, token);
+        line.SetRevocation(reason, invalidityDate, detail);
+        return AddLine(line);
+    }
+
+    /// <summary>Mẫu 04 (Gia hạn): a certificate to renew. Eligibility is checked at submit and at acceptance.</summary>
+    public RequestLine AddRenewLine(Subscriber subscriber, Certificate certificate)
+    {
+        EnsureLineType(RequestType.Renew);
+        return AddLine(NewLine(subscriber, certificate, null));
+    }
+
+    /// <summary>Mẫu 04 (TĐTT): a certificate whose information changes, for a case of ND 68/2024 Điều 15, old → new value.</summary>
+    public RequestLine AddChangeInfoLine(Subscriber subscriber, Certificate certificate, ChangeInfoCase change,
+        string oldValue, string newValue)
+    {
+        EnsureLineType(RequestType.ChangeInfo);
+        if (!Enum.IsDefined(change))
+        {
+            throw new ArgumentOutOfRangeException(nameof(change), change, null);
+        }
+
+        if (ChangeInfoCases.SubscriberKindOf(change) != subscriber.Kind)
+        {
+            throw new DomainRuleException(RequestRules.ChangeCaseMustFitTheSubscriberKind,
+                $"Trường hợp “{ChangeInfoCases.Label(change)}” không áp dụng cho thuê bao loại “{SubscriberKindLabels.Label(subscriber.Kind)}” "
+                + $"({ChangeInfoCases.LegalBasis(change)}).");
+        }
+
+        var oldText = Text.Clean(oldValue);
+        var newText = Text.Clean(newValue);
+        if (oldText.Length == 0 || newText.Length == 0 || string.Equals(oldText, newText, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainRuleException(RequestRules.ChangeNeedsDifferentOldAndNewValues,
+                $"Phải ghi rõ “{ChangeInfoCases.Field(change)}” hiện tại và thông tin mới, và hai giá trị phải khác nhau.");
+        }
+
+        if (change == ChangeInfoCase.PersonChangedOfficialEmail)
+        {
+            newText = newText.ToLowerInvariant();
+            if (!OfficialEmail.IsStateIssued(newText))
+            {
+                throw new DomainRuleException(RequestRules.NewOfficialEmailMustBeIssuedByAStateBody,
+                    "Địa chỉ thư điện tử công vụ mới phải do cơ quan nhà nước cấp (tên miền .gov.vn), không dùng gmail, yahoo, …");
+            }
+        }
+
+        if (_lines.Any(l => l.CertificateId == certificate.Id && l.ChangeCase == change))
+        {
+            throw new DomainRuleException(RequestRules.CertificateAppearsOncePerRequest,
+                $"Chứng thư số {certificate.SerialNumber} đã có dòng “{ChangeInfoCases.Label(change)}” trong yêu cầu này.");
+        }
+
+        var line = NewLine(subscriber, certificate, null, allowCertificateTwice: true);
+        line.SetChange(change, oldText, newText);
+        return AddLine(line);
+    }
+
+    /// <summary>Mẫu 06: a locked token to recover (the certificate on it is optional, for the letter).</summary>
+    public RequestLine AddRecoverTokenLine(Subscriber subscriber, UsbToken token, Certificate? certificate = null) =>
+        AddLine(NewLine(subscriber, certificate, token, expectedType: RequestType.RecoverToken));
+
+    public void RemoveLine(RequestLine line)
+    {
+        EnsureEditable();
+        if (!_lines.Remove(line))
+        {
+            throw new ArgumentException("The line does not belong to this request.", nameof(line));
+        }
+
+        RowVersion = NewVersion();
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Business actions: one public method each, all through TransitionTo.
+
+    /// <summary>
+    /// The agency sends the signed letter: to Sở (Mẫu 04, 06), or to the Cục with Sở in copy (Mẫu 01–03, 05). Needs at least
+    /// one line, the letter details and the contact; renewal, change and recovery eligibility is checked on
+    /// <paramref name="subjects"/> as of the actor's day.
+    /// </summary>
+    public void Submit(Actor actor, RequestSubjects subjects) =>
+        TransitionTo(RequestAction.Submit, actor, null, () => PrepareSubmission(actor, subjects));
+
+    /// <summary>Sở records the receipt: assigns the receipt number (first receipt only) and starts the running period.</summary>
+    public void Receive(Actor actor, IWorkingDayDeadlines deadlines, int? receiptSequence, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        TransitionTo(RequestAction.Receive, actor, null, () =>
+        {
+            if (ReceiptNumber is null)
+            {
+                var sequence = receiptSequence ?? throw new DomainRuleException(RequestRules.FirstReceiptNeedsAReceiptSequence,
+                    "Lần tiếp nhận đầu tiên phải cấp số tiếp nhận.");
+                ReceiptNumber = RequestReceiptNumber.Format(VietnamTime.ToDate(actor.AtUtc).Year, sequence);
+            }
+            else if (receiptSequence is not null)
+            {
+                throw new DomainRuleException(RequestRules.ReceiptNumberIsAssignedOnce,
+                    $"Yêu cầu đã có số tiếp nhận {ReceiptNumber}; hồ sơ bổ sung giữ nguyên số này.");
+            }
+
+            ReceivedAtUtc = Utc(actor.AtUtc);
+            return Join($"Số tiếp nhận: {ReceiptNumber}", note);
+        }, deadlines);
+    }
+
+    /// <summary>Sở returns the request to the agency to supplement it; the legal clock stops (or pauses, see settings).</summary>
+    public void ReturnForSupplement(string reason, Actor actor, IWorkingDayDeadlines deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        TransitionTo(RequestAction.ReturnForSupplement, actor, null, () =>
+        {
+            SupplementReason = RequiredReason(reason, RequestRules.ReturnForSupplementNeedsAReason,
+                "Phải nêu rõ nội dung cần bổ sung khi trả lại yêu cầu.");
+            return SupplementReason;
+        }, deadlines);
+    }
+
+    /// <summary>The agency sends the supplemented request again; it is checked as at the first submission.</summary>
+    public void Resubmit(Actor actor, RequestSubjects subjects, string? note = null) =>
+        TransitionTo(RequestAction.Resubmit, actor, null, () => Join(PrepareSubmission(actor, subjects), note));
+
+    /// <summary>
+    /// Sở finds the request valid (QĐ-PT Điều 5.4c, 6.4). Eligibility is checked again as of the actor's day: a certificate
+    /// renewed meanwhile, or one that fell under 30 days left, or a token no longer locked is refused.
+    /// </summary>
+    public void Accept(Actor actor, RequestSubjects subjects, IWorkingDayDeadlines deadlines, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        TransitionTo(RequestAction.Accept, actor, note, () =>
+        {
+            EnsureEligible(subjects, VietnamTime.ToDate(actor.AtUtc));
+            return null;
+        }, deadlines);
+    }
+
+    /// <summary>Sở refuses the request; the letter to the agency must state the reasons (QĐ-PT Điều 5.4b, 6.3).</summary>
+    public void Reject(string reason, Actor actor) =>
+        TransitionTo(RequestAction.Reject, actor, null, () =>
+        {
+            RejectionReason = RequiredReason(reason, RequestRules.RejectionNeedsAReason,
+                "Phải nêu rõ lý do khi từ chối yêu cầu (văn bản thông báo phải nêu rõ lý do).");
+            return RejectionReason;
+        });
+
+    /// <summary>Sở created the dossier on dichvucong.ca.gov.vn (QĐ-PT Điều 5.4c); the Cục's expected period starts.</summary>
+    public void RecordFiledOnCaPortal(string dossierCode, Actor actor, IWorkingDayDeadlines deadlines, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        TransitionTo(RequestAction.RecordFiledOnCaPortal, actor, null, () =>
+        {
+            var code = Text.Clean(dossierCode);
+            if (code.Length is 0 or > DossierCodeMaxLength)
+            {
+                throw new DomainRuleException(RequestRules.FilingNeedsTheCaDossierCode,
+                    "Phải ghi mã hồ sơ đã tạo trên Hệ thống đăng ký, quản lý yêu cầu chứng thực (dichvucong.ca.gov.vn).");
+            }
+
+            CaDossierCode = code;
+            FiledOnCaPortalAtUtc = Utc(actor.AtUtc);
+            return Join($"Mã hồ sơ: {code}", note);
+        }, deadlines);
+    }
+
+    /// <summary>
+    /// The Cục's result of an issue request (<see cref="RequestAction.RecordCaResult"/>): one issued certificate per line,
+    /// valid at most 5 years (ND 68/2024 Điều 9). The web layer then adds the certificates and tokens to the registers.
+    /// </summary>
+    public void RecordCertificatesIssued(IReadOnlyCollection<IssuedCertificate> results, Actor actor, string? note = null) =>
+        TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
+        {
+            EnsureOneResultPerLine(results.Select(r => r.Line).ToList());
+            foreach (var r in results)
+            {
+                EnsureCertificateValidity(r.SerialNumber, r.NotBeforeUtc, r.NotAfterUtc);
+                if (VietnamTime.ToDate(r.NotAfterUtc) > VietnamTime.ToDate(r.NotBeforeUtc).AddYears(RenewalPolicy.MaxInitialValidityYears))
+                {
+                    throw new DomainRuleException(RequestRules.NewCertificateIsValidAtMost5Years,
+                        $"Chứng thư số {Certificate.NormalizeSerial(r.SerialNumber)} có thời hạn quá {RenewalPolicy.MaxInitialValidityYears} năm "
+                        + "(Nghị định 68/2024/NĐ-CP, Điều 9).");
+                }
+            }
+
+            foreach (var r in results)
+            {
+                var token = Text.CleanOrNull(r.TokenSerial) is { } serial ? UsbToken.NormalizeSerial(serial) : null;
+                r.Line.RecordResult(Certificate.NormalizeSerial(r.SerialNumber), r.NotBeforeUtc, r.NotAfterUtc, token, null);
+            }
+
+            CaResultRecordedAtUtc = Utc(actor.AtUtc);
+            return Join($"Đã cấp {results.Count} chứng thư số", note);
+        });
+
+    /// <summary>
+    /// The Cục confirmed the revocation (<see cref="RequestAction.RecordCaResult"/>): every line's certificate becomes revoked
+    /// with its RFC 5280 code, and the agency's 05 working days to return the tokens start (ND 68/2024 Điều 20). The notice
+    /// is taken as received when it is recorded.
+    /// </summary>
+    public void RecordCertificatesRevoked(IReadOnlyCollection<Certificate> certificates, DateTime revokedAtUtc, Actor actor,
+        IWorkingDayDeadlines deadlines, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
+        {
+            var byLine = MatchCertificates(certificates);
+            if (Utc(revokedAtUtc) > Utc(actor.AtUtc))
+            {
+                throw new DomainRuleException(RequestRules.RevocationCannotBeInTheFuture,
+                    "Thời điểm thu hồi chứng thư không được sau thời điểm ghi nhận.");
+            }
+
+            if (byLine.FirstOrDefault(p => p.Certificate.Status == CertificateStatus.Revoked).Certificate is { } revoked)
+            {
+                throw AlreadyRevoked(revoked);
+            }
+
+            foreach (var (line, certificate) in byLine)
+            {
+                certificate.Revoke(Utc(revokedAtUtc), line.RevocationReasonCode!.Value);
+            }
+
+            RevokedAtUtc = Utc(revokedAtUtc);
+            CaResultRecordedAtUtc = Utc(actor.AtUtc);
+            return Join($"Cục đã thu hồi {byLine.Count} chứng thư số", note);
+        }, deadlines);
+    }
+
+    /// <summary>
+    /// The Cục renewed the certificates (<see cref="RequestAction.RecordCaResult"/>): each new NotAfter extends the old one by
+    /// at most 3 years (ND 68/2024 Điều 9). Returns the successors from <see cref="Certificate.RenewAs"/> for the caller to
+    /// save and link (<see cref="Certificate.LinkSuccessor"/>).
+    /// </summary>
+    public IReadOnlyList<Certificate> RecordCertificatesRenewed(IReadOnlyCollection<RenewedCertificate> results, Actor actor,
+        string? note = null)
+    {
+        var successors = new List<Certificate>();
+        TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
+        {
+            var byLine = MatchCertificates(results.Select(r => r.Certificate).ToList());
+            foreach (var r in results)
+            {
+                var old = r.Certificate;
+                EnsureCertificateValidity(r.Renewed.SerialNumber, r.Renewed.NotBeforeUtc, r.Renewed.NotAfterUtc);
+                var oldEnd = VietnamTime.ToDate(old.NotAfterUtc);
+                var newEnd = VietnamTime.ToDate(r.Renewed.NotAfterUtc);
+                if (newEnd <= oldEnd)
+                {
+                    throw new DomainRuleException(RequestRules.RenewalMustExtendTheValidity,
+                        $"Chứng thư gia hạn của {old.SerialNumber} phải có hạn sử dụng sau ngày {Fmt(oldEnd)}.");
+                }
+
+                if (newEnd > oldEnd.AddYears(RenewalPolicy.MaxRenewalExtensionYears))
+                {
+                    throw new DomainRuleException(RequestRules.RenewalExtendsAtMost3Years,
+                        $"Gia hạn chỉ kéo dài tối đa {RenewalPolicy.MaxRenewalExtensionYears} năm: chứng thư {old.SerialNumber} "
+                        + $"hết hạn ngày {Fmt(oldEnd)} nên không được gia hạn đến sau ngày {Fmt(oldEnd.AddYears(RenewalPolicy.MaxRenewalExtensionYears))} "
+                        + "(Nghị định 68/2024/NĐ-CP, Điều 9).");
+                }
+
+                if (old.RenewalCount >= RenewalPolicy.MaxRenewals)
+                {
+                    throw new DomainRuleException(nameof(EligibilityProblem.CertificateCanBeRenewedOnlyOnce),
+                        RenewalPolicy.Message(EligibilityProblem.CertificateCanBeRenewedOnlyOnce, 0));
+                }
+            }
+
+            foreach (var (line, certificate) in byLine)
+            {
+                var successor = certificate.RenewAs(results.Single(r => ReferenceEquals(r.Certificate, certificate)).Renewed);
+                line.RecordResult(successor.SerialNumber, successor.NotBeforeUtc, successor.NotAfterUtc, null, null);
+                successors.Add(successor);
+            }
+
+            CaResultRecordedAtUtc = Utc(actor.AtUtc);
+            return Join($"Đã gia hạn {successors.Count} chứng thư số", note);
+        });
+        return successors;
+    }
+
+    /// <summary>
+    /// The Cục changed the certificates' information (<see cref="RequestAction.RecordCaResult"/>): the expiry date must stay
+    /// the same (ND 68/2024 Điều 14; QĐ-PT Điều 5.2). The register entries are updated in place.
+    /// </summary>
+    public void RecordCertificatesChanged(IReadOnlyCollection<ChangedCertificate> results, Actor actor, string? note = null) =>
+        TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
+        {
+            var byLine = MatchCertificates(results.Select(r => r.Certificate).ToList());
+            foreach (var r in results)
+            {
+                EnsureCertificateValidity(r.Changed.SerialNumber, r.Changed.NotBeforeUtc, r.Changed.NotAfterUtc);
+                if (VietnamTime.ToDate(r.Changed.NotAfterUtc) != VietnamTime.ToDate(r.Certificate.NotAfterUtc))
+                {
+                    throw new DomainRuleException(RequestRules.ChangeOfInformationKeepsTheExpiryDate,
+                        $"Thay đổi nội dung thông tin không làm thay đổi thời hạn sử dụng: chứng thư {r.Certificate.SerialNumber} "
+                        + $"phải giữ ngày hết hạn {Fmt(VietnamTime.ToDate(r.Certificate.NotAfterUtc))} (Nghị định 68/2024/NĐ-CP, Điều 14).");
+                }
+            }
+
+            foreach (var r in results)
+            {
+                var changes = FieldChange.Describe(r.Certificate.Update(r.Changed));
+                foreach (var line in _lines.Where(l => l.CertificateId == r.Certificate.Id))
+                {
+                    line.RecordResult(r.Certificate.SerialNumber, r.Certificate.NotBeforeUtc, r.Certificate.NotAfterUtc, null,
+                        Text.CleanOrNull(changes));
+                }
+            }
+
+            CaResultRecordedAtUtc = Utc(actor.AtUtc);
+            return Join($"Đã thay đổi thông tin {results.Count} chứng thư số", note);
+        });
+
+    /// <summary>The Cục refused the request (its notice states why).</summary>
+    public void RecordCaRejection(string reason, Actor actor) =>
+        TransitionTo(RequestAction.RecordCaRejection, actor, null, () =>
+        {
+            RejectionReason = RequiredReason(reason, RequestRules.CaRejectionNeedsAReason,
+                "Phải ghi rõ lý do Cục Chứng thực số và Bảo mật thông tin từ chối.");
+            return RejectionReason;
+        });
+
+    /// <summary>
+    /// The result reached the person the agency named: Sở sends a renewed or changed certificate (QĐ-PT Điều 5.4c), the
+    /// agency hands a new token to its subscriber (QĐ-PT Điều 9.2). Token custody itself is recorded on the token
+    /// (<see cref="UsbToken.HandOver"/>).
+    /// </summary>
+    public void HandOver(string receiverName, DateOnly handedOverOn, Actor actor, string? note = null) =>
+        TransitionTo(RequestAction.HandOver, actor, null, () =>
+        {
+            var receiver = Text.Clean(receiverName);
+            if (receiver.Length == 0)
+            {
+                throw new DomainRuleException(RequestRules.HandoverNeedsAReceiver, "Phải ghi rõ người nhận bàn giao.");
+            }
+
+            if (handedOverOn > VietnamTime.ToDate(actor.AtUtc))
+            {
+                throw new DomainRuleException(RequestRules.HandoverCannotBeInTheFuture, "Ngày bàn giao không được sau ngày hôm nay.");
+            }
+
+            HandedOverTo = receiver;
+            HandedOverOn = handedOverOn;
+            return Join($"Bàn giao cho {receiver} ngày {Fmt(handedOverOn)}", note);
+        });
+
+    /// <summary>
+    /// The agency handed the revoked certificates' tokens to the Cục (Mẫu 08) or confirmed them lost (Mẫu 09)
+    /// (ND 68/2024 Điều 20; QĐ-PT Điều 9.3). Every line with a token needs an outcome. Returns the tokens' history rows.
+    /// </summary>
+    public IReadOnlyList<TimelineEvent> RecordTokenReturned(IReadOnlyCollection<TokenReturn> returns, Actor actor, string? note = null)
+    {
+        var events = new List<TimelineEvent>();
+        TransitionTo(RequestAction.RecordTokenReturned, actor, null, () =>
+        {
+            var byLine = MatchTokens(returns.Select(r => r.Token).ToList(), RequestRules.EveryLineNeedsACaResult,
+                "Phải ghi nhận kết quả thu hồi cho mọi thiết bị của yêu cầu; còn thiếu: ");
+            var today = VietnamTime.ToDate(actor.AtUtc);
+            foreach (var r in returns)
+            {
+                if (r.On > today)
+                {
+                    throw new DomainRuleException(RequestRules.TokenReturnCannotBeInTheFuture,
+                        "Ngày bàn giao hoặc xác nhận thất lạc thiết bị không được sau ngày hôm nay.");
+                }
+
+                var target = TargetStatus(r.Outcome);
+                if (r.Token.Status != target && !TokenTransitions.IsAllowed(r.Token.Status, target))
+                {
+                    throw new DomainRuleException("TokenStatusChangesOnlyThroughTheTransitionsTable",
+                        $"Không thể ghi nhận thiết bị {r.Token.SerialNumber} “{TokenReturnOutcomes.Label(r.Outcome)}”: thiết bị đang ở "
+                        + $"trạng thái “{TokenTransitions.Label(r.Token.Status)}”.");
+                }
+            }
+
+            foreach (var (line, token) in byLine)
+            {
+                var r = returns.Single(x => ReferenceEquals(x.Token, token));
+                if (token.Status != TargetStatus(r.Outcome))
+                {
+                    events.Add(token.ChangeStatus(TargetStatus(r.Outcome),
+                        $"Thu hồi chứng thư theo yêu cầu {ReceiptNumber}: {TokenReturnOutcomes.Label(r.Outcome)}", actor));
+                }
+
+                line.RecordTokenReturn(r.Outcome, r.On, r.MinutesNumber);
+            }
+
+            var returned = returns.Count(r => r.Outcome == TokenReturnOutcome.ReturnedToCa);
+            return Join($"Đã bàn giao {returned} thiết bị cho Cục; thất lạc {returns.Count - returned}", note);
+        });
+        return events;
+    }
+
+    /// <summary>
+    /// Sở and the agency unlocked the tokens (QĐ-PT Điều 6.4): each goes Locked → Recovered through
+    /// <see cref="UsbToken.ChangeStatus"/>, which counts the recovery. Returns the tokens' history rows.
+    /// </summary>
+    public IReadOnlyList<TimelineEvent> RecordRecovered(IReadOnlyCollection<UsbToken> tokens, Actor actor, string? note = null)
+    {
+        var events = new List<TimelineEvent>();
+        TransitionTo(RequestAction.RecordRecovered, actor, null, () =>
+        {
+            var byLine = MatchTokens(tokens, RequestRules.EveryLineNeedsACaResult,
+                "Phải ghi nhận kết quả khôi phục cho mọi thiết bị của yêu cầu; còn thiếu: ");
+            if (byLine.FirstOrDefault(p => p.Token.Status != TokenStatus.Locked).Token is { } notLocked)
+            {
+                throw NotLocked(notLocked);
+            }
+
+            foreach (var (_, token) in byLine)
+            {
+                events.Add(token.ChangeStatus(TokenStatus.Recovered, $"Khôi phục thiết bị theo yêu cầu {ReceiptNumber}", actor));
+            }
+
+            return Join($"Đã khôi phục {byLine.Count} thiết bị", note);
+        });
+        return events;
+    }
+
+    /// <summary>Withdraws the request before Sở accepts it (or, for letters to the Cục, before the Cục's result). Reason required.</summary>
+    public void Cancel(string reason, Actor actor) =>
+        TransitionTo(RequestAction.Cancel, actor, null, () =>
+        {
+            CancellationReason = RequiredReason(reason, RequestRules.CancellationNeedsAReason, "Phải nêu rõ lý do hủy yêu cầu.");
+            return CancellationReason;
+        });
+
+    /// <summary>
+    /// Every eligibility problem of the lines as of <paramref name="today"/> (empty when the request may be submitted or
+    /// accepted), so a page can show them before the user acts. The same check throws on submit and accept.
+    /// </summary>
+    public IReadOnlyList<RequestProblem> FindEligibilityProblems(RequestSubjects subjects, DateOnly today)
+    {
+        var problems = new List<RequestProblem>();
+        foreach (var line in _lines)
+        {
+            switch (Type)
+            {
+                case RequestType.Renew or RequestType.ChangeInfo:
+                    {
+                        var certificate = Find(subjects.Certificates, line.CertificateId, "certificate");
+                        var eligibility = Type == RequestType.Renew
+                            ? certificate.CheckRenewalEligibility(today)
+                            : certificate.CheckChangeEligibility(today);
+                        problems.AddRange(eligibility.Problems.Select(p => new RequestProblem(p.ToString(),
+                            $"Chứng thư số {certificate.SerialNumber}: {RenewalPolicy.Message(p, eligibility.DaysLeft)}")));
+                        break;
+                    }
+
+                case RequestType.Revoke:
+                    {
+                        var certificate = Find(subjects.Certificates, line.CertificateId, "certificate");
+                        if (certificate.Status == CertificateStatus.Revoked)
+                        {
+                            var e = AlreadyRevoked(certificate);
+                            problems.Add(new RequestProblem(e.Rule, e.Message));
+                        }
+
+                        var requestDate = LetterDate is { } letterDate && letterDate < today ? letterDate : today;
+                        if (line.InvalidityDate > requestDate)
+                        {
+                            problems.Add(new RequestProblem(RequestRules.InvalidityDateCannotBeAfterTheRequestDate,
+                                $"Chứng thư số {certificate.SerialNumber}: ngày khóa bí mật không còn an toàn ({Fmt(line.InvalidityDate.Value)}) "
+                                + $"không được sau ngày đề nghị thu hồi ({Fmt(requestDate)})."));
+                        }
+
+                        break;
+                    }
+
+                case RequestType.RecoverToken:
+                    {
+                        var token = Find(subjects.Tokens, line.TokenId, "token");
+                        if (token.Status != TokenStatus.Locked)
+                        {
+                            var e = NotLocked(token);
+                            problems.Add(new RequestProblem(e.Rule, e.Message));
+                        }
+
+                        break;
+                    }
+
+                case RequestType.Issue:
+                    break;
+
+                default:
+                    throw new InvalidOperationException($"Unknown request type {Type}.");
+            }
+        }
+
+        return problems;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // The one door.
+
+    /// <summary>
+    /// Every status change goes through here: the table decides (always the same refusal), separation of duties is
+    /// checked, then <paramref name="effects"/> validates and records the action's data (returning the history note), the
+    /// status and the deadline change, and one history row is appended.
+    /// </summary>
+    private void TransitionTo(RequestAction action, Actor actor, string? note, Func<string?>? effects = null,
+        IWorkingDayDeadlines? deadlines = null)
+    {
+        var from = Status;
+        var to = RequestTransitions.Next(Type, from, action)
+            ?? throw new DomainRuleException(RequestRules.TransitionMustBeInTheTable,
+                $"Không thể “{RequestActions.Label(action)}” yêu cầu đang ở trạng thái “{RequestStatuses.Label(from)}”.");
+
+        if (RequestActions.PerformedBy(Type, action) == RequestParty.ScienceDepartment
+            && string.Equals(actor.UserId, CreatedByUserId, StringComparison.Ordinal))
+        {
+            throw new DomainRuleException(RequestRules.StaffCannotActOnTheirOwnRequest,
+                $"Không thể “{RequestActions.Label(action)}” yêu cầu do chính mình lập: việc này phải do một cán bộ khác thực hiện.");
+        }
+
+        var history = Join(effects?.Invoke(), note);
+        Status = to;
+        UpdateDeadline(action, to, actor, deadlines);
+        if (RequestStatuses.IsClosed(to))
+        {
+            ClosedAtUtc = Utc(actor.AtUtc);
+        }
+
+        _history.Add(new RequestStatusChange(from, to, action, actor, history, DueDate));
+        RowVersion = NewVersion();
+    }
+
+    /// <summary>
+    /// Deadlines come from transitions (docs/architecture.md §3.4): entering a status with a timed step starts its period
+    /// from the effective start day of the move; Sở's own step may instead keep the clock of the receipt.
+    /// </summary>
+    private void UpdateDeadline(RequestAction action, RequestStatus to, Actor actor, IWorkingDayDeadlines? deadlines)
+    {
+        if (action == RequestAction.ReturnForSupplement)
+        {
+            var settings = deadlines!.Settings;
+            ClockWorkingDaysUsed = !settings.RestartClockOnResubmission && ValidFromDate is { } start
+                ? ClockWorkingDaysUsed + Math.Max(0, deadlines.WorkingDaysBetween(start, VietnamTime.ToDate(actor.AtUtc)))
+                : 0;
+            ValidFromDate = null;
+        }
+
+        var step = LegalDeadlines.StepFor(Type, to);
+        if (step is not { } running)
+        {
+            DueDate = null;
+            DueStep = null;
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var clock = deadlines.Settings.ClockStartsAt;
+        var isScienceDepartmentStep = LegalDeadlines.Holder(running) == DeadlineHolder.ScienceDepartment;
+        if (isScienceDepartmentStep && action == RequestAction.Receive && clock == LegalClockStart.Acceptance)
+        {
+            ValidFromDate = null;
+            DueDate = null;
+            DueStep = null;
+            return;
+        }
+
+        if (isScienceDepartmentStep && action == RequestAction.Accept && clock == LegalClockStart.Receipt)
+        {
+            return;
+        }
+
+        var day = deadlines.EffectiveStartDay(DateTime.SpecifyKind(VietnamTime.ToLocal(actor.AtUtc), DateTimeKind.Unspecified));
+        var days = deadlines.Settings.WorkingDays(running);
+        if (isScienceDepartmentStep)
+        {
+            ValidFromDate = day;
+            days = Math.Max(0, days - ClockWorkingDaysUsed);
+        }
+
+        DueDate = deadlines.AddWorkingDays(day, days);
+        DueStep = running;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // Helpers.
+
+    private string? PrepareSubmission(Actor actor, RequestSubjects subjects)
+    {
+        var today = VietnamTime.ToDate(actor.AtUtc);
+        if (_lines.Count == 0)
+        {
+            throw new DomainRuleException(RequestRules.RequestNeedsAtLeastOneLine,
+                "Yêu cầu phải có ít nhất một dòng trong danh sách đề nghị.");
+        }
+
+        var missing = new List<string>();
+        if (LetterNumber is null)
+        {
+            missing.Add("số văn bản");
+        }
+
+        if (LetterDate is null)
+        {
+            missing.Add("ngày văn bản");
+        }
+
+        if (SignerName is null)
+        {
+            missing.Add("họ tên người ký");
+        }
+
+        if (SignerPosition is null)
+        {
+            missing.Add("chức vụ người ký");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException(RequestRules.SubmittedRequestNeedsTheLetterDetails,
+                "Văn bản đề nghị còn thiếu: " + string.Join(", ", missing) + ".");
+        }
+
+        if (LetterDate > today)
+        {
+            throw new DomainRuleException(RequestRules.LetterDateCannotBeInTheFuture, "Ngày văn bản không được sau ngày gửi.");
+        }
+
+        if (ContactFullName is null || ContactPhone is null)
+        {
+            throw new DomainRuleException(RequestRules.ContactNeedsANameAndAPhone,
+                "Phải ghi họ tên và số điện thoại di động của người được giao tiếp nhận (Mục 1 của văn bản).");
+        }
+
+        EnsureEligible(subjects, today);
+        SubmittedAtUtc = Utc(actor.AtUtc);
+        return LetterNote();
+    }
+
+    private void EnsureEligible(RequestSubjects subjects, DateOnly today)
+    {
+        foreach (var line in _lines.Where(_ => RequestTypes.LinesNeedACertificate(Type)))
+        {
+            var certificate = Find(subjects.Certificates, line.CertificateId, "certificate");
+            if (certificate.SubscriberId != line.SubscriberId)
+            {
+                throw new DomainRuleException(RequestRules.CertificateMustBelongToTheSubscriber,
+                    $"Chứng thư số {certificate.SerialNumber} không còn thuộc thuê bao “{line.SubscriberName}”.");
+            }
+        }
+
+        var problems = FindEligibilityProblems(subjects, today);
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException(problems[0].Rule, string.Join(" ", problems.Select(p => p.Message)));
+        }
+    }
+
+    private RequestLine NewLine(Subscriber subscriber, Certificate? certificate, UsbToken? token,
+        bool allowCertificateTwice = false, RequestType? expectedType = null)
+    {
+        if (expectedType is { } type)
+        {
+            EnsureLineType(type);
+        }
+
+        if (subscriber.Id <= 0 || certificate is { Id: <= 0 } || token is { Id: <= 0 })
+        {
+            throw new ArgumentException("Lines point to saved register entries (Id > 0).");
+        }
+
+        if (subscriber.AgencyId != AgencyId)
+        {
+            throw new DomainRuleException(RequestRules.LinesBelongToTheRequestAgency,
+                $"Thuê bao “{subscriber.Name}” không thuộc cơ quan lập yêu cầu.");
+        }
+
+        if (RequestTypes.LinesNeedACertificate(Type))
+        {
+            ArgumentNullException.ThrowIfNull(certificate);
+        }
+
+        if (certificate is not null)
+        {
+            if (certificate.SubscriberId != subscriber.Id)
+            {
+                throw new DomainRuleException(RequestRules.CertificateMustBelongToTheSubscriber,
+                    $"Chứng thư số {certificate.SerialNumber} không thuộc thuê bao “{subscriber.Name}”.");
+            }
+
+            if (!allowCertificateTwice && _lines.Any(l => l.CertificateId == certificate.Id))
+            {
+                throw new DomainRuleException(RequestRules.CertificateAppearsOncePerRequest,
+                    $"Chứng thư số {certificate.SerialNumber} đã có trong yêu cầu này.");
+            }
+        }
+
+        if (token is not null)
+        {
+            if (token.AgencyId != AgencyId)
+            {
+                throw new DomainRuleException(RequestRules.LinesBelongToTheRequestAgency,
+                    $"Thiết bị {token.SerialNumber} không thuộc cơ quan lập yêu cầu.");
+            }
+
+            if (certificate?.TokenId is { } tokenId && tokenId != token.Id)
+            {
+                throw new DomainRuleException(RequestRules.TokenMustBelongToTheCertificate,
+                    $"Chứng thư số {certificate.SerialNumber} không lưu trên thiết bị {token.SerialNumber}.");
+            }
+
+            if (_lines.Any(l => l.TokenId == token.Id))
+            {
+                throw new DomainRuleException(RequestRules.TokenAppearsOncePerRequest,
+                    $"Thiết bị {token.SerialNumber} đã có trong yêu cầu này.");
+            }
+        }
+
+        return new RequestLine(subscriber, certificate, token);
+    }
+
+    private RequestLine AddLine(RequestLine line)
+    {
+        _lines.Add(line);
+        RowVersion = NewVersion();
+        return line;
+    }
+
+    private void EnsureLineType(RequestType type)
+    {
+        if (Type != type)
+        {
+            throw new InvalidOperationException($"A {type} line cannot be added to a {Type} request.");
+        }
+
+        EnsureEditable();
+    }
+
+    private void EnsureEditable()
+    {
+        if (!RequestStatuses.IsEditable(Status))
+        {
+            throw new DomainRuleException(RequestRules.RequestCanBeEditedOnlyAsDraftOrWhenReturned,
+                $"Không thể sửa yêu cầu đang ở trạng thái “{RequestStatuses.Label(Status)}”: chỉ sửa được khi là nháp hoặc khi được trả lại để bổ sung.");
+        }
+    }
+
+    private void EnsureOneResultPerLine(List<RequestLine> resultLines)
+    {
+        if (resultLines.Any(l => !_lines.Contains(l)) || resultLines.Distinct().Count() != resultLines.Count)
+        {
+            throw new ArgumentException("Each result must point to a distinct line of this request.");
+        }
+
+        var missing = _lines.Where(l => !resultLines.Contains(l)).Select(l => l.SubscriberName).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException(RequestRules.EveryLineNeedsACaResult,
+                "Phải ghi nhận kết quả cho mọi dòng của yêu cầu; còn thiếu: " + string.Join(", ", missing) + ".");
+        }
+    }
+
+    /// <summary>Pairs every line with its certificate; each certificate given once and every line covered.</summary>
+    private List<(RequestLine Line, Certificate Certificate)> MatchCertificates(IReadOnlyCollection<Certificate> certificates)
+    {
+        if (certificates.Select(c => c.Id).Distinct().Count() != certificates.Count
+            || certificates.Any(c => !_lines.Any(l => l.CertificateId == c.Id)))
+        {
+            throw new ArgumentException("Each certificate must be given once and belong to a line of this request.");
+        }
+
+        var missing = _lines.Where(l => certificates.All(c => c.Id != l.CertificateId)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException(RequestRules.EveryLineNeedsACaResult,
+                "Phải ghi nhận kết quả cho mọi chứng thư của yêu cầu; còn thiếu: "
+                + string.Join(", ", missing.Select(l => l.CertificateSerial)) + ".");
+        }
+
+        return [.. _lines.Select(l => (l, certificates.First(c => c.Id == l.CertificateId)))];
+    }
+
+    /// <summary>Pairs every line that has a token with its token; each token given once and every such line covered.</summary>
+    private List<(RequestLine Line, UsbToken Token)> MatchTokens(IReadOnlyCollection<UsbToken> tokens, string rule, string missingPrefix)
+    {
+        if (tokens.Select(t => t.Id).Distinct().Count() != tokens.Count || tokens.Any(t => !_lines.Any(l => l.TokenId == t.Id)))
+        {
+            throw new ArgumentException("Each token must be given once and belong to a line of this request.");
+        }
+
+        var withToken = _lines.Where(l => l.TokenId is not null).ToList();
+        var missing = withToken.Where(l => tokens.All(t => t.Id != l.TokenId)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainRuleException(rule, missingPrefix + string.Join(", ", missing.Select(l => l.TokenSerial)) + ".");
+        }
+
+        return [.. withToken.Select(l => (l, tokens.First(t => t.Id == l.TokenId)))];
+    }
+
+    private static T Find<T>(IReadOnlyCollection<T> entities, int? id, string what)
+        where T : Entity =>
+        entities.FirstOrDefault(e => e.Id == id)
+        ?? throw new ArgumentException($"The {what} {id} of a line was not passed in the request subjects.", nameof(entities));
+
+    private static void EnsureCertificateValidity(string serial, DateTime notBeforeUtc, DateTime notAfterUtc)
+    {
+        if (!Certificate.IsValidSerial(serial))
+        {
+            throw new DomainRuleException("SerialMustBeHexadecimal", "Số hiệu chứng thư phải là dãy số hệ thập lục phân (0–9, A–F).");
+        }
+
+        if (notAfterUtc <= notBeforeUtc)
+        {
+            throw new DomainRuleException("NotAfterMustFollowNotBefore", "Ngày hết hạn phải sau ngày bắt đầu hiệu lực.");
+        }
+    }
+
+    private static string RequiredReason(string? reason, string rule, string message)
+    {
+        var text = Text.Clean(reason);
+        if (text.Length == 0)
+        {
+            throw new DomainRuleException(rule, message);
+        }
+
+        return text.Length > ReasonMaxLength
+            ? throw new DomainRuleException(rule, $"Lý do không được dài quá {ReasonMaxLength} ký tự.")
+            : text;
+    }
+
+    private static DomainRuleException AlreadyRevoked(Certificate certificate) =>
+        new(RequestRules.RevokedCertificateCannotBeRevokedAgain, $"Chứng thư số {certificate.SerialNumber} đã bị thu hồi trước đó.");
+
+    private static DomainRuleException NotLocked(UsbToken token) =>
+        new(RequestRules.OnlyALockedTokenCanBeRecovered,
+            $"Thiết bị {token.SerialNumber} đang ở trạng thái “{TokenTransitions.Label(token.Status)}”: chỉ khôi phục thiết bị bị khóa "
+            + "do nhập sai mật khẩu quá số lần quy định (Quy chế tỉnh Phú Thọ, Điều 6 khoản 1).");
+
+    private static TokenStatus TargetStatus(TokenReturnOutcome outcome) => outcome switch
+    {
+        TokenReturnOutcome.ReturnedToCa => TokenStatus.ReturnedToCa,
+        TokenReturnOutcome.Lost => TokenStatus.Lost,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    private string? LetterNote() =>
+        LetterNumber is null ? null : $"Văn bản số {LetterNumber}" + (LetterDate is { } d ? $" ngày {Fmt(d)}" : "");
+
+    private static string? Join(string? first, string? second)
+    {
+        var a = Text.CleanOrNull(first);
+        var b = Text.CleanOrNull(second);
+        return a is null ? b : b is null ? a : $"{a}. {b}";
+    }
+
+    private static string Fmt(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static byte[] NewVersion() => Guid.NewGuid().ToByteArray();
+}

@@ -1,0 +1,60 @@
+namespace PhuThoCa.Domain.Requests;
+
+/// <summary>
+/// Names of the request rules, used as <see cref="Common.DomainRuleException.Rule"/> codes and in test names. Eligibility
+/// refusals of certificates reuse the names of <see cref="Certificates.EligibilityProblem"/>.
+/// </summary>
+public static class RequestRules
+{
+    // The state machine.
+    public const string TransitionMustBeInTheTable = nameof(TransitionMustBeInTheTable);
+    public const string StaffCannotActOnTheirOwnRequest = nameof(StaffCannotActOnTheirOwnRequest);
+    public const string RequestCanBeEditedOnlyAsDraftOrWhenReturned = nameof(RequestCanBeEditedOnlyAsDraftOrWhenReturned);
+
+    // Reasons (QĐ-PT Điều 5.4b, 6.3: "thông báo bằng văn bản nêu rõ lý do"; features G2.2).
+    public const string RejectionNeedsAReason = nameof(RejectionNeedsAReason);
+    public const string ReturnForSupplementNeedsAReason = nameof(ReturnForSupplementNeedsAReason);
+    public const string CancellationNeedsAReason = nameof(CancellationNeedsAReason);
+    public const string CaRejectionNeedsAReason = nameof(CaRejectionNeedsAReason);
+
+    // The letter (QĐ-PT Điều 4–6: "có văn bản đề nghị").
+    public const string RequestNeedsAtLeastOneLine = nameof(RequestNeedsAtLeastOneLine);
+    public const string SubmittedRequestNeedsTheLetterDetails = nameof(SubmittedRequestNeedsTheLetterDetails);
+    public const string LetterDateCannotBeInTheFuture = nameof(LetterDateCannotBeInTheFuture);
+    public const string ContactNeedsANameAndAPhone = nameof(ContactNeedsANameAndAPhone);
+    public const string ContactNationalIdMustHave12Digits = nameof(ContactNationalIdMustHave12Digits);
+    public const string ContactEmailMustBeIssuedByAStateBody = nameof(ContactEmailMustBeIssuedByAStateBody);
+
+    // Lines.
+    public const string LinesBelongToTheRequestAgency = nameof(LinesBelongToTheRequestAgency);
+    public const string CertificateMustBelongToTheSubscriber = nameof(CertificateMustBelongToTheSubscriber);
+    public const string TokenMustBelongToTheCertificate = nameof(TokenMustBelongToTheCertificate);
+    public const string CertificateAppearsOncePerRequest = nameof(CertificateAppearsOncePerRequest);
+    public const string TokenAppearsOncePerRequest = nameof(TokenAppearsOncePerRequest);
+    public const string IssueRequestCoversOneSubscriberKind = nameof(IssueRequestCoversOneSubscriberKind);
+    public const string InactiveSubscriberCannotBeIssuedACertificate = nameof(InactiveSubscriberCannotBeIssuedACertificate);
+    public const string ChangeCaseMustFitTheSubscriberKind = nameof(ChangeCaseMustFitTheSubscriberKind);
+    public const string ChangeNeedsDifferentOldAndNewValues = nameof(ChangeNeedsDifferentOldAndNewValues);
+    public const string NewOfficialEmailMustBeIssuedByAStateBody = nameof(NewOfficialEmailMustBeIssuedByAStateBody);
+    public const string RevocationReasonMustFitTheSubscriberKind = nameof(RevocationReasonMustFitTheSubscriberKind);
+    public const string KeyCompromiseNeedsAnInvalidityDate = nameof(KeyCompromiseNeedsAnInvalidityDate);
+    public const string InvalidityDateCannotBeAfterTheRequestDate = nameof(InvalidityDateCannotBeAfterTheRequestDate);
+
+    // Eligibility at submit and accept (besides Certificates.EligibilityProblem).
+    public const string OnlyALockedTokenCanBeRecovered = nameof(OnlyALockedTokenCanBeRecovered);
+    public const string RevokedCertificateCannotBeRevokedAgain = nameof(RevokedCertificateCannotBeRevokedAgain);
+
+    // Receipt, filing and results.
+    public const string FirstReceiptNeedsAReceiptSequence = nameof(FirstReceiptNeedsAReceiptSequence);
+    public const string ReceiptNumberIsAssignedOnce = nameof(ReceiptNumberIsAssignedOnce);
+    public const string FilingNeedsTheCaDossierCode = nameof(FilingNeedsTheCaDossierCode);
+    public const string EveryLineNeedsACaResult = nameof(EveryLineNeedsACaResult);
+    public const string NewCertificateIsValidAtMost5Years = nameof(NewCertificateIsValidAtMost5Years);
+    public const string RenewalMustExtendTheValidity = nameof(RenewalMustExtendTheValidity);
+    public const string RenewalExtendsAtMost3Years = nameof(RenewalExtendsAtMost3Years);
+    public const string ChangeOfInformationKeepsTheExpiryDate = nameof(ChangeOfInformationKeepsTheExpiryDate);
+    public const string RevocationCannotBeInTheFuture = nameof(RevocationCannotBeInTheFuture);
+    public const string HandoverNeedsAReceiver = nameof(HandoverNeedsAReceiver);
+    public const string HandoverCannotBeInTheFuture = nameof(HandoverCannotBeInTheFuture);
+    public const string TokenReturnCannotBeInTheFuture = nameof(TokenReturnCannotBeInTheFuture);
+}

@@ -1,0 +1,150 @@
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Subscribers;
+
+namespace PhuThoCa.Domain.Tests.Requests;
+
+public class IssueRequestTests
+{
+    private static readonly DateTime Monday = RequestWorld.Monday;
+    private readonly RequestWorld _world = new();
+    private readonly WeekendOnlyCalendar _calendar = new();
+
+    [Fact]
+    public void IssueRequest_WithTwoLines_IsTrackedFromDraftToHandOver()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        var first = request.AddIssueLine(_world.Person);
+        var second = request.AddIssueLine(_world.OtherPerson, "54aa01");
+
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None);
+        request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 7);
+
+        Assert.Equal("01", request.FormNumber);
+        Assert.Equal(RequestStatus.AwaitingCaResult, request.Status);
+        Assert.Equal("SKHCN-2026-000007", request.ReceiptNumber);
+        Assert.Equal(DeadlineStep.CaIssue, request.DueStep);
+        Assert.Equal(new DateOnly(2026, 3, 5), request.DueDate);
+        Assert.Null(request.ValidFromDate);
+
+        var issuedOn = RequestWorld.Utc(Monday.AddDays(2));
+        request.RecordCertificatesIssued(
+        [
+            new IssuedCertificate(first, "54:01:ab:cd", issuedOn, issuedOn.AddYears(5).AddDays(-1), "tk-0001"),
+            new IssuedCertificate(second, "5401ABCE", issuedOn, issuedOn.AddYears(5).AddDays(-1), null),
+        ], RequestWorld.Staff(Monday.AddDays(2)));
+
+        Assert.Equal(RequestStatus.ResultReceived, request.Status);
+        Assert.Equal("5401ABCD", first.ResultSerial);
+        Assert.Equal("TK-0001", first.ResultTokenSerial);
+        Assert.Equal(issuedOn.AddYears(5).AddDays(-1), first.ResultNotAfterUtc);
+        Assert.Null(second.ResultTokenSerial);
+        Assert.Equal("54AA01", second.PreviousCertificateSerial);
+        Assert.Null(request.DueDate);
+
+        request.HandOver("Nguyễn Văn An", new DateOnly(2026, 3, 5), RequestWorld.AgencyUser(Monday.AddDays(3)));
+
+        Assert.Equal(RequestStatus.Completed, request.Status);
+        Assert.False(request.IsOpen);
+        Assert.Equal(RequestWorld.Utc(Monday.AddDays(3)), request.ClosedAtUtc);
+        Assert.Equal("Nguyễn Văn An", request.HandedOverTo);
+        Assert.Equal(
+            [RequestAction.Submit, RequestAction.Receive, RequestAction.RecordCaResult, RequestAction.HandOver],
+            request.History.Select(h => h.Action));
+    }
+
+    [Theory]
+    [InlineData(SubscriberKind.Person, "01")]
+    [InlineData(SubscriberKind.Organization, "02")]
+    [InlineData(SubscriberKind.DeviceServiceSoftware, "03")]
+    public void FormNumber_OfAnIssueRequest_FollowsTheSubscriberKindOfItsLines(SubscriberKind kind, string form)
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        Assert.Null(request.FormNumber);
+
+        request.AddIssueLine(_world.NewSubscriber(kind, "Thuê bao", "tb@phutho.gov.vn"));
+
+        Assert.Equal(form, request.FormNumber);
+    }
+
+    [Fact]
+    public void AddIssueLine_OfAnotherSubscriberKind_ThrowsIssueRequestCoversOneSubscriberKind()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        request.AddIssueLine(_world.Person);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(_world.Organization));
+
+        Assert.Equal(RequestRules.IssueRequestCoversOneSubscriberKind, ex.Rule);
+        Assert.Contains("Mẫu số 01", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddIssueLine_ForAnInactiveSubscriber_ThrowsInactiveSubscriberCannotBeIssuedACertificate()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        _world.Person.Deactivate();
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(_world.Person));
+
+        Assert.Equal(RequestRules.InactiveSubscriberCannotBeIssuedACertificate, ex.Rule);
+    }
+
+    [Fact]
+    public void RecordCertificatesIssued_ValidForMoreThanFiveYears_ThrowsNewCertificateIsValidAtMost5Years()
+    {
+        var scenario = new RequestScenario(RequestType.Issue).Reach(RequestStatus.AwaitingCaResult);
+        var from = RequestWorld.Utc(Monday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesIssued(
+            [new IssuedCertificate(scenario.Request.Lines[0], "5401", from, from.AddYears(5).AddDays(1), null)],
+            RequestWorld.Staff(Monday.AddDays(1))));
+
+        Assert.Equal(RequestRules.NewCertificateIsValidAtMost5Years, ex.Rule);
+        Assert.Equal(RequestStatus.AwaitingCaResult, scenario.Request.Status);
+        Assert.Null(scenario.Request.Lines[0].ResultSerial);
+    }
+
+    [Fact]
+    public void RecordCertificatesIssued_WhenALineHasNoResult_ThrowsEveryLineNeedsACaResult()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        var first = request.AddIssueLine(_world.Person);
+        request.AddIssueLine(_world.OtherPerson);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None);
+        request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
+        var from = RequestWorld.Utc(Monday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.RecordCertificatesIssued(
+            [new IssuedCertificate(first, "5401", from, from.AddYears(1), null)], RequestWorld.Staff(Monday.AddDays(1))));
+
+        Assert.Equal(RequestRules.EveryLineNeedsACaResult, ex.Rule);
+        Assert.Contains("Trần Thị Bình", ex.Message, StringComparison.Ordinal);
+        Assert.Null(first.ResultSerial);
+    }
+
+    [Fact]
+    public void RecordCertificatesIssued_WithAnInvalidSerial_ThrowsSerialMustBeHexadecimal()
+    {
+        var scenario = new RequestScenario(RequestType.Issue).Reach(RequestStatus.AwaitingCaResult);
+        var from = RequestWorld.Utc(Monday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesIssued(
+            [new IssuedCertificate(scenario.Request.Lines[0], "XYZ", from, from.AddYears(1), null)], RequestWorld.Staff(Monday)));
+
+        Assert.Equal("SerialMustBeHexadecimal", ex.Rule);
+    }
+
+    [Fact]
+    public void RecordCaRejection_OfAnIssueRequest_ClosesItAsRejectedByTheCa()
+    {
+        var scenario = new RequestScenario(RequestType.Issue).Reach(RequestStatus.AwaitingCaResult);
+
+        scenario.Request.RecordCaRejection("Hồ sơ thiếu quyết định thành lập", RequestWorld.Staff(Monday.AddDays(1)));
+
+        Assert.Equal(RequestStatus.RejectedByCa, scenario.Request.Status);
+        Assert.Equal("Hồ sơ thiếu quyết định thành lập", scenario.Request.RejectionReason);
+        Assert.Equal("Hồ sơ thiếu quyết định thành lập", scenario.Request.History[^1].Note);
+        Assert.False(scenario.Request.IsOpen);
+    }
+}

@@ -1,0 +1,114 @@
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Tokens;
+
+namespace PhuThoCa.Domain.Tests.Requests;
+
+public class RecoverTokenRequestTests
+{
+    private static readonly DateTime Thursday = new(2026, 3, 5, 9, 0, 0);
+    private readonly RequestWorld _world = new();
+    private readonly WeekendOnlyCalendar _calendar = new();
+
+    [Fact]
+    public void RecoverTokenRequest_EndToEnd_RecoversTheLockedTokenWithinOneWorkingDay()
+    {
+        var token = _world.NewToken(TokenStatus.Locked);
+        var request = RequestWorld.NewDraft(RequestType.RecoverToken, Thursday);
+        request.AddRecoverTokenLine(_world.Person, token);
+        Assert.Equal("06", request.FormNumber);
+
+        request.Submit(RequestWorld.AgencyUser(Thursday.AddHours(1)), RequestSubjects.Of(token));
+        var friday = Thursday.AddDays(1);
+        request.Receive(RequestWorld.Staff(friday), _calendar, 5);
+
+        Assert.Equal(DeadlineStep.RecoverToken, request.DueStep);
+        Assert.Equal(DateOnly.FromDateTime(friday), request.ValidFromDate);
+        Assert.Equal(new DateOnly(2026, 3, 9), request.DueDate);
+
+        request.Accept(RequestWorld.Staff(friday.AddHours(1)), RequestSubjects.Of(token), _calendar);
+        Assert.Equal(new DateOnly(2026, 3, 9), request.DueDate);
+
+        var events = request.RecordRecovered([token], RequestWorld.Staff(new DateTime(2026, 3, 9, 10, 0, 0)));
+
+        Assert.Equal(TokenStatus.Recovered, token.Status);
+        Assert.Equal(1, token.RecoveryCount);
+        var recovered = Assert.Single(events);
+        Assert.Equal(("Bị khóa", "Đã khôi phục"), (recovered.FromState, recovered.ToState));
+        Assert.Contains("SKHCN-2026-000005", recovered.Note, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Completed, request.Status);
+    }
+
+    [Fact]
+    public void Submit_WhenTheTokenIsNotLocked_ThrowsOnlyALockedTokenCanBeRecovered()
+    {
+        var token = _world.NewToken(TokenStatus.HandedOver);
+        var request = RequestWorld.NewDraft(RequestType.RecoverToken, Thursday);
+        request.AddRecoverTokenLine(_world.Person, token);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Thursday), RequestSubjects.Of(token)));
+
+        Assert.Equal(RequestRules.OnlyALockedTokenCanBeRecovered, ex.Rule);
+        Assert.Contains("Đã bàn giao", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accept_WhenTheTokenIsNoLongerLocked_ThrowsOnlyALockedTokenCanBeRecovered()
+    {
+        var scenario = new RequestScenario(RequestType.RecoverToken).Reach(RequestStatus.Received);
+        scenario.Token!.ChangeStatus(TokenStatus.Damaged, "Thiết bị bị gãy", RequestWorld.AgencyUser(Thursday));
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            scenario.Request.Accept(RequestWorld.Staff(Thursday), scenario.Subjects, scenario.Calendar));
+
+        Assert.Equal(RequestRules.OnlyALockedTokenCanBeRecovered, ex.Rule);
+        Assert.Equal(RequestStatus.Received, scenario.Request.Status);
+    }
+
+    [Fact]
+    public void RecordRecovered_WhenTheTokenIsNoLongerLocked_ThrowsWithoutChangingIt()
+    {
+        var scenario = new RequestScenario(RequestType.RecoverToken).Reach(RequestStatus.Accepted);
+        scenario.Token!.ChangeStatus(TokenStatus.Lost, "Thất lạc", RequestWorld.AgencyUser(Thursday));
+
+        var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordRecovered([scenario.Token], RequestWorld.Staff(Thursday)));
+
+        Assert.Equal(RequestRules.OnlyALockedTokenCanBeRecovered, ex.Rule);
+        Assert.Equal(0, scenario.Token.RecoveryCount);
+    }
+
+    [Fact]
+    public void Reject_WithReasons_ClosesTheRequestAndLeavesTheTokenLocked()
+    {
+        var scenario = new RequestScenario(RequestType.RecoverToken).Reach(RequestStatus.Received);
+
+        scenario.Request.Reject("Văn bản đề nghị không có chữ ký của người đứng đầu", RequestWorld.Staff(Thursday));
+
+        Assert.Equal(RequestStatus.Rejected, scenario.Request.Status);
+        Assert.Equal("Văn bản đề nghị không có chữ ký của người đứng đầu", scenario.Request.RejectionReason);
+        Assert.Equal(TokenStatus.Locked, scenario.Token!.Status);
+    }
+
+    [Fact]
+    public void AddRecoverTokenLine_ForATokenOfAnotherAgency_ThrowsLinesBelongToTheRequestAgency()
+    {
+        var token = _world.NewToken(TokenStatus.Locked, RequestWorld.OtherAgencyId);
+        var request = RequestWorld.NewDraft(RequestType.RecoverToken, Thursday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddRecoverTokenLine(_world.Person, token));
+
+        Assert.Equal(RequestRules.LinesBelongToTheRequestAgency, ex.Rule);
+    }
+
+    [Fact]
+    public void AddRecoverTokenLine_TheSameTokenTwice_ThrowsTokenAppearsOncePerRequest()
+    {
+        var token = _world.NewToken(TokenStatus.Locked);
+        var request = RequestWorld.NewDraft(RequestType.RecoverToken, Thursday);
+        request.AddRecoverTokenLine(_world.Person, token);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddRecoverTokenLine(_world.Person, token));
+
+        Assert.Equal(RequestRules.TokenAppearsOncePerRequest, ex.Rule);
+    }
+}
