@@ -165,8 +165,10 @@ public static class OfficialLetterRenderer
         }
 
         // Several: "Kính gửi:" then one "- …;" line each, the last ending with ".", aligned under the first.
-        var lines = names.Select((n, i) => Paragraph($"- {n}{(i == names.Count - 1 ? "." : ";")}", style, TextAlignment.Left))
-            .ToList<LayoutBlock>();
+        var lines = names.Select((n, i) => Paragraph($"- {n}{(i == names.Count - 1 ? "." : ";")}", style, TextAlignment.Left) with
+        {
+            LeftIndent = 5f,
+        }).ToList<LayoutBlock>();
         yield return new ColumnsBlock(
         [
             new Column(0.30f, [Paragraph("Kính gửi:", style, TextAlignment.Right)]),

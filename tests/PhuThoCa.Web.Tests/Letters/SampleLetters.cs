@@ -85,10 +85,10 @@ public static class SampleLetters
                 new LetterTable(
                     [
                         new LetterTableColumn("STT", 0.55f) { Alignment = TextAlignment.Center },
-                        new LetterTableColumn("Họ và tên", 1.5f),
+                        new LetterTableColumn("Họ và tên", 1.55f),
                         new LetterTableColumn("Ngày sinh", 1.1f) { Alignment = TextAlignment.Center },
-                        new LetterTableColumn("Số định danh cá nhân", 1.35f) { Alignment = TextAlignment.Center },
-                        new LetterTableColumn("Địa chỉ thư điện tử công vụ", 1.9f),
+                        new LetterTableColumn("Số định danh cá nhân", 1.45f) { Alignment = TextAlignment.Center },
+                        new LetterTableColumn("Địa chỉ thư điện tử công vụ", 1.75f),
                         new LetterTableColumn("Chức vụ", 1.2f),
                         new LetterTableColumn("Số điện thoại di động", 1.2f) { Alignment = TextAlignment.Center },
                     ],

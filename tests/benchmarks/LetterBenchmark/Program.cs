@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PhuThoCa.Infrastructure.Letters;
+using PhuThoCa.Infrastructure.Letters.Layout;
 using PhuThoCa.Web.Tests.Letters;
 
 // Usage: LetterBenchmark [count=200] [--out DIR]   (--out also writes the sample PDFs there)
@@ -34,6 +35,25 @@ for (var i = 0; i < count; i++)
 
 warm.Stop();
 var inv = CultureInfo.InvariantCulture;
+
+// Stage split: layout only, and Skia drawing with the whole fonts (what the subsetting saves).
+var document = OfficialLetterRenderer.Compose(letter, options);
+var layout = Stopwatch.StartNew();
+for (var i = 0; i < count; i++)
+{
+    LetterPdfWriter.CountPages(document);
+}
+
+layout.Stop();
+var whole = Stopwatch.StartNew();
+var wholeBytes = 0;
+for (var i = 0; i < count; i++)
+{
+    wholeBytes = LetterPdfWriter.WriteWithWholeFonts(document).Length;
+}
+
+whole.Stop();
+Console.WriteLine(string.Create(inv, $"stages: layout {layout.Elapsed.TotalMilliseconds / count:F2} ms/letter; without font subsetting {whole.Elapsed.TotalMilliseconds / count:F2} ms/letter, {wholeBytes / 1024.0:F1} KB"));
 Console.WriteLine(string.Create(inv, $"first letter: {cold.Elapsed.TotalMilliseconds:F1} ms (fonts load, JIT)"));
 Console.WriteLine(string.Create(inv, $"{count} letters: {warm.Elapsed.TotalMilliseconds / count:F2} ms/letter, {bytes} bytes ({bytes / 1024.0:F1} KB) each"));
 

@@ -6,7 +6,10 @@ namespace PhuThoCa.Infrastructure.Letters.Layout;
 
 /// <summary>
 /// The letter-layout component: lays out a <see cref="LayoutDocument"/> on A4 pages and writes it as PDF
-/// with SkiaSharp, every string shaped by HarfBuzz, then cuts each embedded font down to the glyphs used.
+/// with SkiaSharp, every string shaped by HarfBuzz.
+/// Skia's PDF backend embeds a font file whole, so the glyphs are drawn with per-document copies of the
+/// fonts cut to the glyphs this document uses (<see cref="TrueTypeSubsetter"/>, glyph ids unchanged):
+/// Skia then embeds only those (docs/adr/0006-pdf-letters-skiasharp-harfbuzz.md).
 /// Stateless and thread-safe; the same document (including its creation date) gives the same bytes.
 /// </summary>
 public static class LetterPdfWriter
@@ -16,35 +19,38 @@ public static class LetterPdfWriter
         ArgumentNullException.ThrowIfNull(document);
         using var shaper = new TextShaper();
         var pages = new LayoutEngine(shaper).Layout(document);
+
+        // Layout has already shaped every string with the full fonts, so the glyph ids are known now.
         var used = new Dictionary<FontFace, SortedSet<ushort>>();
-        byte[] raw;
-        using (var stream = new MemoryStream())
+        foreach (var run in pages.SelectMany(p => p.Ops).OfType<GlyphRunOp>())
         {
-            using (var pdf = SKDocument.CreatePdf(stream, Metadata(document.Info)))
+            if (!used.TryGetValue(run.Face, out var set))
             {
-                using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-                using var stroke = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke };
-                foreach (var page in pages)
-                {
-                    var canvas = pdf.BeginPage(LayoutDocument.A4Width, LayoutDocument.A4Height);
-                    foreach (var op in page.Ops)
-                    {
-                        Draw(canvas, op, shaper, paint, stroke, used);
-                    }
-
-                    pdf.EndPage();
-                }
-
-                pdf.Close();
+                used[run.Face] = set = [];
             }
 
-            raw = stream.ToArray();
+            set.UnionWith(run.Glyphs);
         }
 
-        var glyphs = used.ToDictionary(
-            kv => LetterFonts.PostScriptName(kv.Key),
-            kv => (LetterFonts.FileBytes(kv.Key), (IReadOnlySet<ushort>)kv.Value));
-        return PdfFontSubsetter.SubsetEmbeddedFonts(raw, glyphs);
+        var typefaces = new Dictionary<FontFace, SKTypeface>();
+        try
+        {
+            foreach (var (face, glyphs) in used)
+            {
+                var subset = TrueTypeSubsetter.Subset(LetterFonts.FileBytes(face).Span, glyphs);
+                typefaces[face] = SKTypeface.FromStream(new MemoryStream(subset, writable: false))
+                    ?? throw new InvalidOperationException($"Skia rejected the subset of {LetterFonts.PostScriptName(face)}.");
+            }
+
+            return Render(pages, document.Info, face => typefaces[face]);
+        }
+        finally
+        {
+            foreach (var typeface in typefaces.Values)
+            {
+                typeface.Dispose();
+            }
+        }
     }
 
     /// <summary>Number of pages the document takes (lays it out without writing PDF).</summary>
@@ -55,34 +61,68 @@ public static class LetterPdfWriter
         return new LayoutEngine(shaper).Layout(document).Count;
     }
 
-    private static void Draw(SKCanvas canvas, DrawOp op, TextShaper shaper, SKPaint paint, SKPaint stroke,
-        Dictionary<FontFace, SortedSet<ushort>> used)
+    /// <summary>The same PDF drawn with the whole shipped fonts (what Skia alone gives; benchmark only).</summary>
+    internal static byte[] WriteWithWholeFonts(LayoutDocument document)
     {
-        switch (op)
+        using var shaper = new TextShaper();
+        var pages = new LayoutEngine(shaper).Layout(document);
+        return Render(pages, document.Info, LetterFonts.Typeface);
+    }
+
+    private static byte[] Render(List<PageLayout> pages, DocumentInfo info, Func<FontFace, SKTypeface> typefaceOf)
+    {
+        var fonts = new Dictionary<(FontFace, float), SKFont>();
+        using var stream = new MemoryStream();
+        try
         {
-            case GlyphRunOp run when run.Glyphs.Length > 0:
-                if (!used.TryGetValue(run.Face, out var set))
+            using var pdf = SKDocument.CreatePdf(stream, Metadata(info));
+            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var stroke = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            foreach (var page in pages)
+            {
+                var canvas = pdf.BeginPage(LayoutDocument.A4Width, LayoutDocument.A4Height);
+                foreach (var op in page.Ops)
                 {
-                    used[run.Face] = set = [];
+                    switch (op)
+                    {
+                        case GlyphRunOp run when run.Glyphs.Length > 0:
+                            if (!fonts.TryGetValue((run.Face, run.Size), out var font))
+                            {
+                                fonts[(run.Face, run.Size)] = font = TextShaper.CreateFont(typefaceOf(run.Face), run.Size);
+                            }
+
+                            // Glyph ids and offsets come from HarfBuzz (TextShaper); Skia only places them.
+                            using (var builder = new SKTextBlobBuilder())
+                            {
+                                builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+                                using var blob = builder.Build();
+                                canvas.DrawText(blob, run.X, run.Y, paint);
+                            }
+
+                            break;
+                        case LineOp line:
+                            stroke.StrokeWidth = line.Thickness;
+                            canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, stroke);
+                            break;
+                        default:
+                            break;
+                    }
                 }
 
-                set.UnionWith(run.Glyphs);
-                // Glyph ids and offsets come from HarfBuzz (TextShaper); Skia only places them.
-                using (var builder = new SKTextBlobBuilder())
-                {
-                    builder.AddPositionedRun(run.Glyphs, shaper.Font(run.Face, run.Size), run.Positions);
-                    using var blob = builder.Build();
-                    canvas.DrawText(blob, run.X, run.Y, paint);
-                }
+                pdf.EndPage();
+            }
 
-                break;
-            case LineOp line:
-                stroke.StrokeWidth = line.Thickness;
-                canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, stroke);
-                break;
-            default:
-                break;
+            pdf.Close();
         }
+        finally
+        {
+            foreach (var font in fonts.Values)
+            {
+                font.Dispose();
+            }
+        }
+
+        return stream.ToArray();
     }
 
     private static SKDocumentPdfMetadata Metadata(DocumentInfo info)

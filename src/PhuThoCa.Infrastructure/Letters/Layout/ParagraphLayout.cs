@@ -138,7 +138,8 @@ internal sealed class ParagraphLayout(TextShaper shaper)
         {
             var length = textWidth * rule.Fraction;
             var textCentre = start + (line.Width + (extraPerGap * gaps)) / 2;
-            var y = baseline + descent + 1.5f;
+            // Clear of the dot below (Ệ, Ộ) that reaches the descent line.
+            var y = baseline + descent + 2.5f;
             ops.Add(new LineOp(textCentre - length / 2, y, textCentre + length / 2, y, rule.Thickness));
             height = Math.Max(height, y + rule.Thickness + 1.5f);
         }

@@ -46,19 +46,21 @@ internal sealed class TextShaper : IDisposable
     {
         if (!_fonts.TryGetValue((face, size), out var font))
         {
-            // No hinting and linear metrics: widths must equal HarfBuzz's, which is what the layout measured.
-            font = new SKFont(LetterFonts.Typeface(face), size)
-            {
-                Hinting = SKFontHinting.None,
-                Subpixel = true,
-                LinearMetrics = true,
-                Edging = SKFontEdging.Antialias,
-            };
+            font = CreateFont(LetterFonts.Typeface(face), size);
             _fonts[(face, size)] = font;
         }
 
         return font;
     }
+
+    /// <summary>No hinting and linear metrics: widths must equal HarfBuzz's, which is what the layout measured.</summary>
+    public static SKFont CreateFont(SKTypeface typeface, float size) => new(typeface, size)
+    {
+        Hinting = SKFontHinting.None,
+        Subpixel = true,
+        LinearMetrics = true,
+        Edging = SKFontEdging.Antialias,
+    };
 
     public FaceMetrics Metrics(FontFace face, float size)
     {
