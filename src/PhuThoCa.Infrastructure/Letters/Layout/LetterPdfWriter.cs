@@ -125,17 +125,19 @@ public static class LetterPdfWriter
         return stream.ToArray();
     }
 
+    private static string Nfc(string? text) => (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC);
+
     private static SKDocumentPdfMetadata Metadata(DocumentInfo info)
     {
         var date = info.CreationDate.UtcDateTime;
         return new SKDocumentPdfMetadata
         {
-            Title = info.Title,
-            Author = info.Author ?? string.Empty,
-            Subject = info.Subject ?? string.Empty,
-            Keywords = info.Keywords ?? string.Empty,
-            Creator = info.Creator,
-            Producer = info.Producer,
+            Title = Nfc(info.Title),
+            Author = Nfc(info.Author),
+            Subject = Nfc(info.Subject),
+            Keywords = Nfc(info.Keywords),
+            Creator = Nfc(info.Creator),
+            Producer = Nfc(info.Producer),
             Creation = date,
             Modified = date,
             RasterDpi = SKDocument.DefaultRasterDpi,
