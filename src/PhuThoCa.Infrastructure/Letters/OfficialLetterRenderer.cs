@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PhuThoCa.Infrastructure.Letters.Layout;
 
 namespace PhuThoCa.Infrastructure.Letters;
@@ -36,6 +35,12 @@ public static class OfficialLetterRenderer
             blocks.AddRange(Body([new LetterParagraph(letter.Closing)], options));
         }
 
+        // The signature block never starts a page on its own: the last body line goes with it.
+        if (blocks.Count > 0 && blocks[^1] is Paragraph lastParagraph)
+        {
+            blocks[^1] = lastParagraph with { KeepWithNext = true };
+        }
+
         blocks.Add(new ColumnsBlock(
         [
             new Column(0.45f, CopyTo(letter.CopyTo, letter.Archive)),
@@ -43,8 +48,8 @@ public static class OfficialLetterRenderer
         ])
         { SpaceBefore = 6f });
 
-        var number = NumberLine(letter.Header);
-        var info = new DocumentInfo($"Công văn {number} - V/v {letter.Subject.Trim()}", options.CreationDate)
+        var number = string.IsNullOrWhiteSpace(letter.Header.Number) ? "…" : NumberLine(letter.Header)[4..].Split('/')[0];
+        var info = new DocumentInfo($"Công văn số {number}/{letter.Header.Symbol.Trim()} - V/v {letter.Subject.Trim()}", options.CreationDate)
         {
             Author = options.Author ?? letter.Header.IssuingAgency,
             Subject = $"V/v {letter.Subject.Trim()}",
@@ -299,6 +304,6 @@ public static class OfficialLetterRenderer
     private static string Capitalise(string title)
     {
         var lower = title.Trim().ToLower(Vietnamese);
-        return lower.Length == 0 ? lower : new StringBuilder(lower).Replace(lower[0], char.ToUpper(lower[0], Vietnamese), 0, 1).ToString();
+        return lower.Length == 0 ? lower : char.ToUpper(lower[0], Vietnamese) + lower[1..];
     }
 }

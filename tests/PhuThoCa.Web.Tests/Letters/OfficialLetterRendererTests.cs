@@ -86,7 +86,7 @@ public class OfficialLetterRendererTests
         using var pdf = PdfDocument.Open(OnePagePdf.Value);
 
         var info = pdf.Information;
-        Assert.Equal("Công văn Số: 15/SNNMT-VP - V/v đề nghị khôi phục thiết bị lưu khóa bí mật", info.Title);
+        Assert.Equal("Công văn số 15/SNNMT-VP - V/v đề nghị khôi phục thiết bị lưu khóa bí mật", info.Title);
         Assert.Equal("Sở Nông nghiệp và Môi trường", info.Author);
         Assert.Equal("V/v đề nghị khôi phục thiết bị lưu khóa bí mật", info.Subject);
         Assert.Equal("PhuThoCa", info.Creator);
@@ -243,6 +243,17 @@ public class OfficialLetterRendererTests
         Assert.Contains(lines, l => l.Contains("Phạm Đức Thắng", StringComparison.Ordinal) && l.Contains("Nguyễn Thị Thu Hường", StringComparison.Ordinal));
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal("Biên bản Giao, nhận thiết bị lưu khóa bí mật", pdf.Information.Title);
+    }
+
+    [Fact]
+    public async Task Render_InParallel_GivesTheSameBytes()
+    {
+        var renders = Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => OfficialLetterRenderer.Render(SampleLetters.OnePage(), SampleLetters.Options), TestContext.Current.CancellationToken));
+
+        var results = await Task.WhenAll(renders);
+
+        Assert.All(results, r => Assert.Equal(OnePagePdf.Value, r));
     }
 
     [Fact]

@@ -20,12 +20,12 @@ public enum FontFace
 /// </summary>
 public static class LetterFonts
 {
-    private static readonly Lazy<LoadedFace[]> _faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<LoadedFace[]> Faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static SKTypeface Typeface(FontFace face) => _faces.Value[(int)face].Typeface;
+    public static SKTypeface Typeface(FontFace face) => Faces.Value[(int)face].Typeface;
 
     /// <summary>The font file as shipped, for the PDF font subsetter.</summary>
-    public static ReadOnlyMemory<byte> FileBytes(FontFace face) => _faces.Value[(int)face].Bytes;
+    public static ReadOnlyMemory<byte> FileBytes(FontFace face) => Faces.Value[(int)face].Bytes;
 
     /// <summary>PostScript name, e.g. "PhuThoCaSerif-Bold"; it is the PDF BaseFont after the subset tag.</summary>
     public static string PostScriptName(FontFace face) => face switch
