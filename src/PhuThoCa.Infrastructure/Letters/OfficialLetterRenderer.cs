@@ -128,8 +128,13 @@ public static class OfficialLetterRenderer
         });
         var right = new List<LayoutBlock>
         {
-            Paragraph(NationalName, new TextStyle(12.5f, Bold: true), TextAlignment.Center),
-            Paragraph(Motto, new TextStyle(13.5f, Bold: true), TextAlignment.Center) with { Rule = new RuleBelow(1f) },
+            // ND 30: Quốc hiệu 12–13 bold, Tiêu ngữ 13–14 bold; both stay on one line even with wider margins.
+            Paragraph(NationalName, new TextStyle(13, Bold: true), TextAlignment.Center) with { MinSizeToFit = 11.5f },
+            Paragraph(Motto, new TextStyle(14, Bold: true), TextAlignment.Center) with
+            {
+                Rule = new RuleBelow(1f),
+                MinSizeToFit = 12.5f,
+            },
         };
         yield return new ColumnsBlock([new Column(LeftWeight, left), new Column(RightWeight, right)]);
 
@@ -139,11 +144,12 @@ public static class OfficialLetterRenderer
         };
         if (subject is not null)
         {
-            numberColumn.Add(Paragraph(subject, new TextStyle(12.5f), TextAlignment.Center) with { SpaceBefore = 2f, Balanced = true });
+            numberColumn.Add(Paragraph(subject, new TextStyle(12), TextAlignment.Center) with { SpaceBefore = 2f, Balanced = true });
         }
 
-        var date = Paragraph(VietnameseDates.PlaceAndDate(header.Place, header.Date), new TextStyle(13.5f, Italic: true),
-            TextAlignment.Center);
+        var date = Paragraph(VietnameseDates.PlaceAndDate(header.Place, header.Date), new TextStyle(14, Italic: true),
+            TextAlignment.Center) with
+        { MinSizeToFit = 13f };
         yield return new ColumnsBlock([new Column(LeftWeight, numberColumn), new Column(RightWeight, [date])])
         {
             SpaceBefore = 6f,

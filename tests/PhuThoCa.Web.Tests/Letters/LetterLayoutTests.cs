@@ -63,6 +63,20 @@ public class LetterLayoutTests
     }
 
     [Fact]
+    public void MinSizeToFit_ShrinksALineThatWouldWrap()
+    {
+        var national = Paragraph.Of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new TextStyle(13, Bold: true), TextAlignment.Center);
+        static ColumnsBlock Narrow(Paragraph p) => new([new Column(0.46f, []), new Column(0.54f, [p])]);
+
+        var wrapped = Layout(Narrow(national))[0].Ops.OfType<GlyphRunOp>().ToList();
+        var shrunk = Layout(Narrow(national with { MinSizeToFit = 11.5f }))[0].Ops.OfType<GlyphRunOp>().ToList();
+
+        Assert.True(wrapped.Select(g => g.Y).Distinct().Count() > 1, "13 pt wraps in 54 % of the text width");
+        Assert.Single(shrunk.Select(g => g.Y).Distinct());
+        Assert.All(shrunk, g => Assert.InRange(g.Size, 11.5f, 12.5f));
+    }
+
+    [Fact]
     public void Underline_DrawsOneLineUnderConsecutiveUnderlinedWords()
     {
         var pages = Layout(new Paragraph(

@@ -246,6 +246,20 @@ public class OfficialLetterRendererTests
     }
 
     [Fact]
+    public void Render_WidestNd30Margins_KeepsTheNationalNameOnOneLine()
+    {
+        var wide = SampleLetters.Options with { Margins = new Margins(Units.Mm(25), Units.Mm(25), Units.Mm(35), Units.Mm(20)) };
+
+        var bytes = OfficialLetterRenderer.Render(SampleLetters.OnePage(), wide);
+
+        var lines = Poppler.PdfToText(bytes, PdfTextMode.Layout).Split('\n');
+        Assert.Contains(lines, l => l.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Độc lập - Tự do - Hạnh phúc", StringComparison.Ordinal));
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.All(pdf.GetPage(1).GetWords(), w => Assert.True(w.BoundingBox.Right <= A4Width - Units.Mm(20) + 0.5, w.Text));
+    }
+
+    [Fact]
     public async Task Render_InParallel_GivesTheSameBytes()
     {
         var renders = Enumerable.Range(0, 8)

@@ -70,6 +70,12 @@ public sealed record Paragraph(IReadOnlyList<TextRun> Runs) : LayoutBlock
     /// </summary>
     public bool Balanced { get; init; }
 
+    /// <summary>
+    /// When set, a paragraph that would wrap is set smaller, in 0.5 pt steps down to this size, to stay on
+    /// one line (the Quốc hiệu with wider margins).
+    /// </summary>
+    public float? MinSizeToFit { get; init; }
+
     /// <summary>Keeps the last line on the same page as the next block (headings).</summary>
     public bool KeepWithNext { get; init; }
 

@@ -14,6 +14,11 @@ internal sealed class ParagraphLayout(TextShaper shaper)
 
     public List<Band> Layout(Paragraph paragraph, float x, float width)
     {
+        if (paragraph.MinSizeToFit is { } minSize)
+        {
+            paragraph = ShrinkToOneLine(paragraph, width, minSize);
+        }
+
         var bands = new List<Band>();
         if (paragraph.SpaceBefore > 0)
         {
@@ -44,6 +49,24 @@ internal sealed class ParagraphLayout(TextShaper shaper)
         }
 
         return bands;
+    }
+
+    private Paragraph ShrinkToOneLine(Paragraph paragraph, float width, float minSize)
+    {
+        var scale = 1f;
+        var largest = paragraph.Runs.Count == 0 ? minSize : paragraph.Runs.Max(r => r.Style.Size);
+        var candidate = paragraph with { MinSizeToFit = null };
+        while (BreakLines(candidate, width).Count > 1 && (largest * scale) - 0.5f >= minSize - Epsilon)
+        {
+            scale = (largest * scale - 0.5f) / largest;
+            candidate = paragraph with
+            {
+                MinSizeToFit = null,
+                Runs = paragraph.Runs.Select(r => r with { Style = r.Style with { Size = r.Style.Size * scale } }).ToList(),
+            };
+        }
+
+        return candidate;
     }
 
     /// <summary>The narrowest measure (found by bisection) that still needs the same number of lines.</summary>
