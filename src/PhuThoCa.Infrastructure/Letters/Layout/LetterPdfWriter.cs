@@ -94,7 +94,17 @@ public static class LetterPdfWriter
                             // Glyph ids and offsets come from HarfBuzz (TextShaper); Skia only places them.
                             using (var builder = new SKTextBlobBuilder())
                             {
-                                builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+                                if (FollowsDefaultAdvances(run, font))
+                                {
+                                    // Same places as Skia's own advances: lets the PDF writer emit one text string
+                                    // instead of one positioning operator per glyph (smaller and faster).
+                                    builder.AddRun(run.Glyphs, font, run.Positions[0]);
+                                }
+                                else
+                                {
+                                    builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+                                }
+
                                 using var blob = builder.Build();
                                 canvas.DrawText(blob, run.X, run.Y, paint);
                             }
@@ -123,6 +133,31 @@ public static class LetterPdfWriter
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// True when HarfBuzz moved the pen by the font's plain advances: no kerning, no mark offsets. SKShaper
+    /// quantises positions to 1/512 em, so advances within 0.02 pt count as equal; kerning pairs in the
+    /// shipped fonts move by at least ten times that.
+    /// </summary>
+    private static bool FollowsDefaultAdvances(GlyphRunOp run, SKFont font)
+    {
+        var widths = font.GetGlyphWidths(run.Glyphs);
+        for (var i = 0; i < run.Glyphs.Length; i++)
+        {
+            if (Math.Abs(run.Positions[i].Y) > 0.001f)
+            {
+                return false;
+            }
+
+            var next = i + 1 < run.Glyphs.Length ? run.Positions[i + 1].X : run.Width;
+            if (Math.Abs(next - run.Positions[i].X - widths[i]) > 0.02f)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Nfc(string? text) => (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC);
