@@ -32,13 +32,9 @@ public static class OfficialLetterRenderer
         blocks.AddRange(Body(letter.Body, options));
         if (!string.IsNullOrWhiteSpace(letter.Closing))
         {
-            blocks.AddRange(Body([new LetterParagraph(letter.Closing)], options));
-        }
-
-        // The signature block never starts a page on its own: the last body line goes with it.
-        if (blocks.Count > 0 && blocks[^1] is Paragraph lastParagraph)
-        {
-            blocks[^1] = lastParagraph with { KeepWithNext = true };
+            // The signature block never starts a page on its own: the closing sentence goes with it.
+            blocks.AddRange(Body([new LetterParagraph(letter.Closing)], options)
+                .Select(b => b is Paragraph p ? p with { KeepWithNext = true } : b));
         }
 
         blocks.Add(new ColumnsBlock(

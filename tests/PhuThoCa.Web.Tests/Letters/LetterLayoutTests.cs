@@ -130,29 +130,28 @@ public class LetterLayoutTests
         Assert.Equal(80, pages.SelectMany(p => p.Ops.OfType<GlyphRunOp>()).Count(g => g.Glyphs.SequenceEqual(dong)));
     }
 
-    [Fact]
-    public void KeepWithNext_MovesAHeadingAtThePageBottomToTheNextPage()
+    [Theory]
+    [InlineData("2. Danh sách", 1)]
+    [InlineData("2. Danh sách các cá nhân đề nghị cấp chứng thư chữ ký số chuyên dùng công vụ của Sở Nông nghiệp và Môi trường", 2)]
+    public void KeepWithNext_MovesAWholeHeadingAtThePageBottomToTheNextPage(string heading, int headingLines)
     {
+        var filler = new Paragraph([new TextRun("Dòng đệm", Body)]);
         var blocks = new List<LayoutBlock>();
-        var filler = new Paragraph([new TextRun("Dòng đệm", Body)]) { SpaceAfter = 0 };
-        var lineHeight = Layout(filler)[0].Ops.OfType<GlyphRunOp>().First().Y; // roughly one line from the top
-        var bodyHeight = LayoutDocument.A4Height - Margins.Nd30Default.Top - Margins.Nd30Default.Bottom;
-        var count = 0;
         while (Layout([.. blocks, filler]).Count == 1)
         {
             blocks.Add(filler);
-            count++;
         }
 
-        blocks.RemoveAt(blocks.Count - 1); // room for exactly one more line
-        blocks.Add(new Paragraph([new TextRun("2. Danh sách", Body.WithBold())]) { KeepWithNext = true });
+        // Leave room for exactly the heading's lines, so that only the line after it does not fit.
+        blocks.RemoveRange(blocks.Count - headingLines, headingLines);
+        blocks.Add(new Paragraph([new TextRun(heading, Body.WithBold())]) { Alignment = TextAlignment.Justify, KeepWithNext = true });
         blocks.Add(filler);
 
         var pages = Layout([.. blocks]);
 
-        Assert.True(count > 10 && lineHeight < bodyHeight);
         Assert.Equal(2, pages.Count);
-        Assert.Contains(pages[1].Ops.OfType<GlyphRunOp>(), g => g.Face == FontFace.Bold);
+        Assert.DoesNotContain(pages[0].Ops.OfType<GlyphRunOp>(), g => g.Face == FontFace.Bold);
+        Assert.Equal(headingLines, pages[1].Ops.OfType<GlyphRunOp>().Where(g => g.Face == FontFace.Bold).Select(g => g.Y).Distinct().Count());
     }
 
     [Fact]

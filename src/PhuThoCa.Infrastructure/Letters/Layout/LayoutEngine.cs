@@ -83,7 +83,12 @@ internal sealed class LayoutEngine(TextShaper shaper)
                 continue;
             }
 
-            var needed = band.Height + (band.KeepWithNext ? NextHeight(bands, i) : 0);
+            var needed = band.KeepWithNext ? ChainHeight(bands, i) : band.Height;
+            if (needed > bodyHeight)
+            {
+                needed = band.Height; // a keep-together chain longer than a page cannot be honoured
+            }
+
             if (y > 0 && y + needed > bodyHeight + Epsilon)
             {
                 NewPage();
@@ -99,25 +104,23 @@ internal sealed class LayoutEngine(TextShaper shaper)
         return pages;
     }
 
-    /// <summary>Height of the next real band (plus the spacing before it) for keep-with-next.</summary>
-    private static float NextHeight(List<Band> bands, int index)
+    /// <summary>
+    /// Height of the bands that must share a page with this one: it, every following keep-with-next band
+    /// (all lines of a heading, a table header) and the first ordinary band after them, spacing included.
+    /// </summary>
+    private static float ChainHeight(List<Band> bands, int index)
     {
         var height = 0f;
-        for (var j = index + 1; j < bands.Count; j++)
+        for (var j = index; j < bands.Count && !bands[j].IsPageBreak; j++)
         {
-            if (bands[j].IsPageBreak)
-            {
-                return 0;
-            }
-
             height += bands[j].Height;
-            if (!bands[j].IsSpace)
+            if (!bands[j].IsSpace && !bands[j].KeepWithNext)
             {
-                return height;
+                break;
             }
         }
 
-        return 0;
+        return height;
     }
 
     private List<Band> LayoutBlocks(IReadOnlyList<LayoutBlock> blocks, float x, float width, float bodyHeight)

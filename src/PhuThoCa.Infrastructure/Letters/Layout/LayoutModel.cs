@@ -76,7 +76,7 @@ public sealed record Paragraph(IReadOnlyList<TextRun> Runs) : LayoutBlock
     /// </summary>
     public float? MinSizeToFit { get; init; }
 
-    /// <summary>Keeps the last line on the same page as the next block (headings).</summary>
+    /// <summary>Keeps all lines on one page together with the start of the next block (headings).</summary>
     public bool KeepWithNext { get; init; }
 
     public static Paragraph Of(string text, TextStyle style, TextAlignment alignment = TextAlignment.Left) =>

@@ -38,9 +38,13 @@ internal sealed class ParagraphLayout(TextShaper shaper)
             bands.Add(Place(paragraph, lines[i], x, width, isLast, textWidth));
         }
 
-        if (paragraph.KeepWithNext && bands.Count > 0)
+        if (paragraph.KeepWithNext)
         {
-            bands[^1].KeepWithNext = true;
+            // Every line: a wrapped heading is kept whole, together with what follows it.
+            foreach (var band in bands)
+            {
+                band.KeepWithNext = true;
+            }
         }
 
         if (paragraph.SpaceAfter > 0)

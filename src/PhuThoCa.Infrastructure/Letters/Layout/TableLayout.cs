@@ -137,6 +137,11 @@ internal sealed class TableLayout
             c += cell.ColSpan;
         }
 
+        if (cells.Count == 0)
+        {
+            yield break;
+        }
+
         var laid = cells.Select(x => (x.Cell, x.Col, Layout: LayoutCell(x.Cell, x.Col))).ToList();
         var height = laid.Max(x => x.Layout.Height) + (2 * _table.CellPaddingY);
         if (height <= maxRowHeight)
