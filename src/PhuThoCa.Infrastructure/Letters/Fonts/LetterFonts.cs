@@ -1,0 +1,69 @@
+using SkiaSharp;
+
+namespace PhuThoCa.Infrastructure.Letters.Fonts;
+
+/// <summary>The faces a letter can use. The serif faces are "PhuThoCa Serif" (Liberation Serif cut).</summary>
+public enum FontFace
+{
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+
+    /// <summary>Fallback for characters the serif faces lack (✓ ☐ ☑ …).</summary>
+    Symbols,
+}
+
+/// <summary>
+/// The font files embedded in this assembly (see Fonts/README.md), loaded once per process.
+/// SKTypeface is immutable and thread-safe, so the instances are shared by every render.
+/// </summary>
+public static class LetterFonts
+{
+    private static readonly Lazy<LoadedFace[]> Faces = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static SKTypeface Typeface(FontFace face) => Faces.Value[(int)face].Typeface;
+
+    /// <summary>The font file as shipped, for the PDF font subsetter.</summary>
+    public static ReadOnlyMemory<byte> FileBytes(FontFace face) => Faces.Value[(int)face].Bytes;
+
+    /// <summary>PostScript name, e.g. "PhuThoCaSerif-Bold"; it is the PDF BaseFont after the subset tag.</summary>
+    public static string PostScriptName(FontFace face) => face switch
+    {
+        FontFace.Regular => "PhuThoCaSerif-Regular",
+        FontFace.Bold => "PhuThoCaSerif-Bold",
+        FontFace.Italic => "PhuThoCaSerif-Italic",
+        FontFace.BoldItalic => "PhuThoCaSerif-BoldItalic",
+        FontFace.Symbols => "PhuThoCaSymbols-Regular",
+        _ => throw new ArgumentOutOfRangeException(nameof(face)),
+    };
+
+    public static FontFace SerifFace(bool bold, bool italic) => (bold, italic) switch
+    {
+        (false, false) => FontFace.Regular,
+        (true, false) => FontFace.Bold,
+        (false, true) => FontFace.Italic,
+        (true, true) => FontFace.BoldItalic,
+    };
+
+    private static LoadedFace[] Load()
+    {
+        var faces = Enum.GetValues<FontFace>();
+        var loaded = new LoadedFace[faces.Length];
+        foreach (var face in faces)
+        {
+            var resource = $"PhuThoCa.Letters.Fonts.{PostScriptName(face)}.ttf";
+            using var stream = typeof(LetterFonts).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"Embedded font {resource} is missing.");
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            var typeface = SKTypeface.FromStream(new MemoryStream(bytes, writable: false))
+                ?? throw new InvalidOperationException($"Skia could not load {resource}.");
+            loaded[(int)face] = new LoadedFace(typeface, bytes);
+        }
+
+        return loaded;
+    }
+
+    private sealed record LoadedFace(SKTypeface Typeface, byte[] Bytes);
+}

@@ -1,0 +1,182 @@
+using PhuThoCa.Infrastructure.Letters.Fonts;
+using PhuThoCa.Infrastructure.Letters.Pdf;
+using SkiaSharp;
+
+namespace PhuThoCa.Infrastructure.Letters.Layout;
+
+/// <summary>
+/// The letter-layout component: lays out a <see cref="LayoutDocument"/> on A4 pages and writes it as PDF
+/// with SkiaSharp, every string shaped by HarfBuzz.
+/// Skia's PDF backend embeds a font file whole, so the glyphs are drawn with per-document copies of the
+/// fonts cut to the glyphs this document uses (<see cref="TrueTypeSubsetter"/>, glyph ids unchanged):
+/// Skia then embeds only those (docs/adr/0006-pdf-letters-skiasharp-harfbuzz.md).
+/// Stateless and thread-safe; the same document (including its creation date) gives the same bytes.
+/// </summary>
+public static class LetterPdfWriter
+{
+    public static byte[] Write(LayoutDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var shaper = new TextShaper();
+        var pages = new LayoutEngine(shaper).Layout(document);
+
+        // Layout has already shaped every string with the full fonts, so the glyph ids are known now.
+        var used = new Dictionary<FontFace, SortedSet<ushort>>();
+        foreach (var run in pages.SelectMany(p => p.Ops).OfType<GlyphRunOp>())
+        {
+            if (!used.TryGetValue(run.Face, out var set))
+            {
+                used[run.Face] = set = [];
+            }
+
+            set.UnionWith(run.Glyphs);
+        }
+
+        var typefaces = new Dictionary<FontFace, SKTypeface>();
+        try
+        {
+            foreach (var (face, glyphs) in used)
+            {
+                var subset = TrueTypeSubsetter.Subset(LetterFonts.FileBytes(face).Span, glyphs);
+                typefaces[face] = SKTypeface.FromStream(new MemoryStream(subset, writable: false))
+                    ?? throw new InvalidOperationException($"Skia rejected the subset of {LetterFonts.PostScriptName(face)}.");
+            }
+
+            return Render(pages, document.Info, face => typefaces[face]);
+        }
+        finally
+        {
+            foreach (var typeface in typefaces.Values)
+            {
+                typeface.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Number of pages the document takes (lays it out without writing PDF).</summary>
+    public static int CountPages(LayoutDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var shaper = new TextShaper();
+        return new LayoutEngine(shaper).Layout(document).Count;
+    }
+
+    /// <summary>The same PDF drawn with the whole shipped fonts (what Skia alone gives; benchmark only).</summary>
+    internal static byte[] WriteWithWholeFonts(LayoutDocument document)
+    {
+        using var shaper = new TextShaper();
+        var pages = new LayoutEngine(shaper).Layout(document);
+        return Render(pages, document.Info, LetterFonts.Typeface);
+    }
+
+    private static byte[] Render(List<PageLayout> pages, DocumentInfo info, Func<FontFace, SKTypeface> typefaceOf)
+    {
+        var fonts = new Dictionary<(FontFace, float), SKFont>();
+        using var stream = new MemoryStream();
+        try
+        {
+            using var pdf = SKDocument.CreatePdf(stream, Metadata(info));
+            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            using var stroke = new SKPaint { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            foreach (var page in pages)
+            {
+                var canvas = pdf.BeginPage(LayoutDocument.A4Width, LayoutDocument.A4Height);
+                foreach (var op in page.Ops)
+                {
+                    switch (op)
+                    {
+                        case GlyphRunOp run when run.Glyphs.Length > 0:
+                            if (!fonts.TryGetValue((run.Face, run.Size), out var font))
+                            {
+                                fonts[(run.Face, run.Size)] = font = TextShaper.CreateFont(typefaceOf(run.Face), run.Size);
+                            }
+
+                            // Glyph ids and offsets come from HarfBuzz (TextShaper); Skia only places them.
+                            using (var builder = new SKTextBlobBuilder())
+                            {
+                                if (FollowsDefaultAdvances(run, font))
+                                {
+                                    // Same places as Skia's own advances: lets the PDF writer emit one text string
+                                    // instead of one positioning operator per glyph (smaller and faster).
+                                    builder.AddRun(run.Glyphs, font, run.Positions[0]);
+                                }
+                                else
+                                {
+                                    builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+                                }
+
+                                using var blob = builder.Build();
+                                canvas.DrawText(blob, run.X, run.Y, paint);
+                            }
+
+                            break;
+                        case LineOp line:
+                            stroke.StrokeWidth = line.Thickness;
+                            canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, stroke);
+                            break;
+                        default:
+                            break;
+                    }
+                }
+
+                pdf.EndPage();
+            }
+
+            pdf.Close();
+        }
+        finally
+        {
+            foreach (var font in fonts.Values)
+            {
+                font.Dispose();
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// True when HarfBuzz moved the pen by the font's plain advances: no kerning, no mark offsets. SKShaper
+    /// quantises positions to 1/512 em, so advances within 0.02 pt count as equal; kerning pairs in the
+    /// shipped fonts move by at least ten times that.
+    /// </summary>
+    private static bool FollowsDefaultAdvances(GlyphRunOp run, SKFont font)
+    {
+        var widths = font.GetGlyphWidths(run.Glyphs);
+        for (var i = 0; i < run.Glyphs.Length; i++)
+        {
+            if (Math.Abs(run.Positions[i].Y) > 0.001f)
+            {
+                return false;
+            }
+
+            var next = i + 1 < run.Glyphs.Length ? run.Positions[i + 1].X : run.Width;
+            if (Math.Abs(next - run.Positions[i].X - widths[i]) > 0.02f)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Nfc(string? text) => (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC);
+
+    private static SKDocumentPdfMetadata Metadata(DocumentInfo info)
+    {
+        var date = info.CreationDate.UtcDateTime;
+        return new SKDocumentPdfMetadata
+        {
+            Title = Nfc(info.Title),
+            Author = Nfc(info.Author),
+            Subject = Nfc(info.Subject),
+            Keywords = Nfc(info.Keywords),
+            Creator = Nfc(info.Creator),
+            Producer = Nfc(info.Producer),
+            Creation = date,
+            Modified = date,
+            RasterDpi = SKDocument.DefaultRasterDpi,
+            EncodingQuality = 101,
+        };
+    }
+}
