@@ -9,7 +9,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need_pkgs=()
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "LiberationSerif" || need_pkgs+=(fonts-liberation2)
+command -v qpdf >/dev/null 2>&1 || need_pkgs+=(qpdf)
+# No "grep -q" here: under pipefail its early exit breaks fc-list's pipe and the check always fails.
+[ -n "$(fc-list 2>/dev/null | grep LiberationSerif)" ] || need_pkgs+=(fonts-liberation2)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   echo "==> installing ${need_pkgs[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
