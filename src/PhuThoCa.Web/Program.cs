@@ -29,6 +29,9 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
+    ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
+builder.Services.AddScoped<RequestServices>();
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

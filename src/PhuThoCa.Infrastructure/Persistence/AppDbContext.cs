@@ -4,6 +4,7 @@ using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Identity;
@@ -34,6 +35,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 
+    public DbSet<Request> Requests => Set<Request>();
+
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+
+    public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
+
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -57,5 +66,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Certificate>().HasQueryFilter(c => ScopeAgencyId == null || c.Subscriber!.AgencyId == ScopeAgencyId);
         builder.Entity<UsbToken>().HasQueryFilter(t => ScopeAgencyId == null || t.AgencyId == ScopeAgencyId);
         builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
+        builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
+        builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
+        builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
     }
 }

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhuThoCa.Domain.Requests;
+
+namespace PhuThoCa.Infrastructure.Persistence.Configurations;
+
+internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
+{
+    public void Configure(EntityTypeBuilder<Request> b)
+    {
+        b.Property(r => r.CreatedByUserId).HasMaxLength(450).IsRequired();
+        b.Property(r => r.CreatedByName).HasMaxLength(200).IsRequired();
+        b.Property(r => r.LetterNumber).HasMaxLength(Request.LetterNumberMaxLength);
+        b.Property(r => r.SignerName).HasMaxLength(200);
+        b.Property(r => r.SignerPosition).HasMaxLength(200);
+        b.Property(r => r.ContactFullName).HasMaxLength(200);
+        b.Property(r => r.ContactNationalId).HasMaxLength(12);
+        b.Property(r => r.ContactNationalIdIssuedBy).HasMaxLength(200);
+        b.Property(r => r.ContactPosition).HasMaxLength(200);
+        b.Property(r => r.ContactPhone).HasMaxLength(30);
+        b.Property(r => r.ContactEmail).HasMaxLength(200);
+        b.Property(r => r.ContactAddress).HasMaxLength(300);
+        b.Property(r => r.ContactWorkplace).HasMaxLength(300);
+        b.Property(r => r.ReceiptNumber).HasMaxLength(30);
+        b.Property(r => r.CaDossierCode).HasMaxLength(Request.DossierCodeMaxLength);
+        b.Property(r => r.SupplementReason).HasMaxLength(Request.ReasonMaxLength);
+        b.Property(r => r.RejectionReason).HasMaxLength(Request.ReasonMaxLength);
+        b.Property(r => r.CancellationReason).HasMaxLength(Request.ReasonMaxLength);
+        b.Property(r => r.HandedOverTo).HasMaxLength(200);
+
+        // Optimistic concurrency: the aggregate renews RowVersion on every change (same behaviour on SQLite and SQL Server).
+        b.Property(r => r.RowVersion).IsConcurrencyToken().HasMaxLength(16);
+
+        b.HasIndex(r => r.ReceiptNumber).IsUnique();
+        b.HasIndex(r => new { r.AgencyId, r.Status });
+        b.HasIndex(r => new { r.Status, r.DueDate });
+        b.HasOne<Domain.Agencies.Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasMany(r => r.Lines).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(r => r.History).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.Ignore(r => r.IsOpen);
+        b.Ignore(r => r.AvailableActions);
+        b.Ignore(r => r.IssueSubscriberKind);
+        b.Ignore(r => r.FormNumber);
+        b.Ignore(r => r.Letter);
+        b.Ignore(r => r.Contact);
+    }
+}
+
+internal sealed class RequestLineConfiguration : IEntityTypeConfiguration<RequestLine>
+{
+    public void Configure(EntityTypeBuilder<RequestLine> b)
+    {
+        b.Property(l => l.SubscriberName).HasMaxLength(200).IsRequired();
+        b.Property(l => l.CertificateSerial).HasMaxLength(64);
+        b.Property(l => l.TokenSerial).HasMaxLength(64);
+        b.Property(l => l.PreviousCertificateSerial).HasMaxLength(64);
+        b.Property(l => l.OldValue).HasMaxLength(500);
+        b.Property(l => l.NewValue).HasMaxLength(500);
+        b.Property(l => l.RevocationDetail).HasMaxLength(1000);
+        b.Property(l => l.ResultSerial).HasMaxLength(64);
+        b.Property(l => l.ResultTokenSerial).HasMaxLength(64);
+        b.Property(l => l.ResultNote).HasMaxLength(1000);
+        b.Property(l => l.TokenReturnMinutesNumber).HasMaxLength(50);
+        b.HasIndex(l => l.CertificateId);
+        b.HasIndex(l => l.TokenId);
+        b.HasOne<Domain.Subscribers.Subscriber>().WithMany().HasForeignKey(l => l.SubscriberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Certificates.Certificate>().WithMany().HasForeignKey(l => l.CertificateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Tokens.UsbToken>().WithMany().HasForeignKey(l => l.TokenId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RequestStatusChangeConfiguration : IEntityTypeConfiguration<RequestStatusChange>
+{
+    public void Configure(EntityTypeBuilder<RequestStatusChange> b)
+    {
+        b.ToTable("RequestHistory");
+        b.Property(h => h.ActorName).HasMaxLength(200).IsRequired();
+        b.Property(h => h.ActorUserId).HasMaxLength(450).IsRequired();
+        b.Property(h => h.Note).HasMaxLength(4000);
+    }
+}
+
+internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<RequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<RequestAttachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(255).IsRequired();
+        b.Property(a => a.StorageKey).HasMaxLength(64).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(a => a.UploadedBy).HasMaxLength(200).IsRequired();
+        b.HasIndex(a => a.RequestId);
+        b.HasOne<Request>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class GeneratedLetterConfiguration : IEntityTypeConfiguration<GeneratedLetter>
+{
+    public void Configure(EntityTypeBuilder<GeneratedLetter> b)
+    {
+        b.Property(l => l.Kind).HasMaxLength(20).IsRequired();
+        b.Property(l => l.Number).HasMaxLength(50);
+        b.Property(l => l.StorageKey).HasMaxLength(64).IsRequired();
+        b.Property(l => l.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(l => l.GeneratedBy).HasMaxLength(200).IsRequired();
+        b.HasIndex(l => new { l.RequestId, l.Kind });
+        b.HasOne<Request>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReceiptCounterConfiguration : IEntityTypeConfiguration<ReceiptCounter>
+{
+    public void Configure(EntityTypeBuilder<ReceiptCounter> b)
+    {
+        b.HasKey(c => c.Year);
+        b.Property(c => c.Year).ValueGeneratedNever();
+        b.Property(c => c.Version).IsConcurrencyToken().HasMaxLength(16);
+    }
+}
