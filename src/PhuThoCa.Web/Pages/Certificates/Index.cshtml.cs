@@ -59,6 +59,31 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         }
 
+        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await FilteredRows().ToListAsync(ct);
+        var now = me.UtcNow;
+        return ExcelExport.Create("chung-thu-so", "Chứng thư số", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : CertificateLabels.Status(Status.Value)),
+            ("Hết hạn trong (ngày)", ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Cơ quan", AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct))],
+            rows.Select(r => new Dictionary<string, object?>
+            {
+                ["Số hiệu"] = r.Serial,
+                ["Thuê bao"] = r.SubscriberName,
+                ["Cơ quan"] = r.AgencyName,
+                ["Hiệu lực từ"] = Format.Date(r.NotBeforeUtc),
+                ["Hiệu lực đến"] = Format.Date(r.NotAfterUtc),
+                ["Trạng thái"] = CertificateLabels.Status(r.Status == CertificateStatus.Valid && r.NotAfterUtc <= now ? CertificateStatus.Expired : r.Status),
+                ["Đã gia hạn"] = r.RenewalCount > 0 ? "Có" : "",
+                ["Thiết bị"] = r.TokenSerial,
+            }), me);
+    }
+
+    private IQueryable<Row> FilteredRows()
+    {
         var now = me.UtcNow;
         var query = db.Certificates.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
@@ -96,8 +121,8 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             _ => query.OrderBy(c => c.NotAfterUtc),
         };
 
-        Rows = await PagedList.CreateAsync(query.Select(c => new Row(c.Id, c.SerialNumber, c.SubscriberId, c.Subscriber!.Name,
-            c.Subscriber.Agency!.Name, c.NotBeforeUtc, c.NotAfterUtc, c.Status, c.RenewalCount, c.Token != null ? c.Token.SerialNumber : null)), PageNumber, cancellationToken: ct);
+        return query.Select(c => new Row(c.Id, c.SerialNumber, c.SubscriberId, c.Subscriber!.Name,
+            c.Subscriber.Agency!.Name, c.NotBeforeUtc, c.NotAfterUtc, c.Status, c.RenewalCount, c.Token != null ? c.Token.SerialNumber : null));
     }
 
     public sealed record Row(int Id, string Serial, int SubscriberId, string SubscriberName, string AgencyName, DateTime NotBeforeUtc,

@@ -49,6 +49,28 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         }
 
+        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await FilteredRows().ToListAsync(ct);
+        return ExcelExport.Create("thue-bao", "Thuê bao", [("Từ khóa", Query), ("Loại", Kind is null ? null : SubscriberKindLabels.Label(Kind.Value)),
+            ("Cơ quan", AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct))],
+            rows.Select(r => new Dictionary<string, object?>
+            {
+                ["Tên thuê bao"] = r.Name,
+                ["Loại"] = SubscriberKindLabels.Label(r.Kind),
+                ["Chức vụ"] = r.Position,
+                ["Thư điện tử công vụ"] = r.Email,
+                ["Số định danh (4 số cuối)"] = NationalId.Mask(r.NationalId),
+                ["Cơ quan"] = r.AgencyName,
+                ["Trạng thái"] = r.IsActive ? "Đang hoạt động" : "Ngừng sử dụng",
+            }), me);
+    }
+
+    private IQueryable<Row> FilteredRows()
+    {
         var query = db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
@@ -74,7 +96,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             _ => query.OrderBy(s => s.Name),
         };
 
-        Rows = await PagedList.CreateAsync(query.Select(s => new Row(s.Id, s.Name, s.Kind, s.Position, s.Email, s.NationalId, s.Agency!.Name, s.IsActive)), PageNumber, cancellationToken: ct);
+        return query.Select(s => new Row(s.Id, s.Name, s.Kind, s.Position, s.Email, s.NationalId, s.Agency!.Name, s.IsActive));
     }
 
     public sealed record Row(int Id, string Name, SubscriberKind Kind, string? Position, string Email, string? NationalId, string AgencyName, bool IsActive);

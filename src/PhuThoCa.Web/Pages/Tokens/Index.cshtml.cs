@@ -50,6 +50,28 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         }
 
+        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await FilteredRows().ToListAsync(ct);
+        return ExcelExport.Create("thiet-bi", "Thiết bị lưu khóa bí mật", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : TokenTransitions.Label(Status.Value)),
+            ("Cơ quan", AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct))],
+            rows.Select(r => new Dictionary<string, object?>
+            {
+                ["Số hiệu"] = r.Serial,
+                ["Chủng loại"] = r.Model,
+                ["Trạng thái"] = TokenTransitions.Label(r.Status),
+                ["Người đang giữ"] = r.Custodian,
+                ["Cơ quan"] = r.AgencyName,
+                ["Số lần khôi phục"] = r.Recoveries,
+                ["Số lần bàn giao"] = r.Handovers,
+            }), me);
+    }
+
+    private IQueryable<Row> FilteredRows()
+    {
         var query = db.Tokens.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
@@ -75,8 +97,8 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             _ => query.OrderBy(t => t.SerialNumber),
         };
 
-        Rows = await PagedList.CreateAsync(query.Select(t => new Row(t.Id, t.SerialNumber, t.Model, t.Status, t.CustodianName,
-            t.Agency!.Name, t.RecoveryCount, t.HandoverCount)), PageNumber, cancellationToken: ct);
+        return query.Select(t => new Row(t.Id, t.SerialNumber, t.Model, t.Status, t.CustodianName,
+            t.Agency!.Name, t.RecoveryCount, t.HandoverCount));
     }
 
     public sealed record Row(int Id, string Serial, string Model, TokenStatus Status, string? Custodian, string AgencyName, int Recoveries, int Handovers);
