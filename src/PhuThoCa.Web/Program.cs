@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Seeding;
 using Serilog;
@@ -26,6 +27,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
+builder.Services.AddScoped<IDeadlineRecalculator, NoOpDeadlineRecalculator>();
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -106,6 +108,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapCalendarApi();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
 
