@@ -45,7 +45,25 @@ public static class CalendarApi
         group.MapGet("/deadline", GetDeadlineAsync).AllowAnonymous();
         group.MapGet("/lunar", GetLunarDate).AllowAnonymous();
         group.MapGet("/{year}", GetYearAsync).AllowAnonymous();
+
+        // Anything else under /api/calendar answers as an API (not with a redirect to the login page): 405 for another
+        // method on an existing path, 404 for an unknown path.
+        group.MapFallback("{**rest}", Unmatched).AllowAnonymous();
         return endpoints;
+    }
+
+    internal static IResult Unmatched(HttpRequest request, string? rest)
+    {
+        var known = rest is "deadline" or "lunar" || (rest is not null && !rest.Contains('/', StringComparison.Ordinal));
+        if (!HttpMethods.IsGet(request.Method) && known)
+        {
+            return Problem(StatusCodes.Status405MethodNotAllowed, "Phương thức không được hỗ trợ", "API lịch chỉ nhận yêu cầu GET.");
+        }
+
+        return Problem(
+            StatusCodes.Status404NotFound,
+            "Không tìm thấy",
+            "Không có địa chỉ này trong API lịch. Các địa chỉ: /api/calendar/{năm}, /api/calendar/deadline, /api/calendar/lunar.");
     }
 
     internal static async Task<IResult> GetYearAsync(string year, CalendarProvider provider, AppDbContext db, CancellationToken ct)
@@ -134,18 +152,25 @@ public static class CalendarApi
 
     private static IResult Json<T>(T value) => Results.Json(value, JsonOptions);
 
-    private static IResult BadRequest(string detail) =>
+    private static IResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, BadRequestTitle, detail);
+
+    private static IResult Problem(int status, string title, string detail) =>
         Results.Json(
             new ProblemDetails
             {
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-                Title = BadRequestTitle,
-                Status = StatusCodes.Status400BadRequest,
+                Type = status switch
+                {
+                    StatusCodes.Status404NotFound => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                    StatusCodes.Status405MethodNotAllowed => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+                    _ => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                },
+                Title = title,
+                Status = status,
                 Detail = detail,
             },
             JsonOptions,
             contentType: "application/problem+json; charset=utf-8",
-            statusCode: StatusCodes.Status400BadRequest);
+            statusCode: status);
 
     internal sealed record YearDto(
         int Year,

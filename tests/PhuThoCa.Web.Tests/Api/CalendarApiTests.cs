@@ -149,6 +149,22 @@ public class CalendarApiTests(PortalFactory portal)
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OtherMethodsAndPaths_AnswerAsAnApi_NotWithTheLoginPage()
+    {
+        var client = portal.CreateAnonymousClient();
+
+        var post = await client.PostAsync(new Uri("/api/calendar/2026", UriKind.Relative), null, Ct);
+        var unknown = await client.GetAsync(new Uri("/api/calendar/2026/extra", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("chỉ nhận yêu cầu GET", await post.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Không có địa chỉ này trong API lịch", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
 
