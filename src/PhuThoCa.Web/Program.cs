@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Seeding;
 using Serilog;
@@ -32,6 +33,7 @@ builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
 builder.Services.AddScoped<RequestServices>();
+builder.Services.AddScoped<IDeadlineRecalculator, NoOpDeadlineRecalculator>();
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -112,6 +114,7 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapCalendarApi();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
 

@@ -8,6 +8,9 @@ public enum TimelineSubject
     Certificate,
     Token,
     Request,
+
+    /// <summary>The working-day calendar of one year (overrides added, edited, deleted); the subject id is the solar year.</summary>
+    Calendar,
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ public sealed class CalendarProvider(IConfiguration configuration)
     private readonly object _gate = new();
     private WorkingDayCalendar? _current;
 
+    // Bumped by Invalidate, so that a snapshot read before an edit is not cached after it.
+    private int _generation;
+
     public CalendarSettings Settings { get; } = ReadSettings(configuration);
 
     public static CalendarSettings ReadSettings(IConfiguration configuration)
@@ -45,16 +48,24 @@ public sealed class CalendarProvider(IConfiguration configuration)
 
     public async Task<WorkingDayCalendar> GetAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var current = _current;
+        var current = Volatile.Read(ref _current);
         if (current is not null)
         {
             return current;
         }
 
+        var generation = Volatile.Read(ref _generation);
         var overrides = await db.CalendarOverrides.AsNoTracking().ToListAsync(ct);
         var built = new WorkingDayCalendar(Settings, overrides);
         lock (_gate)
         {
+            if (_generation != generation)
+            {
+                // An override changed while this snapshot was read: serve it to this request only, never cache it, or the
+                // change would stay invisible until the next edit.
+                return built;
+            }
+
             _current ??= built;
             return _current;
         }
@@ -65,6 +76,7 @@ public sealed class CalendarProvider(IConfiguration configuration)
         lock (_gate)
         {
             _current = null;
+            _generation++;
         }
     }
 }
