@@ -33,7 +33,7 @@ builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
 builder.Services.AddScoped<RequestServices>();
-builder.Services.AddScoped<IDeadlineRecalculator, NoOpDeadlineRecalculator>();
+builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -861,6 +861,46 @@ public sealed class Request : Entity
         DueStep = running;
     }
 
+    /// <summary>
+    /// The working-day calendar changed (an admin added a day off or a make-up Saturday): recompute the running
+    /// deadline from the same start day. Returns the history row to store when the due date moved, otherwise null.
+    /// Not a transition: the status stays as it is.
+    /// </summary>
+    public TimelineEvent? RecalculateDeadline(IWorkingDayDeadlines deadlines, Actor actor, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (!IsOpen || DueStep is not { } step || DueDate is not { } oldDue)
+        {
+            return null;
+        }
+
+        var isScienceDepartmentStep = LegalDeadlines.Holder(step) == DeadlineHolder.ScienceDepartment;
+        DateOnly start;
+        int days = deadlines.Settings.WorkingDays(step);
+        if (isScienceDepartmentStep && ValidFromDate is { } validFrom)
+        {
+            start = validFrom;
+            days = Math.Max(0, days - ClockWorkingDaysUsed);
+        }
+        else
+        {
+            var started = _history.LastOrDefault(h => h.To == Status)?.AtUtc ?? actor.AtUtc;
+            start = deadlines.EffectiveStartDay(DateTime.SpecifyKind(VietnamTime.ToLocal(started), DateTimeKind.Unspecified));
+        }
+
+        var newDue = deadlines.AddWorkingDays(start, days);
+        if (newDue == oldDue)
+        {
+            return null;
+        }
+
+        DueDate = newDue;
+        RowVersion = NewVersion();
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return new TimelineEvent(TimelineSubject.Request, Id, actor.AtUtc, actor.DisplayName, "Tính lại hạn xử lý",
+            oldDue.ToString("dd/MM/yyyy", culture), newDue.ToString("dd/MM/yyyy", culture), reason);
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
     // Helpers.
 

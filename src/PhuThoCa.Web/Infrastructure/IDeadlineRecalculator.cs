@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Infrastructure.Persistence;
+
 namespace PhuThoCa.Web.Infrastructure;
 
 /// <summary>
@@ -11,11 +14,26 @@ public interface IDeadlineRecalculator
     Task<int> RecalculateOpenRequestsAsync(string reason, CancellationToken ct);
 }
 
-/// <summary>
-/// Placeholder until the request workflow exists: there are no requests yet, so nothing to recompute. The request
-/// workflow replaces this registration with the real implementation.
-/// </summary>
-public sealed class NoOpDeadlineRecalculator : IDeadlineRecalculator
+/// <summary>Loads every open request with a running deadline and lets the aggregate recompute it on the new calendar.</summary>
+public sealed class DeadlineRecalculator(AppDbContext db, RequestServices requests, CurrentUser me) : IDeadlineRecalculator
 {
-    public Task<int> RecalculateOpenRequestsAsync(string reason, CancellationToken ct) => Task.FromResult(0);
+    public async Task<int> RecalculateOpenRequestsAsync(string reason, CancellationToken ct)
+    {
+        var deadlines = await requests.DeadlinesAsync(ct);
+        var open = await db.Requests.IgnoreQueryFilters().Where(PhuThoCa.Domain.Requests.Request.IsOpenExpression)
+            .Where(r => r.DueDate != null).Include(r => r.History).ToListAsync(ct);
+        var actor = me.Actor();
+        var moved = 0;
+        foreach (var request in open)
+        {
+            if (request.RecalculateDeadline(deadlines, actor, reason) is { } change)
+            {
+                db.TimelineEvents.Add(change);
+                moved++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return moved;
+    }
 }
