@@ -13,16 +13,18 @@ public class ScopingTests(PortalFactory portal)
 
     public static TheoryData<string> ForeignGetUrls() => new(
         "/Subscribers/Details/{s}", "/Subscribers/Edit/{s}", "/Certificates/Details/{c}", "/Certificates/Edit/{c}",
-        "/Tokens/Details/{t}", "/Tokens/Edit/{t}", "/Tokens/Handover/{t}");
+        "/Tokens/Details/{t}", "/Tokens/Edit/{t}", "/Tokens/Handover/{t}", "/Agencies/Details/{a}");
 
     [Theory]
     [MemberData(nameof(ForeignGetUrls))]
     public async Task Get_IdOfAnotherAgency_Is404(string template)
     {
         var (s, c, t) = await ForeignIdsAsync();
+        await using var db = portal.CreateDbContext();
+        var a = await db.Agencies.Where(x => x.Name == "Sở Y tế tỉnh Phú Thọ").Select(x => x.Id).SingleAsync(Ct);
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
 
-        var response = await client.GetAsync(new Uri(Fill(template, s, c, t), UriKind.Relative), Ct);
+        var response = await client.GetAsync(new Uri(Fill(template, s, c, t, a), UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -38,7 +40,7 @@ public class ScopingTests(PortalFactory portal)
         var t = await db.Tokens.Where(x => x.AgencyId == agencyId && x.Status == PhuThoCa.Domain.Tokens.TokenStatus.InStock).Select(x => x.Id).FirstAsync(Ct);
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
 
-        var response = await client.GetAsync(new Uri(Fill(template, s, c, t), UriKind.Relative), Ct);
+        var response = await client.GetAsync(new Uri(Fill(template, s, c, t, agencyId), UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -113,8 +115,8 @@ public class ScopingTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
     }
 
-    private static string Fill(string template, int s, int c, int t) =>
-        template.Replace("{s}", s.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+    private static string Fill(string template, int s, int c, int t, int a) =>
+        template.Replace("{a}", a.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{s}", s.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{c}", c.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{t}", t.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
