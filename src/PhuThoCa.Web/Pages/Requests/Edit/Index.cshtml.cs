@@ -509,7 +509,7 @@ public class DraftEditorModel(
     {
         var rows = await db.Requests.AsNoTracking().Where(DomainRequest.IsOpenExpression)
             .Where(r => r.Type == Req.Type && r.AgencyId == Req.AgencyId && r.Id != Req.Id)
-            .SelectMany(r => r.Lines.Select(l => new { l.CertificateId, l.TokenId, r.Id, r.ReceiptNumber, r.Status, r.Type }))
+            .SelectMany(r => r.Lines, (r, l) => new { l.CertificateId, l.TokenId, r.Id, r.ReceiptNumber, r.Status, r.Type })
             .ToListAsync(ct);
         return [.. rows.Select(x => new OpenLine(x.CertificateId, x.TokenId, new OpenRequestLink("", x.Id, x.ReceiptNumber, x.Status, x.Type)))];
     }
@@ -519,7 +519,7 @@ public class DraftEditorModel(
     /// <summary>An open request of the same type that already covers a certificate or token (the duplicate guard).</summary>
     public sealed record OpenRequestLink(string Subject, int RequestId, string? ReceiptNumber, RequestStatus Status, RequestType Type)
     {
-        public string Label => ReceiptNumber ?? $"yêu cầu nháp số {RequestId.ToString(CultureInfo.InvariantCulture)}";
+        public string Label => ReceiptNumber ?? $"yêu cầu số {RequestId.ToString(CultureInfo.InvariantCulture)}";
 
         public string Href => DraftEditorModel.Href(this);
     }
