@@ -81,8 +81,11 @@ public class OfficerFilingTests(PortalFactory portal)
         var id = await NewDraftAsync(client, RequestType.Revoke, Ct);
         await FillLetterAndContactAsync(client, id, Ct);
 
+        var editor = await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct);
+        Assert.Contains($"href=\"/Requests/Edit/{Id(id)}?cert={Id(cert.Id)}#line-form\"", editor, StringComparison.Ordinal);
         var form = TestHtml.Text(await client.GetStringAsync(new Uri($"{Editor(id)}?cert={Id(cert.Id)}", UriKind.Relative), Ct));
         Assert.Contains("Nghỉ hưu", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cơ quan, tổ chức giải thể, chia tách, sáp nhập", form, StringComparison.Ordinal);
         Assert.Contains("Thông tin đầu mối phối hợp thu hồi thiết bị lưu khóa bí mật", form, StringComparison.Ordinal);
         Assert.Contains("Địa chỉ thu hồi", form, StringComparison.Ordinal);
         var withoutDate = await PostAsync(client, id, "AddRevokeLine", new Dictionary<string, string>

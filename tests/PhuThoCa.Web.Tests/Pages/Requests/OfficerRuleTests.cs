@@ -122,6 +122,30 @@ public class OfficerRuleTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task RemoveLine_TakesTheCertificateOffTheDraft_AndFreesItForAnotherRequest()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 300, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
+        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        int lineId;
+        await using (var db = portal.CreateDbContext())
+        {
+            lineId = (await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct)).Lines.Single().Id;
+        }
+
+        var removed = await PostAsync(client, id, "RemoveLine", new Dictionary<string, string> { ["lineId"] = Id(lineId) }, Ct);
+        var other = await NewDraftAsync(client, RequestType.Renew, Ct);
+        var added = await PostAsync(client, other, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await using var after = portal.CreateDbContext();
+        Assert.Empty((await after.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct)).Lines);
+    }
+
+    [Fact]
     public async Task Cancel_WithoutReason_IsRefused_ThenWithReason_Cancels()
     {
         var world = await CreateAsync(portal, Ct);
