@@ -66,6 +66,31 @@ public class OfficerRequestJourneyTests(BrowserPortal portal)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Officer_StartsARevocation_IsToldWhatIsMissing_ThenCancelsTheDraftWithAReason()
+    {
+        var page = await portal.SignInAsync("canbo.syte");
+
+        await page.GotoAsync("/Requests/New");
+        await BrowserPortal.ScreenshotAsync(page, "officer-03-type-picker");
+        await page.Locator("#type-Revoke").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo bản nháp" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("request-title")).ToContainTextAsync("Mẫu số 05");
+        await Assertions.Expect(page.GetByText("Mục 1. Thông tin đầu mối phối hợp thu hồi thiết bị lưu khóa bí mật")).ToBeVisibleAsync();
+
+        await page.GetByTestId("candidates").GetByRole(AriaRole.Link, new() { Name = "Chọn" }).First.ClickAsync();
+        await page.GetByLabel("Lý do thu hồi").SelectOptionAsync(new SelectOptionValue { Label = "Khóa bí mật bị lộ hoặc nghi bị lộ" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm dòng" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("line-form")).ToContainTextAsync("Lý do này phải ghi rõ ngày khóa bí mật bắt đầu không còn an toàn.");
+        await Assertions.Expect(page.GetByLabel("Lý do thu hồi")).ToHaveValueAsync("KeyCompromised");
+        await BrowserPortal.ScreenshotAsync(page, "officer-04-revoke-line-form");
+
+        await page.GetByLabel("Lý do hủy (bắt buộc)").FillAsync("Cơ quan chưa quyết định thu hồi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hủy yêu cầu" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status-message")).ToContainTextAsync("Đã hủy yêu cầu nháp (thu hồi).");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A person of the agency with a certificate 200 days from expiry, never renewed, so the journey never depends on the random demo data.</summary>
     private async Task<string> AddEligibleCertificateAsync(string agencyName)
     {

@@ -170,12 +170,20 @@ public class DraftEditorModel(
             return Page();
         }
 
-        if (await FindCertificateAsync(RevokeLine.CertificateId!.Value, "RevokeLine.CertificateId", ct) is not { } found)
+        if (await FindCertificateAsync(RevokeLine.CertificateId!.Value, ct) is not { } found)
         {
             return Page();
         }
 
         var token = found.Certificate.TokenId is { } tokenId ? await db.Tokens.FirstOrDefaultAsync(t => t.Id == tokenId, ct) : null;
+        if (found.Certificate.TokenId is not null && token is null)
+        {
+            // The token is registered to another agency: its return to the Cục could not be tracked by this one.
+            ModelState.AddModelError(string.Empty, $"Thiết bị lưu chứng thư số {found.Certificate.SerialNumber} không thuộc cơ quan lập yêu cầu: "
+                + "hãy cập nhật sổ thiết bị lưu khóa bí mật trước khi đề nghị thu hồi.");
+            return Page();
+        }
+
         var reason = RevokeLine.Reason!.Value;
         Req.AddRevokeLine(found.Subscriber, found.Certificate, token, reason, Format.ParseDate(RevokeLine.InvalidityDate), RevokeLine.Detail);
         return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị thu hồi.", "lines", ct);
@@ -188,7 +196,7 @@ public class DraftEditorModel(
             return NotFound();
         }
 
-        if (await FindCertificateAsync(certificateId, string.Empty, ct) is not { } found)
+        if (await FindCertificateAsync(certificateId, ct) is not { } found)
         {
             return Page();
         }
@@ -209,8 +217,7 @@ public class DraftEditorModel(
             return Page();
         }
 
-        if (await FindCertificateAsync(ChangeLine.CertificateId!.Value, "ChangeLine.CertificateId", ct,
-            allowSecondLine: true) is not { } found)
+        if (await FindCertificateAsync(ChangeLine.CertificateId!.Value, ct, allowSecondLine: true) is not { } found)
         {
             return Page();
         }
@@ -349,12 +356,13 @@ public class DraftEditorModel(
     }
 
     /// <summary>
-    /// Checks a certificate picked for a line: own agency (404-like refusal otherwise), eligibility for renew/change, no open
-    /// request of the same type elsewhere (the duplicate guard, features G1.4, shown with a link).
+    /// Checks a certificate picked for a line: own agency, eligibility for renew/change, no open request of the same type
+    /// elsewhere (the duplicate guard, features G1.4, shown with a link). Refusals go to the top of the page.
     /// </summary>
-    private async Task<(Certificate Certificate, Subscriber Subscriber)?> FindCertificateAsync(int certificateId, string field,
-        CancellationToken ct, bool allowSecondLine = false)
+    private async Task<(Certificate Certificate, Subscriber Subscriber)?> FindCertificateAsync(int certificateId, CancellationToken ct,
+        bool allowSecondLine = false)
     {
+        var field = string.Empty;
         var certificate = await db.Certificates.Include(c => c.Subscriber).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
         if (certificate?.Subscriber is null || certificate.Subscriber.AgencyId != Req.AgencyId)
         {

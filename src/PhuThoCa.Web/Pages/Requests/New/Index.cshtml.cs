@@ -42,7 +42,7 @@ public class NewRequestModel(AppDbContext db, CurrentUser me) : PageModel
 
         if (Type is not { } type || !Enum.IsDefined(type))
         {
-            ModelState.AddModelError(nameof(Type), "Vui lòng chọn loại yêu cầu.");
+            ModelState.AddModelError(string.Empty, "Vui lòng chọn loại yêu cầu.");
             return Page();
         }
 
