@@ -170,6 +170,32 @@ public class OfficerRuleTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task SubmittedRequest_IsShownReadOnly_AndCanBeWithdrawnWithAReason()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Issue, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+        await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonA) }, Ct);
+        await SubmitAsync(client, id, Ct);
+
+        var list = await client.GetStringAsync(new Uri("/Requests", UriKind.Relative), Ct);
+        var editor = await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct);
+        var lateEdit = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonB) }, Ct);
+        var cancelled = await PostAsync(client, id, "Cancel", new Dictionary<string, string> { ["Cancellation.Reason"] = "Thuê bao đã chuyển công tác" }, Ct);
+
+        Assert.Contains($"href=\"/Requests/Edit/{Id(id)}#cancel\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Letter.Number\"", editor, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi lúc 26/11/2026 09:00.", TestHtml.Text(editor), StringComparison.Ordinal);
+        Assert.Contains("Không thể sửa yêu cầu đang ở trạng thái “Đã gửi”", TestHtml.Text(await lateEdit.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Cancelled, saved.Status);
+        Assert.Single(saved.Lines);
+    }
+
+    [Fact]
     public async Task ReturnedForSupplement_ShowsTheReason_AndResubmits()
     {
         var world = await CreateAsync(portal, Ct);
