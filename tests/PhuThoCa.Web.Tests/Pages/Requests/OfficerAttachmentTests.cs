@@ -77,6 +77,32 @@ public partial class OfficerAttachmentTests(PortalFactory portal)
         Assert.False(await db.RequestAttachments.AnyAsync(a => a.RequestId == id, Ct));
     }
 
+    [Fact]
+    public async Task Upload_AfterSubmission_IsForSoStaff_NotForTheAgency()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var officer = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(officer, RequestType.Issue, Ct);
+        await FillLetterAndContactAsync(officer, id, Ct);
+        await PostAsync(officer, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonA) }, Ct);
+        await SubmitAsync(officer, id, Ct);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var byOfficer = await UploadAsync(officer, id, "bo-sung.pdf", Pdf, AttachmentPurpose.Supporting, null, Ct);
+        var byStaff = await UploadAsync(staff, id, "ket-qua-cua-cuc.pdf", Pdf, AttachmentPurpose.Result, null, Ct);
+        var officerSees = TestHtml.Text(await officer.GetStringAsync(new Uri($"/Requests/Attachments/{Id(id)}", UriKind.Relative), Ct));
+
+        Assert.Equal(HttpStatusCode.Redirect, byOfficer.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", byOfficer.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, byStaff.StatusCode);
+        Assert.Equal($"/Requests/Attachments/{Id(id)}", byStaff.Headers.Location!.OriginalString);
+        Assert.Contains("ket-qua-cua-cuc.pdf", officerSees, StringComparison.Ordinal);
+        Assert.Contains("Kết quả, biên bản", officerSees, StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.RequestAttachments.SingleAsync(a => a.RequestId == id, Ct);
+        Assert.Equal(AttachmentPurpose.Result, saved.Purpose);
+    }
+
     /// <summary>GETs the attachments page for its antiforgery token, then posts the file as multipart form data.</summary>
     internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int requestId, string fileName, byte[] bytes,
         AttachmentPurpose purpose, string? returnTo, CancellationToken ct, int? formPageRequestId = null)
