@@ -1,0 +1,184 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Calendar;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Infrastructure.Calendar;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Subscribers;
+
+namespace PhuThoCa.Web.Pages.Requests;
+
+/// <summary>
+/// "Yêu cầu của cơ quan tôi": an officer sees the requests of the own agency (the query filter of
+/// <see cref="AppDbContext"/> does the scoping), Sở users and auditors see every agency's. Server-side paging and filters;
+/// the due status is computed on the working-day calendar.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calendars) : PageModel
+{
+    public const string OpenState = "open";
+    public const string ClosedState = "closed";
+    public const string SortNewest = "new";
+    public const string SortDueLatest = "due_desc";
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public RequestType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public RequestStatus? Status { get; set; }
+
+    /// <summary>"open", "closed" or empty for both.</summary>
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "due")]
+    public DueStatus? Due { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public int? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedList<Row> Rows { get; private set; } = null!;
+
+    public List<SelectListItem> Agencies { get; private set; } = [];
+
+    public int OverdueCount { get; private set; }
+
+    public int DueTodayCount { get; private set; }
+
+    public DateOnly Today => me.Today;
+
+    public bool IsProvinceWide => me.IsProvinceWide;
+
+    /// <summary>Only agency officers file requests; Sở users see and process them (see New/Index).</summary>
+    public bool CanFile => me.IsOfficer;
+
+    public string Heading => me.IsOfficer ? "Yêu cầu của cơ quan tôi" : "Yêu cầu chứng thực";
+
+    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    {
+        ["q"] = Query,
+        ["type"] = Type?.ToString(),
+        ["status"] = Status?.ToString(),
+        ["state"] = State,
+        ["due"] = Due?.ToString(),
+        ["agency"] = AgencyId?.ToString(CultureInfo.InvariantCulture),
+        ["sort"] = Sort,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (IsProvinceWide)
+        {
+            Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
+        }
+
+        var today = me.Today;
+        var query = db.Requests.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var text = Text.Clean(Query);
+            query = query.Where(r => (r.ReceiptNumber != null && r.ReceiptNumber.Contains(text))
+                || (r.LetterNumber != null && r.LetterNumber.Contains(text))
+                || r.Lines.Any(l => l.SubscriberName.Contains(text) || (l.CertificateSerial != null && l.CertificateSerial.Contains(text))
+                    || (l.TokenSerial != null && l.TokenSerial.Contains(text))));
+        }
+
+        if (Type is not null)
+        {
+            query = query.Where(r => r.Type == Type);
+        }
+
+        if (Status is not null)
+        {
+            query = query.Where(r => r.Status == Status);
+        }
+
+        query = State switch
+        {
+            OpenState => query.Where(Domain.Requests.Request.IsOpenExpression),
+            ClosedState => query.Where(r => RequestStatuses.Closed.Contains(r.Status)),
+            _ => query,
+        };
+
+        if (AgencyId is not null)
+        {
+            query = query.Where(r => r.AgencyId == AgencyId);
+        }
+
+        // The counts in the header ignore the due filter itself, so they tell what the other choices would show.
+        OverdueCount = await ByDue(query, DueStatus.Overdue, today).CountAsync(ct);
+        DueTodayCount = await ByDue(query, DueStatus.DueToday, today).CountAsync(ct);
+        if (Due is { } due)
+        {
+            query = ByDue(query, due, today);
+        }
+
+        query = Sort switch
+        {
+            SortNewest => query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id),
+            SortDueLatest => query.OrderBy(r => r.DueDate == null).ThenByDescending(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc),
+            _ => query.OrderBy(r => r.DueDate == null).ThenBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc),
+        };
+
+        var page = await PagedList.CreateAsync(query.Select(r => new RowData(
+            r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status,
+            db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() ?? "",
+            r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep, r.Lines.Count,
+            r.Lines.OrderBy(l => l.Id).Select(l => new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial))
+                .Take(2).ToList())), PageNumber, cancellationToken: ct);
+
+        var calendar = await calendars.GetAsync(db, ct);
+        Rows = new PagedList<Row>([.. page.Items.Select(d => Row.From(d, calendar, today))], page.Page, page.PageSize, page.Total);
+        return Page();
+    }
+
+    /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
+    private static IQueryable<Request> ByDue(IQueryable<Request> query, DueStatus due, DateOnly today) => due switch
+    {
+        DueStatus.OnTime => query.Where(r => r.DueDate != null && r.DueDate > today),
+        DueStatus.DueToday => query.Where(r => r.DueDate == today),
+        DueStatus.Overdue => query.Where(r => r.DueDate != null && r.DueDate < today),
+        _ => query,
+    };
+
+    public sealed record LinePreview(string SubscriberName, SubscriberKind Kind, string? CertificateSerial, string? TokenSerial);
+
+    public sealed record RowData(int Id, string? ReceiptNumber, string? LetterNumber, RequestType Type, RequestStatus Status,
+        string AgencyName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, DeadlineStep? DueStep, int LineCount,
+        List<LinePreview> FirstLines);
+
+    public sealed record Row(RowData Data, string Form, string LinesSummary, DueStatus? DueStatus, int? WorkingDaysLeft,
+        DeadlineKind? DeadlineKind)
+    {
+        public bool IsEditable => RequestStatuses.IsEditable(Data.Status);
+
+        public static Row From(RowData d, WorkingDayCalendar calendar, DateOnly today)
+        {
+            var issueKind = d.Type == RequestType.Issue && d.FirstLines.Count > 0 ? d.FirstLines[0].Kind : (SubscriberKind?)null;
+            var names = d.FirstLines.Select(l => (l.CertificateSerial ?? l.TokenSerial) is { } serial
+                ? $"{l.SubscriberName} ({serial})"
+                : l.SubscriberName).ToList();
+            var summary = d.LineCount == 0
+                ? "Chưa có dòng nào"
+                : string.Join("; ", names) + (d.LineCount > names.Count ? $" và {d.LineCount - names.Count} dòng khác" : "");
+            DueStatus? due = d.DueDate is { } date ? WorkingDayCalendar.GetDueStatus(date, today) : null;
+            int? left = d.DueDate is { } dueDate ? calendar.RemainingWorkingDays(dueDate, today) : null;
+            DeadlineKind? kind = d.DueStep is { } step ? LegalDeadlines.Kind(step) : null;
+            return new Row(d, RequestLabels.Form(d.Type, issueKind), summary, due, left, kind);
+        }
+    }
+}

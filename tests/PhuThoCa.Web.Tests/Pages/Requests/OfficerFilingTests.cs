@@ -1,0 +1,219 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Tests.Support;
+using static PhuThoCa.Web.Tests.Pages.Requests.OfficerWorld;
+
+namespace PhuThoCa.Web.Tests.Pages.Requests;
+
+/// <summary>An agency officer files each of the five workflows over HTTP, from the type picker to "Đã gửi".</summary>
+public class OfficerFilingTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Renew_OneEligibleCertificate_IsSubmittedToSo()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 200, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
+
+        var editor = TestHtml.Text(await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct));
+        Assert.Contains("Mẫu số 04", editor, StringComparison.Ordinal);
+        Assert.Contains("Đủ điều kiện", editor, StringComparison.Ordinal);
+        await FillLetterAndContactAsync(client, id, Ct);
+        var add = await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        var submit = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        Assert.Equal("/Requests", submit.Headers.Location!.OriginalString);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        Assert.Equal(world.AgencyId, saved.AgencyId);
+        Assert.Equal(cert.Serial, Assert.Single(saved.Lines).CertificateSerial);
+        Assert.Equal("125/UBND-VP", saved.LetterNumber);
+        Assert.Equal("daumoi@phutho.gov.vn", saved.ContactEmail);
+        Assert.Equal("Xã Kiểm Thử, tỉnh Phú Thọ", saved.ContactAddress);
+        Assert.Null(saved.ContactWorkplace);
+    }
+
+    [Fact]
+    public async Task ChangeInfo_NewOfficialEmail_IsSubmitted()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonB, daysLeft: 400, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.ChangeInfo, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+
+        var form = TestHtml.Text(await client.GetStringAsync(new Uri($"{Editor(id)}?cert={Id(cert.Id)}", UriKind.Relative), Ct));
+        Assert.Contains("Thay đổi địa chỉ thư điện tử công vụ", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cơ quan, tổ chức đổi tên", form, StringComparison.Ordinal);
+        var add = await PostAsync(client, id, "AddChangeLine", new Dictionary<string, string>
+        {
+            ["ChangeLine.CertificateId"] = Id(cert.Id),
+            ["ChangeLine.Case"] = nameof(ChangeInfoCase.PersonChangedOfficialEmail),
+            ["ChangeLine.OldValue"] = "binh.cu@phutho.gov.vn",
+            ["ChangeLine.NewValue"] = "binh.moi@phutho.gov.vn",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        var submit = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        var line = Assert.Single(saved.Lines);
+        Assert.Equal(ChangeInfoCase.PersonChangedOfficialEmail, line.ChangeCase);
+        Assert.Equal("binh.moi@phutho.gov.vn", line.NewValue);
+    }
+
+    [Fact]
+    public async Task Revoke_WithReasonAndItsToken_IsSubmittedToTheCuc()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 500, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Revoke, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+
+        var editor = await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct);
+        Assert.Contains($"href=\"/Requests/Edit/{Id(id)}?cert={Id(cert.Id)}#line-form\"", editor, StringComparison.Ordinal);
+        var form = TestHtml.Text(await client.GetStringAsync(new Uri($"{Editor(id)}?cert={Id(cert.Id)}", UriKind.Relative), Ct));
+        Assert.Contains("Nghỉ hưu", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cơ quan, tổ chức giải thể, chia tách, sáp nhập", form, StringComparison.Ordinal);
+        Assert.Contains("Thông tin đầu mối phối hợp thu hồi thiết bị lưu khóa bí mật", form, StringComparison.Ordinal);
+        Assert.Contains("Địa chỉ thu hồi", form, StringComparison.Ordinal);
+        var withoutDate = await PostAsync(client, id, "AddRevokeLine", new Dictionary<string, string>
+        {
+            ["RevokeLine.CertificateId"] = Id(cert.Id),
+            ["RevokeLine.Reason"] = nameof(RevocationReason.KeyCompromised),
+        }, Ct);
+        Assert.Contains("phải ghi rõ ngày khóa bí mật bắt đầu không còn an toàn", TestHtml.Text(await withoutDate.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        var add = await PostAsync(client, id, "AddRevokeLine", new Dictionary<string, string>
+        {
+            ["RevokeLine.CertificateId"] = Id(cert.Id),
+            ["RevokeLine.Reason"] = nameof(RevocationReason.Retired),
+            ["RevokeLine.Detail"] = "Nghỉ hưu từ ngày 01/12/2026",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        var submit = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        var line = Assert.Single(saved.Lines);
+        Assert.Equal(RevocationReason.Retired, line.RevocationReason);
+        Assert.Equal(cert.TokenId, line.TokenId);
+        Assert.Equal("Nghỉ hưu từ ngày 01/12/2026", line.RevocationDetail);
+    }
+
+    [Fact]
+    public async Task RecoverToken_LockedToken_IsSubmitted()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonB, daysLeft: 300, tokenStatus: TokenStatus.Locked, ct: Ct);
+        var inUse = await world.AddCertificateAsync(world.PersonA, daysLeft: 300, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.RecoverToken, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+
+        var editor = await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct);
+        Assert.Contains($"data-token-id=\"{Id(cert.TokenId)}\"", editor, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-token-id=\"{Id(inUse.TokenId)}\"", editor, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan, tổ chức công tác", TestHtml.Text(editor), StringComparison.Ordinal);
+        var notLocked = await PostAsync(client, id, "AddRecoverLine", new Dictionary<string, string> { ["tokenId"] = Id(inUse.TokenId) }, Ct);
+        Assert.Contains("chỉ đề nghị khôi phục thiết bị bị khóa", TestHtml.Text(await notLocked.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        var add = await PostAsync(client, id, "AddRecoverLine", new Dictionary<string, string> { ["tokenId"] = Id(cert.TokenId) }, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        var submit = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        var line = Assert.Single(saved.Lines);
+        Assert.Equal(cert.TokenId, line.TokenId);
+        Assert.Equal(world.PersonB, line.SubscriberId);
+        Assert.Equal("UBND xã Kiểm Thử", saved.ContactWorkplace);
+        Assert.Null(saved.ContactEmail);
+    }
+
+    [Fact]
+    public async Task Issue_TwoPersons_IsSubmittedAsMau01()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Issue, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+
+        var first = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonA) }, Ct);
+        var second = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string>
+        {
+            ["IssueLine.SubscriberId"] = Id(world.PersonB),
+            ["IssueLine.PreviousSerial"] = "54:03:ab:cd",
+        }, Ct);
+        var organization = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.Organization) }, Ct);
+        var editor = TestHtml.Text(await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct));
+        var submit = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Contains("Mỗi văn bản đề nghị cấp mới chỉ dùng một mẫu", TestHtml.Text(await organization.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 01", editor, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        Assert.Equal([world.PersonA, world.PersonB], saved.Lines.Select(l => l.SubscriberId).Order().ToArray());
+        Assert.Equal("5403ABCD", saved.Lines.Single(l => l.SubscriberId == world.PersonB).PreviousCertificateSerial);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutConfirmationOrLetter_IsRefusedWithVietnameseMessages()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Issue, Ct);
+        await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonA) }, Ct);
+
+        var unconfirmed = await PostAsync(client, id, "Submit", new Dictionary<string, string>(), Ct);
+        var noLetter = await SubmitAsync(client, id, Ct);
+
+        Assert.Contains("Vui lòng đánh dấu xác nhận trước khi gửi", TestHtml.Text(await unconfirmed.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, noLetter.StatusCode);
+        Assert.Contains("Văn bản đề nghị còn thiếu: số văn bản, ngày văn bản, họ tên người ký, chức vụ người ký.",
+            TestHtml.Text(await noLetter.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        Assert.Equal(RequestStatus.Draft, (await db.Requests.SingleAsync(r => r.Id == id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Letter_InvalidValues_AreShownNextToTheFieldsAndKept()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
+
+        var response = await PostAsync(client, id, "Letter", new Dictionary<string, string>
+        {
+            ["Letter.Number"] = "125",
+            ["Letter.Date"] = "01/01/2027",
+            ["Letter.SignerName"] = "Lê Văn Ký",
+        }, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        var text = TestHtml.Text(html);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Số, ký hiệu văn bản có dạng “số/ký hiệu”", text, StringComparison.Ordinal);
+        Assert.Contains("Ngày văn bản không được sau ngày hôm nay.", text, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nhập chức vụ người ký", text, StringComparison.Ordinal);
+        Assert.Equal("01/01/2027", TestHtml.InputValue(html, "Letter.Date"));
+        Assert.Equal("Lê Văn Ký", TestHtml.InputValue(html, "Letter.SignerName"));
+    }
+}
