@@ -389,17 +389,18 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
     {
         LetterTableColumn[] columns =
         [
-            Index(0.5f),
+            // 11 columns on a portrait page at 9 pt: dates, 12-digit ids and phone numbers just fit on one line.
+            Index(0.7f),
             new("Họ và tên", 1.3f),
-            new("Ngày sinh", 1.05f) { Alignment = TextAlignment.Center },
-            new("Số định danh cá nhân/Ngày cấp, nơi cấp", 1.6f) { Alignment = TextAlignment.Center },
-            new("Địa chỉ thư điện tử công vụ", 1.75f),
-            new("Tên cơ quan, tổ chức công tác", 1.35f),
-            new("Tỉnh/ Thành phố", 0.85f) { Alignment = TextAlignment.Center },
-            new("Chức vụ", 1.05f),
-            new("Số điện thoại di động", 1.2f) { Alignment = TextAlignment.Center },
+            new("Ngày sinh", 1.5f) { Alignment = TextAlignment.Center },
+            new("Số định danh cá nhân/Ngày cấp, nơi cấp", 1.8f) { Alignment = TextAlignment.Center },
+            new("Địa chỉ thư điện tử công vụ", 1.5f),
+            new("Tên cơ quan, tổ chức công tác", 1.2f),
+            new("Tỉnh/ Thành phố", 0.95f) { Alignment = TextAlignment.Center },
+            new("Chức vụ", 1.0f),
+            new("Số điện thoại di động", 1.5f) { Alignment = TextAlignment.Center },
             new("Số hiệu chứng thư chữ ký số cũ (nếu có)", 1.45f) { Alignment = TextAlignment.Center },
-            new("SIM PKI", 0.75f) { Alignment = TextAlignment.Center },
+            new("SIM PKI", 0.72f) { Alignment = TextAlignment.Center },
         ];
         var rows = data.Request.Lines.Select((line, i) =>
         {
@@ -410,17 +411,17 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
                 options.Province, s?.Position ?? "", s?.Phone ?? "", line.PreviousCertificateSerial ?? "", "",
             ];
         }).ToList();
-        return new LetterTable(columns, rows) { FontSize = 9.5f };
+        return new LetterTable(columns, rows) { FontSize = 9f };
     }
 
     private LetterTable Form02Table(RequestLetterData data)
     {
         LetterTableColumn[] columns =
         [
-            Index(0.5f),
+            Index(0.6f),
             new("Tên cơ quan, tổ chức", 1.9f),
-            new("Địa chỉ", 1.7f),
-            new("Mã số thuế", 1.2f) { Alignment = TextAlignment.Center },
+            new("Địa chỉ", 1.6f),
+            new("Mã số thuế", 1.3f) { Alignment = TextAlignment.Center },
             new("Mã quan hệ ngân sách", 1.1f) { Alignment = TextAlignment.Center },
             new("Tỉnh/ Thành phố", 0.95f) { Alignment = TextAlignment.Center },
             new("Địa chỉ thư điện tử công vụ", 1.8f),
@@ -440,7 +441,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
     private LetterTable Form03Table(RequestLetterData data)
     {
         var configured = options.EffectiveForm03Columns;
-        var columns = new List<LetterTableColumn> { Index(0.5f) };
+        var columns = new List<LetterTableColumn> { Index(0.6f) };
         columns.AddRange(configured.Select(c => new LetterTableColumn(c.Header, c.Weight > 0 ? c.Weight : 1f)
         {
             Alignment = c.Field is Form03Field.TaxCode or Form03Field.BudgetCode or Form03Field.Province or Form03Field.Phone
@@ -467,7 +468,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
             }));
             return (IReadOnlyList<string>)row;
         }).ToList();
-        return new LetterTable(columns, rows) { FontSize = configured.Count > 7 ? 10f : 11f };
+        return new LetterTable(columns, rows) { FontSize = configured.Count > 7 ? 9.5f : 10f };
     }
 
     private static LetterTable Form04Table(RequestLetterData data)
@@ -475,7 +476,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
         const string service = "Dịch vụ yêu cầu";
         LetterTableColumn[] columns =
         [
-            Index(0.5f),
+            Index(0.62f),
             new("Tên chứng thư chữ ký số", 1.45f),
             new("Số hiệu chứng thư (SIM PKI: ghi thêm số điện thoại ký số)", 1.9f) { Alignment = TextAlignment.Center },
             new("Địa chỉ thư điện tử công vụ", 1.7f),
@@ -509,7 +510,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
     {
         LetterTableColumn[] columns =
         [
-            Index(0.5f),
+            Index(0.65f),
             new("Tên chứng thư chữ ký số", 1.3f),
             new("Số định danh cá nhân/Ngày cấp, nơi cấp (nếu thu hồi của cá nhân)", 1.6f) { Alignment = TextAlignment.Center },
             new("Mã số thuế (nếu thu hồi của cơ quan)", 1.1f) { Alignment = TextAlignment.Center },

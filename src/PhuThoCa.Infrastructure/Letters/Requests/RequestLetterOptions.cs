@@ -63,10 +63,10 @@ public sealed class RequestLetterOptions
 
     public static IReadOnlyList<Form03Column> DefaultForm03Columns { get; } =
     [
-        new("Tên thiết bị, dịch vụ, phần mềm", Form03Field.Name, 1.6f),
+        new("Tên thiết bị, dịch vụ, phần mềm", Form03Field.Name, 1.5f),
         new("Phiên bản/Địa chỉ (tên miền, IP)", Form03Field.VersionOrAddress, 1.5f),
-        new("Tên cơ quan, tổ chức quản lý", Form03Field.AgencyName, 1.6f),
-        new("Mã số thuế", Form03Field.TaxCode, 1.15f),
+        new("Tên cơ quan, tổ chức quản lý", Form03Field.AgencyName, 1.5f),
+        new("Mã số thuế", Form03Field.TaxCode, 1.3f),
         new("Mã quan hệ ngân sách", Form03Field.BudgetCode, 1.05f),
         new("Tỉnh/Thành phố", Form03Field.Province, 0.95f),
         new("Địa chỉ thư điện tử công vụ", Form03Field.Email, 1.7f),

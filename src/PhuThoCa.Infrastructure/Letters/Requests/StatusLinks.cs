@@ -75,15 +75,23 @@ public sealed class StatusLinks
     /// <summary>The request id of a valid token; null for anything else (the page answers 404).</summary>
     public int? RequestIdOf(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length != 22)
+        if (string.IsNullOrEmpty(token) || token.Length != 22 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return null;
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != 4 + MacBytes)
+        int written;
+        try
         {
-            return null;
+            if (!Base64Url.TryDecodeFromChars(token, bytes, out written) || written != 4 + MacBytes)
+            {
+                return null;
+            }
+        }
+        catch (FormatException)
+        {
+            return null; // e.g. non-zero bits in the last character
         }
 
         var id = BinaryPrimitives.ReadInt32BigEndian(bytes);
