@@ -80,13 +80,14 @@ public static class OfficialLetterDocx
         left.Add(Rule(1300));
         var right = new List<OpenXmlElement>
         {
-            Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, JustificationValues.Center, bold: true),
+            // ND 30 allows 12–13 pt; 12 keeps it on one line in Word's metrics with the 30/15 mm margins.
+            Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, JustificationValues.Center, bold: true),
             Line("Độc lập - Tự do - Hạnh phúc", 14, JustificationValues.Center, bold: true),
             Rule(1000),
         };
-        var number = Line(OfficialLetterRenderer.NumberLine(h), 13, JustificationValues.Center);
+        var number = Spaced(Line(OfficialLetterRenderer.NumberLine(h), 13, JustificationValues.Center), before: 120, after: 0);
         var subject = Line($"V/v {letter.Subject.Trim()}", 12, JustificationValues.Center);
-        var date = Line(VietnameseDates.PlaceAndDate(h.Place, h.Date), 14, JustificationValues.Center, italic: true);
+        var date = Spaced(Line(VietnameseDates.PlaceAndDate(h.Place, h.Date), 14, JustificationValues.Center, italic: true), before: 120, after: 0);
         int[] widths = [3836, 5520];
         return PlainTable(widths,
         [
@@ -188,10 +189,10 @@ public static class OfficialLetterDocx
             if (group is null)
             {
                 top.Append(Cell(widths[i], [Line(columns[i].Header, size, JustificationValues.Center, bold: true)],
-                    merge: grouped ? MergedCellValues.Restart : null));
+                    merge: grouped ? MergedCellValues.Restart : null, middle: true));
                 if (grouped)
                 {
-                    sub.Append(Cell(widths[i], [Line("", size, JustificationValues.Center)], merge: MergedCellValues.Continue));
+                    sub.Append(Cell(widths[i], [Line("", size, JustificationValues.Center)], merge: MergedCellValues.Continue, middle: true));
                 }
 
                 continue;
@@ -203,10 +204,10 @@ public static class OfficialLetterDocx
                 span++;
             }
 
-            top.Append(Cell(widths[i..(i + span)].Sum(), [Line(group, size, JustificationValues.Center, bold: true)], gridSpan: span));
+            top.Append(Cell(widths[i..(i + span)].Sum(), [Line(group, size, JustificationValues.Center, bold: true)], gridSpan: span, middle: true));
             for (var j = i; j < i + span; j++)
             {
-                sub.Append(Cell(widths[j], [Line(columns[j].Header, size, JustificationValues.Center, bold: true)]));
+                sub.Append(Cell(widths[j], [Line(columns[j].Header, size, JustificationValues.Center, bold: true)], middle: true));
             }
 
             i += span - 1;
@@ -337,7 +338,10 @@ public static class OfficialLetterDocx
                 new RightBorder { Val = BorderValues.None },
                 new InsideHorizontalBorder { Val = BorderValues.None },
                 new InsideVerticalBorder { Val = BorderValues.None }),
-            new TableLayout { Type = TableLayoutValues.Fixed }));
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
+                new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         foreach (var row in rows)
         {
@@ -353,7 +357,8 @@ public static class OfficialLetterDocx
         return table;
     }
 
-    private static TableCell Cell(int width, IReadOnlyList<OpenXmlElement> content, MergedCellValues? merge = null, int gridSpan = 1)
+    private static TableCell Cell(int width, IReadOnlyList<OpenXmlElement> content, MergedCellValues? merge = null, int gridSpan = 1,
+        bool middle = false)
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (gridSpan > 1)
@@ -366,7 +371,7 @@ public static class OfficialLetterDocx
             properties.Append(new VerticalMerge { Val = m });
         }
 
-        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        properties.Append(new TableCellVerticalAlignment { Val = middle ? TableVerticalAlignmentValues.Center : TableVerticalAlignmentValues.Top });
         var cell = new TableCell(properties);
         cell.Append(content.Count > 0 ? content.Select(e => e.CloneNode(true)) : [new Paragraph()]);
         return cell;
