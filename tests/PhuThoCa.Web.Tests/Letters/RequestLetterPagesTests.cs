@@ -73,6 +73,29 @@ public class RequestLetterPagesTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task SaveLetter_OnADraft_UpdatesTheLetterFieldsThatTheNextVersionPrints()
+    {
+        var id = await _scenarios.DraftIssueAsync();
+        var client = await portal.CreateClientAsync(Officer, Ct);
+
+        var response = await PortalFactory.PostFormAsync(client, $"/Letters/Preview/{id}?handler=SaveLetter", new Dictionary<string, string>
+        {
+            ["Letter.Number"] = "7/UBND-VP",
+            ["Letter.Date"] = "2026-11-24",
+            ["Letter.SignerName"] = "Trần Thị Mai",
+            ["Letter.SignerPosition"] = "Chủ tịch",
+        }, $"/Letters/Preview/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal("7/UBND-VP", request.LetterNumber);
+        Assert.Equal(new DateOnly(2026, 11, 24), request.LetterDate);
+        var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
+        RequestLetterTests.AssertInOrder(pdf, ["Số: 07/UBND-VP", "Việt Trì, ngày 24 tháng 11 năm 2026", "CHỦ TỊCH", "Trần Thị Mai"]);
+    }
+
+    [Fact]
     public async Task SaveLetter_OnASubmittedRequest_IsRefusedAndChangesNothing()
     {
         var id = await _scenarios.RenewAsync();

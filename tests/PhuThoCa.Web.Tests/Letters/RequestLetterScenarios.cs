@@ -128,7 +128,13 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
     private static Task<int> AgencyIdAsync(AppDbContext db, string name) =>
         db.Agencies.Where(a => a.Name == name).Select(a => a.Id).SingleAsync(Ct);
 
-    private async Task<int> BuildAsync(RequestType type, string agency, Func<AppDbContext, Request, int, Task> addLines, bool receive = false)
+    /// <summary>A Mẫu 01 draft: its letter fields may still be edited.</summary>
+    public Task<int> DraftIssueAsync() =>
+        BuildAsync(RequestType.Issue, OfficerAgency, async (db, request, agencyId) =>
+            request.AddIssueLine(await AddPersonAsync(db, agencyId, 9)), submit: false);
+
+    private async Task<int> BuildAsync(RequestType type, string agency, Func<AppDbContext, Request, int, Task> addLines, bool receive = false,
+        bool submit = true)
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -141,6 +147,11 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
             null, null));
         db.Requests.Add(request);
         await db.SaveChangesAsync(Ct);
+        if (!submit)
+        {
+            return request.Id;
+        }
+
         var subjects = new RequestSubjects(
             await db.Certificates.Where(c => request.Lines.Select(l => l.CertificateId).Contains(c.Id)).ToListAsync(Ct),
             await db.Tokens.Where(t => request.Lines.Select(l => l.TokenId).Contains(t.Id)).ToListAsync(Ct));
