@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
@@ -34,6 +35,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlin
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
 builder.Services.AddScoped<RequestServices>();
 builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();
+builder.Services.AddRequestLetters(builder.Configuration, dataFolder);
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -34,6 +34,12 @@ public sealed record LetterSigner(IReadOnlyList<string> TitleLines, string FullN
         new([$"KT. {headTitle}", signerTitle], fullName);
 }
 
+/// <summary>
+/// A small square image on the first page, in the left margin level with the bottom of the text area, outside the
+/// text flow: the QR code to the public status page. Png holds the encoded image (PNG or JPEG).
+/// </summary>
+public sealed record LetterMarginImage(ReadOnlyMemory<byte> Png, float SizeMm = 18f);
+
 public abstract record LetterBlock;
 
 public sealed record LetterSpan(string Text, bool Bold = false, bool Italic = false, bool Underline = false);
@@ -87,6 +93,9 @@ public sealed record OfficialLetter(
 {
     /// <summary>Closing paragraph after the body, e.g. "… chịu trách nhiệm về tính chính xác của các thông tin trên./.".</summary>
     public string? Closing { get; init; }
+
+    /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
+    public LetterMarginImage? FirstPageImage { get; init; }
 }
 
 /// <summary>Biên bản (minutes), e.g. the token handover record: centred title and side-by-side signatures.</summary>
@@ -97,6 +106,9 @@ public sealed record OfficialLetter(
 public sealed record MinutesRecord(LetterHeader Header, string Subtitle, IReadOnlyList<LetterBlock> Body, IReadOnlyList<LetterSigner> Signatories)
 {
     public string Title { get; init; } = "BIÊN BẢN";
+
+    /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
+    public LetterMarginImage? FirstPageImage { get; init; }
 }
 
 /// <summary>Rendering options; CreationDate is explicit so the same input always gives the same bytes.</summary>

@@ -50,7 +50,7 @@ public static class OfficialLetterRenderer
             Author = options.Author ?? letter.Header.IssuingAgency,
             Subject = $"V/v {letter.Subject.Trim()}",
         };
-        return new LayoutDocument(blocks, info) { Margins = options.Margins };
+        return new LayoutDocument(blocks, info) { Margins = options.Margins, Images = MarginImage(letter.FirstPageImage, options) };
     }
 
     public static LayoutDocument Compose(MinutesRecord minutes, LetterRenderOptions options)
@@ -80,7 +80,7 @@ public static class OfficialLetterRenderer
             Author = options.Author ?? minutes.Header.IssuingAgency,
             Subject = minutes.Subtitle.Trim(),
         };
-        return new LayoutDocument(blocks, info) { Margins = options.Margins };
+        return new LayoutDocument(blocks, info) { Margins = options.Margins, Images = MarginImage(minutes.FirstPageImage, options) };
     }
 
     /// <summary>"Số: 05/SKHCN-CĐS"; numbers below 10 get a leading zero (ND 30); a blank number leaves room.</summary>
@@ -103,6 +103,23 @@ public static class OfficialLetterRenderer
     }
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>
+    /// Page 1, in the left (binding) margin: its right edge 3 mm left of the text, its bottom level with the bottom of the
+    /// text area, so it never covers text and stays clear of the printer's unprintable edge.
+    /// </summary>
+    private static List<PlacedImage> MarginImage(LetterMarginImage? image, LetterRenderOptions options)
+    {
+        if (image is null)
+        {
+            return [];
+        }
+
+        var size = Units.Mm(image.SizeMm);
+        var x = Math.Max(Units.Mm(5), options.Margins.Left - Units.Mm(3) - size);
+        var y = LayoutDocument.A4Height - options.Margins.Bottom - size;
+        return [new PlacedImage(1, image.Png, x, y, size, size)];
+    }
 
     private static IEnumerable<LayoutBlock> Header(LetterHeader header, string? subject)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Letters.Layout;
+using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Web.Tests.Letters;
 
 // Usage: LetterBenchmark [count=200] [--out DIR]   (--out also writes the sample PDFs there)
@@ -57,10 +58,22 @@ Console.WriteLine(string.Create(inv, $"stages: layout {layout.Elapsed.TotalMilli
 Console.WriteLine(string.Create(inv, $"first letter: {cold.Elapsed.TotalMilliseconds:F1} ms (fonts load, JIT)"));
 Console.WriteLine(string.Create(inv, $"{count} letters: {warm.Elapsed.TotalMilliseconds / count:F2} ms/letter, {bytes} bytes ({bytes / 1024.0:F1} KB) each"));
 
+// The same letter as DOCX (what tests/benchmarks/letters-vs-libreoffice.sh hands to LibreOffice).
+var docx = OfficialLetterDocx.Write(letter);
+var docxTimer = Stopwatch.StartNew();
+for (var i = 0; i < count; i++)
+{
+    docx = OfficialLetterDocx.Write(letter);
+}
+
+docxTimer.Stop();
+Console.WriteLine(string.Create(inv, $"docx: {docxTimer.Elapsed.TotalMilliseconds / count:F2} ms/letter, {docx.Length} bytes ({docx.Length / 1024.0:F1} KB)"));
+
 if (outDir is not null)
 {
     Directory.CreateDirectory(outDir);
     File.WriteAllBytes(Path.Combine(outDir, "one-page.pdf"), first);
+    File.WriteAllBytes(Path.Combine(outDir, "one-page.docx"), docx);
     File.WriteAllBytes(Path.Combine(outDir, "forty-rows.pdf"), OfficialLetterRenderer.Render(SampleLetters.FortyRows(), options));
     File.WriteAllBytes(Path.Combine(outDir, "handover.pdf"), OfficialLetterRenderer.Render(SampleLetters.Handover(), options));
     Console.WriteLine($"samples written to {outDir}");

@@ -156,6 +156,12 @@ public sealed record DocumentInfo(string Title, DateTimeOffset CreationDate)
     public string Producer { get; init; } = "PhuThoCa (SkiaSharp, HarfBuzz)";
 }
 
+/// <summary>
+/// A raster image (PNG or JPEG bytes) at a fixed place of one page, outside the text flow: the QR code to the
+/// public status page. Page is 1-based; X and Y (top-left corner), Width and Height are in points.
+/// </summary>
+public sealed record PlacedImage(int Page, ReadOnlyMemory<byte> EncodedImage, float X, float Y, float Width, float Height);
+
 /// <summary>A document to lay out on A4 portrait pages.</summary>
 public sealed record LayoutDocument(IReadOnlyList<LayoutBlock> Blocks, DocumentInfo Info)
 {
@@ -168,4 +174,7 @@ public sealed record LayoutDocument(IReadOnlyList<LayoutBlock> Blocks, DocumentI
     public float PageNumberSize { get; init; } = 13f;
 
     public bool NumberPagesFromSecond { get; init; } = true;
+
+    /// <summary>Images drawn over the laid-out pages (an image for a page the document does not reach is dropped).</summary>
+    public IReadOnlyList<PlacedImage> Images { get; init; } = [];
 }

@@ -17,12 +17,28 @@ public static class LetterPdfWriter
     public static byte[] Write(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return Write([document], document.Info);
+    }
+
+    /// <summary>
+    /// Several documents in one PDF (a batch of letters): each is laid out on its own pages with its own page
+    /// numbers and images, one after the other; the fonts are cut once to the glyphs of all of them.
+    /// </summary>
+    public static byte[] Write(IReadOnlyList<LayoutDocument> documents, DocumentInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(info);
         using var shaper = new TextShaper();
-        var pages = new LayoutEngine(shaper).Layout(document);
+        var engine = new LayoutEngine(shaper);
+        var pages = new List<RenderPage>();
+        foreach (var document in documents)
+        {
+            pages.AddRange(engine.Layout(document).Select(p => new RenderPage(p, document.Images.Where(i => i.Page == p.Number).ToList())));
+        }
 
         // Layout has already shaped every string with the full fonts, so the glyph ids are known now.
         var used = new Dictionary<FontFace, SortedSet<ushort>>();
-        foreach (var run in pages.SelectMany(p => p.Ops).OfType<GlyphRunOp>())
+        foreach (var run in pages.SelectMany(p => p.Layout.Ops).OfType<GlyphRunOp>())
         {
             if (!used.TryGetValue(run.Face, out var set))
             {
@@ -42,7 +58,7 @@ public static class LetterPdfWriter
                     ?? throw new InvalidOperationException($"Skia rejected the subset of {LetterFonts.PostScriptName(face)}.");
             }
 
-            return Render(pages, document.Info, face => typefaces[face]);
+            return Render(pages, info, face => typefaces[face]);
         }
         finally
         {
@@ -65,11 +81,12 @@ public static class LetterPdfWriter
     internal static byte[] WriteWithWholeFonts(LayoutDocument document)
     {
         using var shaper = new TextShaper();
-        var pages = new LayoutEngine(shaper).Layout(document);
+        var pages = new LayoutEngine(shaper).Layout(document)
+            .Select(p => new RenderPage(p, document.Images.Where(i => i.Page == p.Number).ToList())).ToList();
         return Render(pages, document.Info, LetterFonts.Typeface);
     }
 
-    private static byte[] Render(List<PageLayout> pages, DocumentInfo info, Func<FontFace, SKTypeface> typefaceOf)
+    private static byte[] Render(List<RenderPage> pages, DocumentInfo info, Func<FontFace, SKTypeface> typefaceOf)
     {
         var fonts = new Dictionary<(FontFace, float), SKFont>();
         using var stream = new MemoryStream();
@@ -81,7 +98,7 @@ public static class LetterPdfWriter
             foreach (var page in pages)
             {
                 var canvas = pdf.BeginPage(LayoutDocument.A4Width, LayoutDocument.A4Height);
-                foreach (var op in page.Ops)
+                foreach (var op in page.Layout.Ops)
                 {
                     switch (op)
                     {
@@ -117,6 +134,15 @@ public static class LetterPdfWriter
                         default:
                             break;
                     }
+                }
+
+                foreach (var placed in page.Images)
+                {
+                    using var image = SKImage.FromEncodedData(placed.EncodedImage.Span)
+                        ?? throw new InvalidOperationException("An image of the document is not a PNG or JPEG Skia can decode.");
+                    // Nearest: a QR code's modules stay sharp squares when the viewer scales the page.
+                    canvas.DrawImage(image, SKRect.Create(placed.X, placed.Y, placed.Width, placed.Height),
+                        new SKSamplingOptions(SKFilterMode.Nearest), null);
                 }
 
                 pdf.EndPage();
@@ -159,6 +185,8 @@ public static class LetterPdfWriter
 
         return true;
     }
+
+    private sealed record RenderPage(PageLayout Layout, IReadOnlyList<PlacedImage> Images);
 
     private static string Nfc(string? text) => (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC);
 

@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Letters;
+
+/// <summary>
+/// /Letters/Preview/{requestId}: the request letter before it is generated. The number, date and signer are the request's
+/// letter fields (saved through <see cref="Request.UpdateLetter"/> while the agency holds the request, fixed afterwards);
+/// the recipients and sentences apply to the version generated from this page. Lists the stored versions.
+/// </summary>
+public class PreviewModel(AppDbContext db, RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
+{
+    [BindProperty]
+    public LetterInput Letter { get; set; } = new();
+
+    [BindProperty]
+    public EditsInput Edits { get; set; } = new();
+
+    [BindProperty]
+    public RejectionInput Rejection { get; set; } = new();
+
+    public RequestLetterData Data { get; private set; } = null!;
+
+    public string Kind { get; private set; } = "";
+
+    public List<GeneratedLetter> Versions { get; private set; } = [];
+
+    public bool CanEditLetter => LetterPages.CanGenerate(me) && RequestStatuses.IsEditable(Data.Request.Status);
+
+    public bool CanGenerate => LetterPages.CanGenerate(me);
+
+    public bool CanIssueRejection => LetterPages.IsScienceDepartment(me) && Data.Request.Status == RequestStatus.Rejected;
+
+    public async Task<IActionResult> OnGetAsync(int requestId, CancellationToken ct)
+    {
+        if (!await LoadAsync(requestId, ct))
+        {
+            return NotFound();
+        }
+
+        FillForms();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveLetterAsync(int requestId, CancellationToken ct)
+    {
+        if (!await LoadAsync(requestId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!LetterPages.CanGenerate(me))
+        {
+            return Forbid();
+        }
+
+        if (!RequestStatuses.IsEditable(Data.Request.Status))
+        {
+            ModelState.AddModelError(string.Empty,
+                $"Yêu cầu đang ở trạng thái “{RequestStatuses.Label(Data.Request.Status)}”: số, ngày văn bản và người ký đã cố định.");
+            FillForms();
+            return Page();
+        }
+
+        var tracked = await db.Requests.FirstAsync(r => r.Id == requestId, ct);
+        tracked.UpdateLetter(new RequestLetter(Letter.Number, Letter.Date, Letter.SignerName, Letter.SignerPosition));
+        await db.SaveChangesAsync(ct);
+        TempData["StatusMessage"] = "Đã lưu số, ngày văn bản và người ký.";
+        return RedirectToPage(new { requestId });
+    }
+
+    /// <summary>Renders what the form says, without storing (opens in a new tab).</summary>
+    public async Task<IActionResult> OnPostRenderAsync(int requestId, CancellationToken ct)
+    {
+        if (!await LoadAsync(requestId, ct))
+        {
+            return NotFound();
+        }
+
+        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(Request, options), Edits.ToEdits());
+        return File(RequestLetterService.RenderPdf(letter, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType);
+    }
+
+    /// <summary>Generates and stores a new version (the previous ones stay downloadable).</summary>
+    public async Task<IActionResult> OnPostGenerateAsync(int requestId, CancellationToken ct)
+    {
+        if (!await LoadAsync(requestId, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanGenerate)
+        {
+            return Forbid();
+        }
+
+        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(Request, options), Edits.ToEdits());
+        var (stored, _) = await letters.StoreAsync(requestId, Kind, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
+        TempData["StatusMessage"] = $"Đã tạo bản PDF mới (SHA-256 {stored.Sha256[..12]}…).";
+        return RedirectToPage(new { requestId });
+    }
+
+    private async Task<bool> LoadAsync(int requestId, CancellationToken ct)
+    {
+        var data = await letters.LoadAsync(requestId, ct);
+        if (data?.Request.FormNumber is null)
+        {
+            return false;
+        }
+
+        Data = data;
+        Kind = RequestLetterComposer.KindOf(data.Request);
+        Versions = await letters.VersionsAsync(requestId, ct);
+        return true;
+    }
+
+    private void FillForms()
+    {
+        var r = Data.Request;
+        Letter = new LetterInput { Number = r.LetterNumber, Date = r.LetterDate, SignerName = r.SignerName, SignerPosition = r.SignerPosition };
+        var composer = letters.Composer;
+        var (_, symbol) = RequestLetterComposer.SplitNumber(r.LetterNumber, Data.Agency.ShortName);
+        Edits = new EditsInput
+        {
+            Recipients = string.Join('\n', composer.DefaultRecipients(r)),
+            CopyTo = string.Join('\n', composer.DefaultCopyTo(r)),
+            Archive = RequestLetterComposer.DefaultArchive(symbol),
+            Opening = composer.DefaultOpening(Data),
+            Closing = composer.DefaultClosing(Data),
+        };
+        Rejection = new RejectionInput { SignerTitle = options.Issuer.SignerTitle, SignerName = options.Issuer.SignerName };
+    }
+
+    public sealed class LetterInput
+    {
+        public string? Number { get; set; }
+
+        public DateOnly? Date { get; set; }
+
+        public string? SignerName { get; set; }
+
+        public string? SignerPosition { get; set; }
+    }
+
+    public sealed class EditsInput
+    {
+        public string? Recipients { get; set; }
+
+        public string? CopyTo { get; set; }
+
+        public string? Archive { get; set; }
+
+        public string? Opening { get; set; }
+
+        public string? Closing { get; set; }
+
+        public RequestLetterEdits ToEdits() => new()
+        {
+            Recipients = Split(Recipients),
+            CopyTo = Split(CopyTo),
+            Archive = Archive,
+            Opening = Opening,
+            Closing = Closing,
+        };
+
+        private static string[] Split(string? lines) =>
+            (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    public sealed class RejectionInput
+    {
+        public string? Number { get; set; }
+
+        public string? SignerTitle { get; set; }
+
+        public string? SignerName { get; set; }
+    }
+}
