@@ -7,6 +7,7 @@ using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
+[Collection(WorkflowSerialGroup.Name)]
 public class StaffInboxTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
 /// <summary>On-time statistics over requests of a fresh agency whose history is written at known past times.</summary>
+[Collection(WorkflowSerialGroup.Name)]
 public partial class StaffStatisticsTests(PortalFactory portal)
 {
     private static readonly string[] CountColumns = ["B", "C", "D", "E", "F", "G", "H"];

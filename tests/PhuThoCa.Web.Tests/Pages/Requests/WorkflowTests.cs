@@ -13,6 +13,7 @@ using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
 /// <summary>Each workflow end to end through the real details page, from a submitted request to its closing step.</summary>
+[Collection(WorkflowSerialGroup.Name)]
 public class WorkflowTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
