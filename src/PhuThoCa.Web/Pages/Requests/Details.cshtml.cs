@@ -29,6 +29,13 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     // The rule set of the Cục's result depends on the request type, known once loaded.
     private const string ResultRules = "Result";
 
+    private static readonly RequestAction[] ActionOrder =
+    [
+        RequestAction.Submit, RequestAction.Resubmit, RequestAction.Receive, RequestAction.Accept, RequestAction.RecordFiledOnCaPortal,
+        RequestAction.RecordCaResult, RequestAction.RecordRecovered, RequestAction.HandOver, RequestAction.RecordTokenReturned,
+        RequestAction.ReturnForSupplement, RequestAction.Reject, RequestAction.RecordCaRejection, RequestAction.Cancel,
+    ];
+
     /// <summary>Second save after the first gave new register rows their ids (their timeline events).</summary>
     private Action? _afterSave;
 
@@ -68,8 +75,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
     public string CurrentRowVersion => Convert.ToBase64String(Current.RowVersion);
 
-    /// <summary>Actions the table allows now that this user's side performs.</summary>
-    public IReadOnlyList<RequestAction> MyActions => [.. Current.AvailableActions.Where(MayPerform)];
+    /// <summary>Actions the table allows now that this user's side performs: the step forward first, refusals and withdrawal last.</summary>
+    public IReadOnlyList<RequestAction> MyActions =>
+        [.. Current.AvailableActions.Where(MayPerform).OrderBy(a => Array.IndexOf(ActionOrder, a))];
 
     public bool LeaderOnlyBlocksAccept => Current.AvailableActions.Contains(RequestAction.Accept) && IsScienceDepartmentUser
         && AcceptRequiresLeader && !me.IsInRole(Roles.DepartmentLeader);
