@@ -79,7 +79,7 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
         new(RequestType.Revoke, Syte, RequestStatus.Draft, []),
         new(RequestType.Revoke, VietTri, RequestStatus.Submitted, [0]),
         new(RequestType.Revoke, Syte, RequestStatus.AwaitingCaResult, [3, 2]),
-        new(RequestType.Revoke, Vpubnd, RequestStatus.AwaitingTokenReturn, [12, 11, 8]), // the agency 2 working days late
+        new(RequestType.Revoke, Vpubnd, RequestStatus.AwaitingTokenReturn, [12, 11, 8]), // the agency 3 working days late
         new(RequestType.Revoke, VietTri, RequestStatus.Completed, [15, 14, 11, 9]),
         new(RequestType.Revoke, Syte, RequestStatus.Completed, [18, 17, 14, 12], Variant: 1), // token lost (Mẫu 09)
         new(RequestType.Revoke, Syte, RequestStatus.RejectedByCa, [10, 9, 5]),
