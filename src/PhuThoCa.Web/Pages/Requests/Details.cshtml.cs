@@ -249,8 +249,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     }
 
     /// <summary>
-    /// The one flow of every action: load (404 outside the scope), authorise by party (403), validate the typed fields,
-    /// check the RowVersion the form was rendered with, call the domain, save, redirect with the status message.
+    /// The one flow of every action: load (404 outside the scope), authorise by party (403), check the RowVersion the form
+    /// was rendered with and that the table allows the action now, validate the typed fields, call the domain, save, and
+    /// redirect with the status message.
     /// A refused rule or a concurrent change re-renders the latest state with the message and keeps what was typed.
     /// </summary>
     private async Task<IActionResult> ActAsync(int id, RequestAction action, string? ruleSet,
@@ -266,14 +267,22 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
             return Forbid();
         }
 
-        if (ruleSet is not null && !await ValidateAsync(ruleSet == ResultRules ? ResultRuleSet(Current.Type) : ruleSet, ct))
-        {
-            return Page();
-        }
-
         if (!SameVersion(RowVersion, Current.RowVersion))
         {
             ModelState.AddModelError(string.Empty, DomainRuleFilter.ConcurrencyMessage);
+            return Page();
+        }
+
+        if (!Current.AvailableActions.Contains(action))
+        {
+            // The same refusal as the domain's table (a crafted or replayed post).
+            ModelState.AddModelError(string.Empty,
+                $"Không thể “{RequestActions.Label(action)}” yêu cầu đang ở trạng thái “{RequestStatuses.Label(Current.Status)}”.");
+            return Page();
+        }
+
+        if (ruleSet is not null && !await ValidateAsync(ruleSet == ResultRules ? ResultRuleSet(Current.Type) : ruleSet, ct))
+        {
             return Page();
         }
 

@@ -237,6 +237,21 @@ public class WorkflowTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Post_OfAnActionTheTableDoesNotAllowNow_ShowsTheTableRefusal_AndChangesNothing()
+    {
+        var arranged = await SubmittedAsync(portal, RequestType.RecoverToken);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var page = await LoadAsync(staff, arranged.RequestId, Ct);
+        var response = await PostAsync(staff, arranged.RequestId, "Result", page, ct: Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Không thể “Ghi nhận kết quả của Cục” yêu cầu đang ở trạng thái “Đã gửi”.",
+            TestHtml.Text(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Submitted, (await ReadAsync(portal, arranged.RequestId)).Status);
+    }
+
+    [Fact]
     public async Task Revoke_ResultRevokesTheCertificate_ThenTheAgencyReturnsTheToken()
     {
         var arranged = await SubmittedAsync(portal, RequestType.Revoke);
