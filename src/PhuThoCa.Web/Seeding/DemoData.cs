@@ -103,6 +103,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             var agencies = await SeedAgenciesAsync();
             await SeedRegistersAsync(agencies);
             await SeedUsersAsync(agencies);
+            await new DemoRequests(db, nowUtc).SeedAsync();
             await transaction.CommitAsync();
         });
     }

@@ -1,0 +1,272 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Requests;
+
+/// <summary>
+/// Thống kê giải quyết đúng hạn (features G3.5; QĐ-PT Điều 8.4): the requests Sở received in a period, by type or agency,
+/// counted as provincial administrative-reform reports do: received; resolved before the due date, on the due date, after
+/// it; still pending and pending overdue at the end of the period; withdrawn. Only Mẫu 04 and 06 requests have a period
+/// on Sở (Mẫu 01–03, 05 go to the Cục, Sở only tracks them). Exported to Excel with the filter in the header rows.
+/// </summary>
+[Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
+public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public const string Title = "Thống kê giải quyết yêu cầu theo thời hạn";
+
+    /// <summary>Sở's step ends with filing (Mẫu 04), recovery (Mẫu 06) or a written refusal.</summary>
+    private static readonly RequestAction[] Resolutions = [RequestAction.RecordFiledOnCaPortal, RequestAction.RecordRecovered, RequestAction.Reject];
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public RequestType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public int? AgencyId { get; set; }
+
+    /// <summary>"type" (default) or "agency".</summary>
+    [BindProperty(SupportsGet = true, Name = "by")]
+    public string? By { get; set; }
+
+    public List<StatisticsRow> Rows { get; private set; } = [];
+
+    public StatisticsRow Total { get; private set; } = new("Tổng cộng");
+
+    public List<SelectListItem> Agencies { get; private set; } = [];
+
+    public DateOnly FromDate { get; private set; }
+
+    public DateOnly ToDate { get; private set; }
+
+    /// <summary>Pending counts are taken at the end of the period, or today if the period has not ended.</summary>
+    public DateOnly AsOf { get; private set; }
+
+    public bool ByAgency => By == "agency";
+
+    public static IReadOnlyList<RequestType> Types { get; } = [.. RequestTypes.All.Where(RequestTypes.IsProcessedByScienceDepartment)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ReadFilter())
+        {
+            await LoadAgenciesAsync(ct);
+            return Page();
+        }
+
+        await ComputeAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (!ReadFilter())
+        {
+            await LoadAgenciesAsync(ct);
+            return Page();
+        }
+
+        await ComputeAsync(ct);
+        var agencyName = AgencyId is { } id ? Agencies.FirstOrDefault(a => a.Value == id.ToString(CultureInfo.InvariantCulture))?.Text : null;
+        var sheet = new List<Dictionary<string, object?>>
+        {
+            Cells(Title.ToUpper(new CultureInfo("vi-VN"))),
+            Cells($"Từ ngày {Format.Date(FromDate)} đến ngày {Format.Date(ToDate)}"),
+            Cells("Loại yêu cầu: " + (Type is { } t ? RequestTypes.Label(t) : "Tất cả (Mẫu 04, 06)")),
+            Cells("Cơ quan: " + (agencyName ?? "Tất cả")),
+            Cells("Nhóm theo: " + (ByAgency ? "Cơ quan" : "Loại yêu cầu")),
+            Cells($"Số đang giải quyết tính đến ngày {Format.Date(AsOf)}. Lập lúc {Format.DateTime(me.UtcNow)}, người lập: {me.DisplayName}"),
+            Cells(),
+            Cells(ByAgency ? "Cơ quan" : "Loại yêu cầu", "Tiếp nhận", "Giải quyết trước hạn", "Giải quyết đúng hạn", "Giải quyết quá hạn",
+                "Đang giải quyết", "Đang giải quyết quá hạn", "Rút, hủy", "Tỷ lệ đúng hạn (%)"),
+        };
+        foreach (var row in Rows.Append(Total))
+        {
+            sheet.Add(Cells(row.Name, row.Received, row.Early, row.OnDueDay, row.Late, row.Pending, row.PendingOverdue, row.Withdrawn,
+                row.OnTimeRate));
+        }
+
+        var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, sheet, printHeader: false, sheetName: "Thống kê", cancellationToken: ct);
+        stream.Position = 0;
+        var name = string.Create(CultureInfo.InvariantCulture, $"thong-ke-dung-han-{FromDate:yyyyMMdd}-{ToDate:yyyyMMdd}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    /// <summary>Query string of the Excel link, keeping the filter.</summary>
+    public Dictionary<string, string> RouteValues() => new()
+    {
+        ["from"] = Format.Date(FromDate),
+        ["to"] = Format.Date(ToDate),
+        ["type"] = Type?.ToString() ?? "",
+        ["agency"] = AgencyId?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["by"] = By ?? "",
+    };
+
+    private bool ReadFilter()
+    {
+        var today = me.Today;
+        if (!Format.TryParseDate(From, out var from))
+        {
+            ModelState.AddModelError("from", "Ngày không hợp lệ, nhập theo dạng dd/MM/yyyy.");
+        }
+
+        if (!Format.TryParseDate(To, out var to))
+        {
+            ModelState.AddModelError("to", "Ngày không hợp lệ, nhập theo dạng dd/MM/yyyy.");
+        }
+
+        FromDate = from ?? new DateOnly(today.Year, 1, 1);
+        ToDate = to ?? today;
+        if (ModelState.IsValid && ToDate < FromDate)
+        {
+            ModelState.AddModelError("to", "Ngày kết thúc phải từ ngày bắt đầu trở về sau.");
+        }
+
+        From = ModelState.IsValid ? Format.Date(FromDate) : From;
+        To = ModelState.IsValid ? Format.Date(ToDate) : To;
+        By = By == "agency" ? "agency" : "type";
+        if (Type is { } type && !Types.Contains(type))
+        {
+            Type = null;
+        }
+
+        AsOf = ToDate < today ? ToDate : today;
+        return ModelState.IsValid;
+    }
+
+    private async Task LoadAgenciesAsync(CancellationToken ct) =>
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
+
+    private async Task ComputeAsync(CancellationToken ct)
+    {
+        await LoadAgenciesAsync(ct);
+        var fromUtc = VietnamTime.FromLocal(FromDate.ToDateTime(TimeOnly.MinValue));
+        var toUtc = VietnamTime.FromLocal(ToDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var types = Type is { } only ? [only] : Types.ToList();
+        var query = db.Requests.AsNoTracking().Include(r => r.History)
+            .Where(r => types.Contains(r.Type))
+            .Where(r => r.History.Any(h => h.Action == RequestAction.Receive && h.AtUtc >= fromUtc && h.AtUtc < toUtc));
+        if (AgencyId is { } agencyId)
+        {
+            query = query.Where(r => r.AgencyId == agencyId);
+        }
+
+        var requests = await query.AsSplitQuery().ToListAsync(ct);
+        var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
+        var outcomes = requests
+            .Select(r => (Request: r, Outcome: Classify(r)))
+            .Where(x => FirstReceipt(x.Request) is { } first && first >= FromDate && first <= ToDate)
+            .ToList();
+        Rows = [.. outcomes
+            .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.Request.AgencyId, "") : RequestTypes.Label(x.Request.Type))
+            .OrderBy(g => g.Key, StringComparer.Create(new CultureInfo("vi-VN"), false))
+            .Select(g => Sum(g.Key, g.Select(x => x.Outcome)))];
+        Total = Sum("Tổng cộng", outcomes.Select(x => x.Outcome));
+    }
+
+    private static DateOnly? FirstReceipt(Request request) =>
+        request.History.Where(h => h.Action == RequestAction.Receive).OrderBy(h => h.AtUtc).Select(h => (DateOnly?)VietnamTime.ToDate(h.AtUtc)).FirstOrDefault();
+
+    /// <summary>Where one request stands at the end of <see cref="AsOf"/>, judged from its history rows and their due dates.</summary>
+    private Outcome Classify(Request request)
+    {
+        var history = request.History.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
+        var resolvedAt = history.FindIndex(h => Resolutions.Contains(h.Action));
+        if (resolvedAt >= 0)
+        {
+            var done = VietnamTime.ToDate(history[resolvedAt].AtUtc);
+            // The due date in force when Sở resolved the request: the one recorded by the move before (ADR 0007, "one history").
+            var due = history.Take(resolvedAt).LastOrDefault()?.DueDate;
+            return due is not { } d || done < d ? Outcome.Early : done == d ? Outcome.OnDueDay : Outcome.Late;
+        }
+
+        var last = history.LastOrDefault();
+        if (last?.To == RequestStatus.Cancelled)
+        {
+            return Outcome.Withdrawn;
+        }
+
+        var runningForScienceDepartment = last?.To is RequestStatus.Received or RequestStatus.Accepted;
+        return runningForScienceDepartment && last!.DueDate is { } pendingDue && pendingDue < AsOf ? Outcome.PendingOverdue : Outcome.Pending;
+    }
+
+    private static StatisticsRow Sum(string name, IEnumerable<Outcome> outcomes)
+    {
+        var list = outcomes.ToList();
+        return new StatisticsRow(name)
+        {
+            Received = list.Count,
+            Early = list.Count(o => o == Outcome.Early),
+            OnDueDay = list.Count(o => o == Outcome.OnDueDay),
+            Late = list.Count(o => o == Outcome.Late),
+            Pending = list.Count(o => o is Outcome.Pending or Outcome.PendingOverdue),
+            PendingOverdue = list.Count(o => o == Outcome.PendingOverdue),
+            Withdrawn = list.Count(o => o == Outcome.Withdrawn),
+        };
+    }
+
+    private static Dictionary<string, object?> Cells(params object?[] values)
+    {
+        var row = new Dictionary<string, object?>();
+        for (var i = 0; i < 9; i++)
+        {
+            row[((char)('A' + i)).ToString()] = i < values.Length ? values[i] : null;
+        }
+
+        return row;
+    }
+
+    private enum Outcome
+    {
+        Early,
+        OnDueDay,
+        Late,
+        Pending,
+        PendingOverdue,
+        Withdrawn,
+    }
+}
+
+/// <summary>One line of the statistics table.</summary>
+public sealed record StatisticsRow(string Name)
+{
+    public int Received { get; init; }
+
+    /// <summary>Giải quyết trước hạn: resolved before the due date.</summary>
+    public int Early { get; init; }
+
+    /// <summary>Giải quyết đúng hạn: resolved on the due date itself.</summary>
+    public int OnDueDay { get; init; }
+
+    /// <summary>Giải quyết quá hạn.</summary>
+    public int Late { get; init; }
+
+    /// <summary>Đang giải quyết (in time or not) at the end of the period, returned-for-supplement included.</summary>
+    public int Pending { get; init; }
+
+    public int PendingOverdue { get; init; }
+
+    /// <summary>Rút, hủy: cancelled by the agency before Sở resolved it.</summary>
+    public int Withdrawn { get; init; }
+
+    public int Resolved => Early + OnDueDay + Late;
+
+    /// <summary>Tỷ lệ đúng hạn: (before + on the due date) / resolved, in percent with one decimal; null when nothing was resolved.</summary>
+    public double? OnTimeRate => Resolved == 0 ? null : Math.Round(100.0 * (Early + OnDueDay) / Resolved, 1);
+}

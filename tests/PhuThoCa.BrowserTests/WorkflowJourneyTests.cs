@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Calendar;
+
+namespace PhuThoCa.BrowserTests;
+
+public class WorkflowJourneyTests(BrowserPortal portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Staff_ReceivesAndAcceptsARenewal_SeesTheCalendarDueDate_ThenRecordsFilingAndResult()
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        var renewal = await db.Requests.Include(r => r.Lines)
+            .Where(r => r.Type == RequestType.Renew && r.Status == RequestStatus.Submitted).OrderBy(r => r.Id).FirstAsync(Ct);
+        var certificate = await db.Certificates.SingleAsync(c => c.Id == renewal.Lines[0].CertificateId, Ct);
+        var calendar = await portal.Factory.Services.GetRequiredService<CalendarProvider>().GetAsync(db, Ct);
+        var expectedDue = calendar.AddWorkingDays(calendar.EffectiveStartDay(portal.Factory.Clock.GetUtcNow()), 3);
+        var page = await portal.SignInAsync("chuyenvien.skhcn");
+
+        await page.GetByTestId("nav-inbox").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc cần xử lý" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("inbox-table").Locator("tbody tr").First).ToHaveClassAsync("table-danger");
+        await BrowserPortal.ScreenshotAsync(page, "10-requests-inbox");
+
+        await page.GotoAsync($"/Requests/Details/{renewal.Id}");
+        await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Đã gửi");
+        await page.GetByTestId("form-receive").GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("status-message")).ToContainTextAsync("Đã tiếp nhận yêu cầu, số tiếp nhận SKHCN-2026-");
+        await Assertions.Expect(page.GetByTestId("due-date")).ToHaveTextAsync(expectedDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("due-status")).ToHaveTextAsync("Đúng hạn");
+        await Assertions.Expect(page.GetByTestId("legal-basis")).ToContainTextAsync("Điều 5 khoản 4 điểm c");
+        await BrowserPortal.ScreenshotAsync(page, "11-request-received");
+
+        await page.GetByTestId("form-accept").GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Sở đã chấp nhận");
+        await Assertions.Expect(page.GetByTestId("due-date")).ToHaveTextAsync(expectedDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận đã tạo hồ sơ" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("form-file")).ToContainTextAsync("Vui lòng nhập mã hồ sơ");
+        await page.GetByLabel("Mã hồ sơ trên Hệ thống của Cục").FillAsync("G04.261126.TRINH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận đã tạo hồ sơ" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Chờ kết quả của Cục");
+        await Assertions.Expect(page.GetByTestId("deadline")).ToContainTextAsync("Thời gian dự kiến");
+        await Assertions.Expect(page.GetByTestId("deadline")).Not.ToContainTextAsync("Quá hạn");
+        await BrowserPortal.ScreenshotAsync(page, "12-request-filed");
+
+        var newSerial = "54BB" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await page.GetByLabel("Số hiệu chứng thư gia hạn").FillAsync(newSerial);
+        await page.GetByLabel("Hết hạn mới (tối đa 3 năm sau ngày hết hạn cũ)")
+            .FillAsync(VietnamTime.ToDate(certificate.NotAfterUtc).AddYears(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận kết quả" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Đã có kết quả, chờ bàn giao");
+        await Assertions.Expect(page.GetByTestId("lines")).ToContainTextAsync(newSerial);
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Ghi nhận kết quả của Cục");
+        await BrowserPortal.ScreenshotAsync(page, "13-request-result");
+
+        await page.GotoAsync("/Requests/Statistics?from=01/11/2026&to=26/11/2026");
+        await Assertions.Expect(page.GetByTestId("statistics-total")).ToContainTextAsync("Tổng cộng");
+        await BrowserPortal.ScreenshotAsync(page, "14-requests-statistics");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Calendar;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Tests.Pages.Requests;
+
+/// <summary>What an arranged request points to.</summary>
+internal sealed record Arranged(int RequestId, int AgencyId, int SubscriberId, int? CertificateId, int? TokenId);
+
+/// <summary>
+/// Arranges requests straight through the domain and the database (fresh subscriber, certificate and token each time, so
+/// tests running in parallel on the shared portal never touch the same rows), and drives the details page like a browser:
+/// GET the page, read the antiforgery token and the RowVersion of the form, POST a handler.
+/// </summary>
+internal static partial class WorkflowArrange
+{
+    public const string Agency = "Sở Y tế tỉnh Phú Thọ";
+
+    public static DateTime NowUtc(PortalFactory portal) => portal.Clock.GetUtcNow().UtcDateTime;
+
+    public static async Task<IWorkingDayDeadlines> DeadlinesAsync(PortalFactory portal, AppDbContext db) =>
+        new CalendarDeadlines(await portal.Services.GetRequiredService<CalendarProvider>().GetAsync(db),
+            portal.Services.GetRequiredService<RequestDeadlineSettings>());
+
+    public static async Task<Actor> ActorAsync(AppDbContext db, string userName, DateTime atUtc)
+    {
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        return new Actor(user.Id, user.FullName, atUtc);
+    }
+
+    /// <summary>
+    /// A request of <paramref name="type"/> for one fresh subscriber of <paramref name="agencyName"/>, created and
+    /// submitted by <paramref name="createdBy"/> at <paramref name="submittedAtUtc"/> (default: an hour before now).
+    /// </summary>
+    public static async Task<Arranged> SubmittedAsync(PortalFactory portal, RequestType type, string createdBy = "canbo.syte",
+        string agencyName = Agency, DateTime? submittedAtUtc = null, int certificateDaysLeft = 200, string? email = null)
+    {
+        await using var db = portal.CreateDbContext();
+        var at = submittedAtUtc ?? NowUtc(portal).AddHours(-1);
+        var agency = await db.Agencies.SingleAsync(a => a.Name == agencyName);
+        var actor = await ActorAsync(db, createdBy, at);
+        var unique = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var subscriber = new Subscriber(agency.Id, new SubscriberDetails(SubscriberKind.Person, "Nguyễn Thị Kiểm " + unique, "Chuyên viên",
+            "0251" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), null, null, null,
+            email ?? $"kiem{unique.ToLowerInvariant()}@{agency.EmailDomain}", "0912345678", null, null, agency.Address, null));
+        db.Subscribers.Add(subscriber);
+        await db.SaveChangesAsync();
+
+        UsbToken? token = null;
+        Certificate? certificate = null;
+        if (type is RequestType.Revoke or RequestType.RecoverToken)
+        {
+            token = new UsbToken(agency.Id, "TKT" + unique, "Bit4id TokenME EVO v2");
+            db.Tokens.Add(token);
+            await db.SaveChangesAsync();
+            token.HandOver(new Domain.Tokens.TokenHandoverDetails(VietnamTime.ToDate(at).AddDays(-300), "Văn thư", null, subscriber.Name, null,
+                subscriber.Id, "Bàn giao cho thuê bao", null), actor);
+            if (type == RequestType.RecoverToken)
+            {
+                token.ChangeStatus(TokenStatus.Locked, "Nhập sai mật khẩu quá số lần quy định", actor);
+            }
+        }
+
+        if (type != RequestType.Issue)
+        {
+            var notAfter = VietnamTime.FromLocal(VietnamTime.ToDate(NowUtc(portal)).AddDays(certificateDaysLeft).ToDateTime(new TimeOnly(16, 0)));
+            certificate = new Certificate(subscriber.Id, new CertificateDetails("5499" + unique, $"E={subscriber.Email}, CN={subscriber.Name}, O=UBND tỉnh Phú Thọ, C=VN",
+                "CN=CA phục vụ các cơ quan Nhà nước G2, O=Ban Cơ yếu Chính phủ, C=VN", notAfter.AddYears(-3), notAfter, KeyStorageKind.PkiToken), token?.Id);
+            db.Certificates.Add(certificate);
+            await db.SaveChangesAsync();
+        }
+
+        var request = new Request(type, agency.Id, actor with { AtUtc = at.AddMinutes(-30) });
+        request.UpdateLetter(new RequestLetter("25/SYT-VP", VietnamTime.ToDate(at), "Trần Văn Giám", "Giám đốc"));
+        request.UpdateContact(new RequestContact("Phạm Thị Dung", "025098765432", new DateOnly(2022, 5, 10),
+            "Cục Cảnh sát quản lý hành chính về trật tự xã hội", "Văn thư", "0987654321", null, agency.Address, null));
+        switch (type)
+        {
+            case RequestType.Issue:
+                request.AddIssueLine(subscriber);
+                break;
+            case RequestType.Revoke:
+                request.AddRevokeLine(subscriber, certificate!, token, RevocationReason.Resigned, null, "Thôi việc từ 01/11/2026");
+                break;
+            case RequestType.Renew:
+                request.AddRenewLine(subscriber, certificate!);
+                break;
+            case RequestType.ChangeInfo:
+                request.AddChangeInfoLine(subscriber, certificate!, ChangeInfoCase.PersonChangedOfficialEmail, subscriber.Email,
+                    $"moi{unique.ToLowerInvariant()}@{agency.EmailDomain}");
+                break;
+            case RequestType.RecoverToken:
+                request.AddRecoverTokenLine(subscriber, token!, certificate);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, null);
+        }
+
+        request.Submit(actor, new RequestSubjects(certificate is null ? [] : [certificate], token is null ? [] : [token]));
+        db.Requests.Add(request);
+        await db.SaveChangesAsync();
+        return new Arranged(request.Id, agency.Id, subscriber.Id, certificate?.Id, token?.Id);
+    }
+
+    /// <summary>Receives an arranged request through the domain, as <paramref name="staff"/> at <paramref name="atUtc"/>.</summary>
+    public static async Task ReceiveAsync(PortalFactory portal, int requestId, DateTime atUtc, string staff = "chuyenvien.skhcn")
+    {
+        await using var db = portal.CreateDbContext();
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
+        var services = new RequestServices(db, portal.Services.GetRequiredService<CalendarProvider>(),
+            portal.Services.GetRequiredService<RequestDeadlineSettings>());
+        var sequence = request.ReceiptNumber is null ? await services.NextReceiptSequenceAsync(VietnamTime.ToDate(atUtc).Year) : (int?)null;
+        request.Receive(await ActorAsync(db, staff, atUtc), await services.DeadlinesAsync(), sequence);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
+    public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)
+    {
+        var response = await client.GetAsync(new Uri($"/Requests/Details/{requestId}", UriKind.Relative), ct);
+        var html = await response.Content.ReadAsStringAsync(ct);
+        return new LoadedPage(response.StatusCode, html,
+            Field(AntiforgeryField(), html), Field(RowVersionField(), html));
+    }
+
+    /// <summary>POSTs a handler of the details page with the token and RowVersion of <paramref name="page"/>.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, int requestId, string handler, LoadedPage page,
+        IDictionary<string, string>? fields = null, CancellationToken ct = default)
+    {
+        var values = new Dictionary<string, string>(fields ?? new Dictionary<string, string>());
+        if (page.Antiforgery is not null)
+        {
+            values["__RequestVerificationToken"] = page.Antiforgery;
+        }
+
+        if (page.RowVersion is not null && !values.ContainsKey("RowVersion"))
+        {
+            values["RowVersion"] = page.RowVersion;
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri($"/Requests/Details/{requestId}?handler={handler}", UriKind.Relative), content, ct);
+    }
+
+    /// <summary>Loads the page, posts the handler, and expects the redirect of a saved action.</summary>
+    public static async Task ActAsync(HttpClient client, int requestId, string handler, IDictionary<string, string>? fields = null,
+        CancellationToken ct = default)
+    {
+        var page = await LoadAsync(client, requestId, ct);
+        var response = await PostAsync(client, requestId, handler, page, fields, ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var text = TestHtml.Text(await response.Content.ReadAsStringAsync(ct));
+            throw new Xunit.Sdk.XunitException($"{handler} was not saved ({(int)response.StatusCode}): {Errors(text)}");
+        }
+    }
+
+    /// <summary>The messages of the page's error summary and fields, for failure messages.</summary>
+    public static string Errors(string text)
+    {
+        var index = text.IndexOf("Thời hạn", StringComparison.Ordinal);
+        return index < 0 ? text[..Math.Min(text.Length, 800)] : text[Math.Max(0, index - 400)..index];
+    }
+
+    public static async Task<Request> ReadAsync(PortalFactory portal, int requestId)
+    {
+        await using var db = portal.CreateDbContext();
+        return await db.Requests.AsNoTracking().Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
+    }
+
+    private static string? Field(Regex regex, string html)
+    {
+        var match = regex.Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"RowVersion\" value=\"([^\"]+)\"")]
+    private static partial Regex RowVersionField();
+}
+
+internal sealed record LoadedPage(HttpStatusCode Status, string Html, string? Antiforgery, string? RowVersion)
+{
+    public string Text => TestHtml.Text(Html);
+}
