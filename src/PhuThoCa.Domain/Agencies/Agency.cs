@@ -22,16 +22,11 @@ public sealed class Agency : Entity
     public Agency(AgencyKind kind, string name, string shortName, string address, string emailDomain,
         int? parentId = null, string? parentAuthorityName = null, string? phone = null)
     {
-        Kind = kind;
-        Name = Text.Clean(name);
-        ShortName = Text.Clean(shortName).ToUpperInvariant();
-        Address = Text.Clean(address);
-        EmailDomain = Text.Clean(emailDomain).ToLowerInvariant();
-        ParentId = parentId;
-        ParentAuthorityName = Text.CleanOrNull(parentAuthorityName);
-        Phone = Text.CleanOrNull(phone);
-        IsActive = true;
-        SearchKey = Text.Fold(Name + " " + ShortName);
+        Name = "";
+        ShortName = "";
+        Address = "";
+        EmailDomain = "";
+        Apply(kind, name, shortName, address, emailDomain, parentId, parentAuthorityName, phone, isActive: true);
     }
 
     public AgencyKind Kind { get; private set; }
@@ -79,6 +74,13 @@ public sealed class Agency : Entity
         FieldChange.Track(changes, "Điện thoại", Phone, Text.CleanOrNull(phone));
         FieldChange.Track(changes, "Đang hoạt động", IsActive ? "Có" : "Không", isActive ? "Có" : "Không");
 
+        Apply(kind, name, shortName, address, emailDomain, parentId, parentAuthorityName, phone, isActive);
+        return changes;
+    }
+
+    private void Apply(AgencyKind kind, string name, string shortName, string address, string emailDomain, int? parentId,
+        string? parentAuthorityName, string? phone, bool isActive)
+    {
         Kind = kind;
         Name = Text.Clean(name);
         ShortName = Text.Clean(shortName).ToUpperInvariant();
@@ -89,6 +91,5 @@ public sealed class Agency : Entity
         Phone = Text.CleanOrNull(phone);
         IsActive = isActive;
         SearchKey = Text.Fold(Name + " " + ShortName);
-        return changes;
     }
 }
