@@ -48,7 +48,9 @@ public class CreateTests(PortalFactory portal)
     {
         await using var db = portal.CreateDbContext();
         var existing = await db.Certificates.Select(c => c.SerialNumber).FirstAsync(Ct);
-        var count = await db.Certificates.CountAsync(Ct);
+        // Other test classes add certificates in parallel: count only what this form could have added.
+        const string subject = "CN=Người Thử, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN";
+        var count = await db.Certificates.CountAsync(c => c.SubjectDn == subject, Ct);
         var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
         var form = await ValidFormAsync(string.Join(':', existing.Chunk(2).Select(p => new string(p)).ToArray()).ToLowerInvariant());
 
@@ -57,7 +59,8 @@ public class CreateTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Số hiệu chứng thư {existing} đã có trong sổ đăng ký.", TestHtml.Text(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         await using var after = portal.CreateDbContext();
-        Assert.Equal(count, await after.Certificates.CountAsync(Ct));
+        Assert.Equal(count, await after.Certificates.CountAsync(c => c.SubjectDn == subject, Ct));
+        Assert.Equal(1, await after.Certificates.CountAsync(c => c.SerialNumber == existing, Ct));
     }
 
     [Fact]
