@@ -22,9 +22,6 @@ public sealed class WorkingDayCalendar
     public const int MinSupportedYear = 1900;
     public const int MaxSupportedYear = 2199;
 
-    /// <summary>Vietnam time, UTC+7 without daylight saving; domain-spec §4.2 stores timestamps in Asia/Ho_Chi_Minh.</summary>
-    public static readonly TimeSpan VietnamUtcOffset = TimeSpan.FromHours(7);
-
     private readonly CalendarYear?[] _years = new CalendarYear?[MaxSupportedYear - MinSupportedYear + 1];
     private readonly Dictionary<int, CalendarOverrideEntry[]> _overridesByYear;
 
@@ -180,7 +177,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary><see cref="EffectiveStartDay(DateTime)"/> for an instant, converted to Vietnam time (UTC+7).</summary>
     public DateOnly EffectiveStartDay(DateTimeOffset receivedAt) =>
-        EffectiveStartDay(receivedAt.ToOffset(VietnamUtcOffset).DateTime);
+        EffectiveStartDay(receivedAt.ToOffset(Common.VietnamTime.Offset).DateTime);
 
     /// <summary>Due date of N working days for a request received at a Vietnam local time: <see cref="EffectiveStartDay(DateTime)"/> then <see cref="AddWorkingDays"/>.</summary>
     public DateOnly DueDateFor(DateTime localReceivedAt, int workingDays) =>

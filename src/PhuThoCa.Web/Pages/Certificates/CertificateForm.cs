@@ -49,16 +49,16 @@ public sealed class CertificateInput
     };
 
     /// <summary>Dates are typed in Vietnam time: valid from 00:00 of the first day to 23:59:59 of the last.</summary>
-    public CertificateDetails ToDetails(CertificateDetails? keepThumbprintsOf = null) => new(
+    public CertificateDetails ToDetails() => new(
         SerialNumber ?? "",
         SubjectDn ?? "",
         Issuer ?? "",
         VietnamTime.FromLocal(Format.ParseDate(NotBefore)!.Value.ToDateTime(TimeOnly.MinValue)),
         VietnamTime.FromLocal(Format.ParseDate(NotAfter)!.Value.ToDateTime(new TimeOnly(23, 59, 59))),
         Storage,
-        keepThumbprintsOf?.ThumbprintSha1 ?? ThumbprintSha1,
-        keepThumbprintsOf?.ThumbprintSha256 ?? ThumbprintSha256,
-        keepThumbprintsOf?.KeyAlgorithm ?? KeyAlgorithm);
+        ThumbprintSha1,
+        ThumbprintSha256,
+        KeyAlgorithm);
 }
 
 public sealed class CertificateInputValidator : AbstractValidator<CertificateInput>

@@ -53,8 +53,11 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<CertificateIn
             return Page();
         }
 
-        var kept = new CertificateDetails("", "", "", default, default, default, certificate.ThumbprintSha1, certificate.ThumbprintSha256, certificate.KeyAlgorithm);
-        var changes = certificate.Update(Input.ToDetails(kept)).ToList();
+        // Thumbprints and key come from the certificate file, never from the edit form.
+        Input.ThumbprintSha1 = certificate.ThumbprintSha1;
+        Input.ThumbprintSha256 = certificate.ThumbprintSha256;
+        Input.KeyAlgorithm = certificate.KeyAlgorithm;
+        var changes = certificate.Update(Input.ToDetails()).ToList();
         if (certificate.TokenId != Input.TokenId)
         {
             changes.Add(new FieldChange("Thiết bị", certificate.TokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture), Input.TokenId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
