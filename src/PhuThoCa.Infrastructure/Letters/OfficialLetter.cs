@@ -38,7 +38,15 @@ public sealed record LetterSigner(IReadOnlyList<string> TitleLines, string FullN
 /// A small square image on the first page, in the left margin level with the bottom of the text area, outside the
 /// text flow: the QR code to the public status page. Png holds the encoded image (PNG or JPEG).
 /// </summary>
-public sealed record LetterMarginImage(ReadOnlyMemory<byte> Png, float SizeMm = 18f);
+public sealed record LetterMarginImage(ReadOnlyMemory<byte> Png, float SizeMm = 18f)
+{
+    /// <summary>
+    /// For a QR code: the same image at one pixel per module, which the PDF draws with nearest-neighbour sampling
+    /// (sharp squares at any zoom, and 16 times fewer pixels to compress than <see cref="Png"/>). The DOCX keeps
+    /// <see cref="Png"/>, because Word smooths a scaled-up image.
+    /// </summary>
+    public ReadOnlyMemory<byte>? ModulePng { get; init; }
+}
 
 public abstract record LetterBlock;
 

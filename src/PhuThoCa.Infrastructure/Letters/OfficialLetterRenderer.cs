@@ -118,7 +118,7 @@ public static class OfficialLetterRenderer
         var size = Units.Mm(image.SizeMm);
         var x = Math.Max(Units.Mm(5), options.Margins.Left - Units.Mm(3) - size);
         var y = LayoutDocument.A4Height - options.Margins.Bottom - size;
-        return [new PlacedImage(1, image.Png, x, y, size, size)];
+        return [new PlacedImage(1, image.ModulePng ?? image.Png, x, y, size, size)];
     }
 
     private static IEnumerable<LayoutBlock> Header(LetterHeader header, string? subject)

@@ -14,7 +14,7 @@ public class LetterLayoutTests
 
     private static List<PageLayout> Layout(params LayoutBlock[] blocks)
     {
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         return new LayoutEngine(shaper).Layout(new LayoutDocument(blocks, Info));
     }
 
@@ -186,7 +186,7 @@ public class LetterLayoutTests
     public void Subset_KeepsUsedGlyphsAndTheirComponents_EmptiesTheRest()
     {
         var full = LetterFonts.FileBytes(FontFace.Bold);
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         var used = shaper.Shape(FontFace.Bold, 12, "Ộ").Glyphs;
         var unused = shaper.Shape(FontFace.Bold, 12, "Z").Glyphs[0];
 
@@ -210,7 +210,7 @@ public class LetterLayoutTests
 
     private static ushort[] Glyphs(string text, FontFace face)
     {
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         return shaper.Shape(face, 12, text).Glyphs;
     }
 }

@@ -36,6 +36,36 @@ public static partial class Poppler
         return Run("pdftotext", pdf, args, "-");
     }
 
+    /// <summary>
+    /// The QR codes a scanner reads on a page printed at 300 dpi: pdftoppm renders the page, zbarimg (apt zbar-tools;
+    /// tests/run.sh installs it) decodes it. One payload per code found.
+    /// </summary>
+    public static IReadOnlyList<string> QrCodesOnPage(byte[] pdf, int page)
+    {
+        var path = WriteTemp(pdf);
+        var prefix = Path.ChangeExtension(path, null);
+        var png = prefix + ".png";
+        try
+        {
+            var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var (render, output) = Execute("pdftoppm", ["-r", "300", "-png", "-singlefile", "-f", p, "-l", p, path, prefix]);
+            if (render != 0)
+            {
+                throw new InvalidOperationException($"pdftoppm exited with {render}: {output}");
+            }
+
+            // zbarimg exits with 4 when it finds no code; its stderr may carry D-Bus noise, so read stdout lines only.
+            var (_, codes) = Execute("zbarimg", ["--quiet", "--raw", png]);
+            return codes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(line => line.StartsWith("http", StringComparison.Ordinal)).ToList();
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(png);
+        }
+    }
+
     /// <summary>The pdffonts table (name, type, encoding, emb, sub, uni, object id).</summary>
     public static string PdfFonts(byte[] pdf) => Run("pdffonts", pdf, [], null);
 

@@ -325,6 +325,32 @@ public class RequestLetterTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task QrCode_ScansToTheRequestsStatusPage_FromThePrintedPage()
+    {
+        var id = await _scenarios.RenewAsync(receive: true);
+        var (pdf, _) = await RenderAsync(id);
+
+        var codes = Poppler.QrCodesOnPage(pdf, 1);
+
+        var links = portal.Services.GetRequiredService<StatusLinks>();
+        Assert.Equal([links.UrlFor(id, BaseUrl)], codes);
+    }
+
+    [Fact]
+    public async Task QrCode_InThePdfHasOnePixelPerModule_AndTheDocxKeepsTheLargerPng()
+    {
+        var id = await _scenarios.RenewAsync(receive: true);
+        var (pdf, _) = await RenderAsync(id);
+
+        using var document = PdfDocument.Open(pdf);
+        var image = Assert.Single(document.GetPage(1).GetImages());
+        var png = StatusLinks.QrPng(portal.Services.GetRequiredService<StatusLinks>().UrlFor(id, BaseUrl), 1);
+        var side = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)); // IHDR width
+        Assert.Equal(side, image.WidthInSamples);
+        Assert.Equal(side, image.HeightInSamples);
+    }
+
+    [Fact]
     public async Task QrCode_IsOneImageOnPage1InTheLeftMarginAndNoneLater()
     {
         var id = await _scenarios.IssueToPersonsAsync(40);

@@ -5,12 +5,22 @@ using PhuThoCa.Infrastructure.Letters.Layout;
 using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Web.Tests.Letters;
 
-// Usage: LetterBenchmark [count=200] [--out DIR]   (--out also writes the sample PDFs there)
+// Usage: LetterBenchmark [count=200] [--out DIR] [--render-only]
+//   --out DIR      also writes the sample PDFs (one-page, forty-rows, handover) and the one-page DOCX there
+//   --render-only  times only the full render loop (for perf record)
+// The one-page letter is the Mẫu 06 sample with the status-page QR code the portal prints on every letter.
+// Before timing, the letter is rendered for about a second untimed: the figures are for a running server, after
+// the JIT has compiled and tiered up the code (the first letter, fonts loading, is printed separately).
 var count = 200;
 string? outDir = null;
+var renderOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--out" && i + 1 < args.Length)
+    if (args[i] == "--render-only")
+    {
+        renderOnly = true;
+    }
+    else if (args[i] == "--out" && i + 1 < args.Length)
     {
         outDir = args[++i];
     }
@@ -20,54 +30,67 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var letter = SampleLetters.OnePage();
+var inv = CultureInfo.InvariantCulture;
+const string StatusUrl = "https://chukyso.phutho.gov.vn/Status/AAAQaXxq3k2Yc8Jw1pLm"; // as StatusLinks.MarginQr makes it
+var letter = SampleLetters.OnePage() with
+{
+    FirstPageImage = new LetterMarginImage(StatusLinks.QrPng(StatusUrl)) { ModulePng = StatusLinks.QrPng(StatusUrl, 1) },
+};
 var options = SampleLetters.Options;
 
 var cold = Stopwatch.StartNew();
 var first = OfficialLetterRenderer.Render(letter, options);
 cold.Stop();
 
-var warm = Stopwatch.StartNew();
+var warmUp = Stopwatch.StartNew();
+var warmUpLetters = 0;
+while (warmUp.ElapsedMilliseconds < 3000 || warmUpLetters < 50)
+{
+    OfficialLetterRenderer.Render(letter, options);
+    warmUpLetters++;
+}
+
+var timer = Stopwatch.StartNew();
 var bytes = 0L;
 for (var i = 0; i < count; i++)
 {
     bytes = OfficialLetterRenderer.Render(letter, options).Length;
 }
 
-warm.Stop();
-var inv = CultureInfo.InvariantCulture;
+timer.Stop();
+var perLetter = timer.Elapsed.TotalMilliseconds / count;
+Console.WriteLine(string.Create(inv, $"first letter: {cold.Elapsed.TotalMilliseconds:F1} ms (fonts load, JIT); then {warmUpLetters} letters untimed (warm-up)"));
+Console.WriteLine(string.Create(inv, $"{count} letters: {perLetter:F2} ms/letter, {bytes} bytes ({bytes / 1024.0:F1} KB) each"));
+if (renderOnly)
+{
+    return;
+}
 
-// Stage split: layout only, and Skia drawing with the whole fonts (what the subsetting saves).
+// Stage split: layout only; the PDF without the QR image; the PDF drawn with the whole shipped fonts.
 var document = OfficialLetterRenderer.Compose(letter, options);
-var layout = Stopwatch.StartNew();
-for (var i = 0; i < count; i++)
+var withoutImage = document with { Images = [] };
+double Time(Action render)
 {
-    LetterPdfWriter.CountPages(document);
+    var stage = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        render();
+    }
+
+    return stage.Elapsed.TotalMilliseconds / count;
 }
 
-layout.Stop();
-var whole = Stopwatch.StartNew();
-var wholeBytes = 0;
-for (var i = 0; i < count; i++)
-{
-    wholeBytes = LetterPdfWriter.WriteWithWholeFonts(document).Length;
-}
-
-whole.Stop();
-Console.WriteLine(string.Create(inv, $"stages: layout {layout.Elapsed.TotalMilliseconds / count:F2} ms/letter; without font subsetting {whole.Elapsed.TotalMilliseconds / count:F2} ms/letter, {wholeBytes / 1024.0:F1} KB"));
-Console.WriteLine(string.Create(inv, $"first letter: {cold.Elapsed.TotalMilliseconds:F1} ms (fonts load, JIT)"));
-Console.WriteLine(string.Create(inv, $"{count} letters: {warm.Elapsed.TotalMilliseconds / count:F2} ms/letter, {bytes} bytes ({bytes / 1024.0:F1} KB) each"));
+var layoutMs = Time(() => LetterPdfWriter.CountPages(document));
+var fullMs = Time(() => LetterPdfWriter.Write(document));
+var noImageMs = Time(() => LetterPdfWriter.Write(withoutImage));
+var wholeBytes = LetterPdfWriter.WriteWithWholeFonts(document).Length;
+var wholeMs = Time(() => LetterPdfWriter.WriteWithWholeFonts(document));
+Console.WriteLine(string.Create(inv, $"stages: layout {layoutMs:F2} ms/letter; layout and PDF again {fullMs:F2} ms/letter; PDF without the QR image {noImageMs:F2} ms/letter; with the whole fonts (no subsetting) {wholeMs:F2} ms/letter, {wholeBytes / 1024.0:F1} KB"));
 
 // The same letter as DOCX (what tests/benchmarks/letters-vs-libreoffice.sh hands to LibreOffice).
 var docx = OfficialLetterDocx.Write(letter);
-var docxTimer = Stopwatch.StartNew();
-for (var i = 0; i < count; i++)
-{
-    docx = OfficialLetterDocx.Write(letter);
-}
-
-docxTimer.Stop();
-Console.WriteLine(string.Create(inv, $"docx: {docxTimer.Elapsed.TotalMilliseconds / count:F2} ms/letter, {docx.Length} bytes ({docx.Length / 1024.0:F1} KB)"));
+var docxMs = Time(() => docx = OfficialLetterDocx.Write(letter));
+Console.WriteLine(string.Create(inv, $"docx: {docxMs:F2} ms/letter, {docx.Length} bytes ({docx.Length / 1024.0:F1} KB)"));
 
 if (outDir is not null)
 {

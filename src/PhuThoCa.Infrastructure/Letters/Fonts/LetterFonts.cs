@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using SkiaSharp;
 
 namespace PhuThoCa.Infrastructure.Letters.Fonts;
@@ -26,6 +27,15 @@ public static class LetterFonts
 
     /// <summary>The font file as shipped, for the PDF font subsetter.</summary>
     public static ReadOnlyMemory<byte> FileBytes(FontFace face) => Faces.Value[(int)face].Bytes;
+
+    /// <summary>Units per em (head table) of the face's design grid.</summary>
+    public static int UnitsPerEm(FontFace face) => Faces.Value[(int)face].UnitsPerEm;
+
+    /// <summary>Advance widths in font units by glyph id (hmtx), as Skia's PDF backend measures them.</summary>
+    public static ReadOnlyMemory<ushort> Advances(FontFace face) => Faces.Value[(int)face].Advances;
+
+    /// <summary>Glyph id of U+0020 in the face.</summary>
+    public static ushort SpaceGlyph(FontFace face) => Faces.Value[(int)face].Space;
 
     /// <summary>PostScript name, e.g. "PhuThoCaSerif-Bold"; it is the PDF BaseFont after the subset tag.</summary>
     public static string PostScriptName(FontFace face) => face switch
@@ -59,11 +69,49 @@ public static class LetterFonts
             stream.ReadExactly(bytes);
             var typeface = SKTypeface.FromStream(new MemoryStream(bytes, writable: false))
                 ?? throw new InvalidOperationException($"Skia could not load {resource}.");
-            loaded[(int)face] = new LoadedFace(typeface, bytes);
+            loaded[(int)face] = new LoadedFace(typeface, bytes, ReadUnitsPerEm(bytes), ReadAdvances(bytes), SpaceOf(typeface));
         }
 
         return loaded;
     }
 
-    private sealed record LoadedFace(SKTypeface Typeface, byte[] Bytes);
+    private static ReadOnlySpan<byte> Table(byte[] font, string tag)
+    {
+        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        for (var i = 0; i < count; i++)
+        {
+            var record = font.AsSpan(12 + (i * 16), 16);
+            if (record[..4].SequenceEqual(System.Text.Encoding.ASCII.GetBytes(tag)))
+            {
+                return font.AsSpan((int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
+            }
+        }
+
+        throw new InvalidDataException($"The font has no '{tag}' table.");
+    }
+
+    private static ushort SpaceOf(SKTypeface typeface)
+    {
+        using var font = new SKFont(typeface);
+        return font.GetGlyph(' ');
+    }
+
+    private static int ReadUnitsPerEm(byte[] font) => BinaryPrimitives.ReadUInt16BigEndian(Table(font, "head")[18..]);
+
+    private static ushort[] ReadAdvances(byte[] font)
+    {
+        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, "maxp")[4..]);
+        var longMetrics = BinaryPrimitives.ReadUInt16BigEndian(Table(font, "hhea")[34..]);
+        var hmtx = Table(font, "hmtx");
+        var advances = new ushort[numGlyphs];
+        for (var g = 0; g < numGlyphs; g++)
+        {
+            // After the last long metric every glyph has that metric's advance (OpenType 'hmtx').
+            advances[g] = BinaryPrimitives.ReadUInt16BigEndian(hmtx[(Math.Min(g, longMetrics - 1) * 4)..]);
+        }
+
+        return advances;
+    }
+
+    private sealed record LoadedFace(SKTypeface Typeface, byte[] Bytes, int UnitsPerEm, ushort[] Advances, ushort Space);
 }

@@ -36,7 +36,7 @@ internal sealed class LayoutEngine(TextShaper shaper)
     {
         var size = document.PageNumberSize;
         var shaped = shaper.Shape(FontFace.Regular, size, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var m = shaper.Metrics(FontFace.Regular, size);
+        var m = TextShaper.Metrics(FontFace.Regular, size);
         var x = document.Margins.Left + ((width - shaped.Width) / 2);
         // Centre the digits' height (about the ascent's 0.75) in the top margin.
         var baseline = (document.Margins.Top / 2) + (m.Ascent * 0.75f / 2);

@@ -28,7 +28,7 @@ public static class LetterPdfWriter
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(info);
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         var engine = new LayoutEngine(shaper);
         var pages = new List<RenderPage>();
         foreach (var document in documents)
@@ -37,15 +37,22 @@ public static class LetterPdfWriter
         }
 
         // Layout has already shaped every string with the full fonts, so the glyph ids are known now.
-        var used = new Dictionary<FontFace, SortedSet<ushort>>();
+        var used = new Dictionary<FontFace, bool[]>();
         foreach (var run in pages.SelectMany(p => p.Layout.Ops).OfType<GlyphRunOp>())
         {
-            if (!used.TryGetValue(run.Face, out var set))
+            if (!used.TryGetValue(run.Face, out var flags))
             {
-                used[run.Face] = set = [];
+                used[run.Face] = flags = new bool[LetterFonts.Advances(run.Face).Length];
+                flags[LetterFonts.SpaceGlyph(run.Face)] = true; // PdfTextLines puts spaces between words
             }
 
-            set.UnionWith(run.Glyphs);
+            foreach (var glyph in run.Glyphs)
+            {
+                if (glyph < flags.Length)
+                {
+                    flags[glyph] = true;
+                }
+            }
         }
 
         var typefaces = new Dictionary<FontFace, SKTypeface>();
@@ -73,14 +80,14 @@ public static class LetterPdfWriter
     public static int CountPages(LayoutDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         return new LayoutEngine(shaper).Layout(document).Count;
     }
 
     /// <summary>The same PDF drawn with the whole shipped fonts (what Skia alone gives; benchmark only).</summary>
     internal static byte[] WriteWithWholeFonts(LayoutDocument document)
     {
-        using var shaper = new TextShaper();
+        var shaper = new TextShaper();
         var pages = new LayoutEngine(shaper).Layout(document)
             .Select(p => new RenderPage(p, document.Images.Where(i => i.Page == p.Number).ToList())).ToList();
         return Render(pages, document.Info, LetterFonts.Typeface);
@@ -98,38 +105,28 @@ public static class LetterPdfWriter
             foreach (var page in pages)
             {
                 var canvas = pdf.BeginPage(LayoutDocument.A4Width, LayoutDocument.A4Height);
-                foreach (var op in page.Layout.Ops)
+                foreach (var op in PdfTextLines.Join(page.Layout.Ops))
                 {
                     switch (op)
                     {
-                        case GlyphRunOp run when run.Glyphs.Length > 0:
-                            if (!fonts.TryGetValue((run.Face, run.Size), out var font))
+                        case TextLineOp line:
+                            if (!fonts.TryGetValue((line.Face, line.Size), out var font))
                             {
-                                fonts[(run.Face, run.Size)] = font = TextShaper.CreateFont(typefaceOf(run.Face), run.Size);
+                                fonts[(line.Face, line.Size)] = font = TextShaper.CreateFont(typefaceOf(line.Face), line.Size);
                             }
 
                             // Glyph ids and offsets come from HarfBuzz (TextShaper); Skia only places them.
                             using (var builder = new SKTextBlobBuilder())
                             {
-                                if (FollowsDefaultAdvances(run, font))
-                                {
-                                    // Same places as Skia's own advances: lets the PDF writer emit one text string
-                                    // instead of one positioning operator per glyph (smaller and faster).
-                                    builder.AddRun(run.Glyphs, font, run.Positions[0]);
-                                }
-                                else
-                                {
-                                    builder.AddPositionedRun(run.Glyphs, font, run.Positions);
-                                }
-
+                                builder.AddPositionedRun(line.Glyphs, font, line.Positions);
                                 using var blob = builder.Build();
-                                canvas.DrawText(blob, run.X, run.Y, paint);
+                                canvas.DrawText(blob, line.OriginX, line.Y, paint);
                             }
 
                             break;
-                        case LineOp line:
-                            stroke.StrokeWidth = line.Thickness;
-                            canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, stroke);
+                        case LineOp rule:
+                            stroke.StrokeWidth = rule.Thickness;
+                            canvas.DrawLine(rule.X1, rule.Y1, rule.X2, rule.Y2, stroke);
                             break;
                         default:
                             break;
@@ -159,31 +156,6 @@ public static class LetterPdfWriter
         }
 
         return stream.ToArray();
-    }
-
-    /// <summary>
-    /// True when HarfBuzz moved the pen by the font's plain advances: no kerning, no mark offsets. SKShaper
-    /// quantises positions to 1/512 em, so advances within 0.02 pt count as equal; kerning pairs in the
-    /// shipped fonts move by at least ten times that.
-    /// </summary>
-    private static bool FollowsDefaultAdvances(GlyphRunOp run, SKFont font)
-    {
-        var widths = font.GetGlyphWidths(run.Glyphs);
-        for (var i = 0; i < run.Glyphs.Length; i++)
-        {
-            if (Math.Abs(run.Positions[i].Y) > 0.001f)
-            {
-                return false;
-            }
-
-            var next = i + 1 < run.Glyphs.Length ? run.Positions[i + 1].X : run.Width;
-            if (Math.Abs(next - run.Positions[i].X - widths[i]) > 0.02f)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private sealed record RenderPage(PageLayout Layout, IReadOnlyList<PlacedImage> Images);

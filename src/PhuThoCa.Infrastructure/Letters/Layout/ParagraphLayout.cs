@@ -145,7 +145,7 @@ internal sealed class ParagraphLayout(TextShaper shaper)
                 ops.Add(new GlyphRunOp(piece.Face, piece.Style.Size, shaped.Glyphs, shaped.Positions, pen, baseline, shaped.Width));
                 if (piece.Style.Underline)
                 {
-                    var m = shaper.Metrics(piece.Face, piece.Style.Size);
+                    var m = TextShaper.Metrics(piece.Face, piece.Style.Size);
                     underline = underline is { } u
                         ? u with { To = pen + shaped.Width }
                         : (pen, pen + shaped.Width, baseline + m.UnderlineOffset, m.UnderlineThickness);
@@ -185,7 +185,7 @@ internal sealed class ParagraphLayout(TextShaper shaper)
         return null;
     }
 
-    private (float Ascent, float Descent, float Leading) LineMetrics(Line line, Paragraph paragraph)
+    private static (float Ascent, float Descent, float Leading) LineMetrics(Line line, Paragraph paragraph)
     {
         float ascent = 0, descent = 0, leading = 0;
         var styles = line.Words.SelectMany(w => w.Pieces).Select(p => (p.Face, p.Style.Size)).ToList();
@@ -198,7 +198,7 @@ internal sealed class ParagraphLayout(TextShaper shaper)
         foreach (var (face, size) in styles)
         {
             // Line height comes from the serif face even for symbol fallbacks, like Word does.
-            var m = shaper.Metrics(face == FontFace.Symbols ? FontFace.Regular : face, size);
+            var m = TextShaper.Metrics(face == FontFace.Symbols ? FontFace.Regular : face, size);
             ascent = Math.Max(ascent, m.Ascent);
             descent = Math.Max(descent, m.Descent);
             leading = Math.Max(leading, m.Leading);
@@ -344,7 +344,7 @@ internal sealed class ParagraphLayout(TextShaper shaper)
         var index = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var face = shaper.Covers(serif, rune.Value) || !shaper.Covers(FontFace.Symbols, rune.Value)
+            var face = TextShaper.Covers(serif, rune.Value) || !TextShaper.Covers(FontFace.Symbols, rune.Value)
                 ? serif
                 : FontFace.Symbols;
             if (currentFace is { } f && f != face)

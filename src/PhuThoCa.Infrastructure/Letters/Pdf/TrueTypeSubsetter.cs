@@ -19,6 +19,23 @@ internal static class TrueTypeSubsetter
 
     public static byte[] Subset(ReadOnlySpan<byte> font, IEnumerable<ushort> usedGlyphs)
     {
+        ArgumentNullException.ThrowIfNull(usedGlyphs);
+        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, ReadTables(font), "maxp")[4..]);
+        var used = new bool[numGlyphs];
+        foreach (var glyph in usedGlyphs)
+        {
+            if (glyph < numGlyphs)
+            {
+                used[glyph] = true;
+            }
+        }
+
+        return Subset(font, used);
+    }
+
+    /// <summary>Same, with the used glyphs as flags by glyph id (ids past the end are ignored).</summary>
+    public static byte[] Subset(ReadOnlySpan<byte> font, ReadOnlySpan<bool> usedGlyphs)
+    {
         var tables = ReadTables(font);
         var head = Table(font, tables, "head");
         var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, tables, "maxp")[4..]);
@@ -26,26 +43,31 @@ internal static class TrueTypeSubsetter
         var loca = ReadLoca(Table(font, tables, "loca"), numGlyphs, longLoca);
         var glyf = Table(font, tables, "glyf");
 
-        var keep = Closure(glyf, loca, usedGlyphs.Append((ushort)0), numGlyphs);
+        var keep = Closure(glyf, loca, usedGlyphs, numGlyphs);
 
         // glyf: kept outlines in id order, 4-byte aligned; loca points every dropped id at an empty range.
-        using var newGlyf = new MemoryStream();
-        var newLoca = new uint[numGlyphs + 1];
+        var glyfLength = 0;
         for (var g = 0; g < numGlyphs; g++)
         {
-            newLoca[g] = (uint)newGlyf.Length;
-            if (keep.Contains((ushort)g))
+            glyfLength += keep[g] ? ((int)(loca[g + 1] - loca[g]) + 3) & ~3 : 0;
+        }
+
+        var newGlyf = new byte[glyfLength];
+        var newLoca = new uint[numGlyphs + 1];
+        var offset = 0;
+        for (var g = 0; g < numGlyphs; g++)
+        {
+            newLoca[g] = (uint)offset;
+            if (keep[g])
             {
-                newGlyf.Write(glyf[(int)loca[g]..(int)loca[g + 1]]);
-                while (newGlyf.Length % 4 != 0)
-                {
-                    newGlyf.WriteByte(0);
-                }
+                var outline = glyf[(int)loca[g]..(int)loca[g + 1]];
+                outline.CopyTo(newGlyf.AsSpan(offset));
+                offset += (outline.Length + 3) & ~3;
             }
         }
 
-        newLoca[numGlyphs] = (uint)newGlyf.Length;
-        var shortLoca = newGlyf.Length <= 0x1FFFC;
+        newLoca[numGlyphs] = (uint)offset;
+        var shortLoca = offset <= 0x1FFFC;
         var locaBytes = new byte[(numGlyphs + 1) * (shortLoca ? 2 : 4)];
         for (var g = 0; g <= numGlyphs; g++)
         {
@@ -69,7 +91,7 @@ internal static class TrueTypeSubsetter
             output[tag] = tag switch
             {
                 "head" => newHead,
-                "glyf" => newGlyf.ToArray(),
+                "glyf" => newGlyf,
                 "loca" => locaBytes,
                 "hmtx" => ClearUnusedMetrics(Table(font, tables, "hmtx"), Table(font, tables, "hhea"), keep, numGlyphs),
                 "name" => CutNames(Table(font, tables, "name")),
@@ -80,18 +102,28 @@ internal static class TrueTypeSubsetter
         return Write(output);
     }
 
-    private static HashSet<ushort> Closure(ReadOnlySpan<byte> glyf, uint[] loca, IEnumerable<ushort> used, int numGlyphs)
+    private static bool[] Closure(ReadOnlySpan<byte> glyf, uint[] loca, ReadOnlySpan<bool> used, int numGlyphs)
     {
-        var keep = new HashSet<ushort>();
-        var pending = new Stack<ushort>(used.Where(g => g < numGlyphs));
+        var keep = new bool[numGlyphs];
+        var pending = new Stack<ushort>();
+        pending.Push(0); // .notdef
+        for (var g = 0; g < Math.Min(used.Length, numGlyphs); g++)
+        {
+            if (used[g])
+            {
+                pending.Push((ushort)g);
+            }
+        }
+
         while (pending.Count > 0)
         {
             var g = pending.Pop();
-            if (!keep.Add(g))
+            if (keep[g])
             {
                 continue;
             }
 
+            keep[g] = true;
             var data = glyf[(int)loca[g]..(int)loca[g + 1]];
             if (data.Length < 10 || BinaryPrimitives.ReadInt16BigEndian(data) >= 0)
             {
@@ -119,14 +151,14 @@ internal static class TrueTypeSubsetter
         return keep;
     }
 
-    private static byte[] ClearUnusedMetrics(ReadOnlySpan<byte> hmtx, ReadOnlySpan<byte> hhea, HashSet<ushort> keep, int numGlyphs)
+    private static byte[] ClearUnusedMetrics(ReadOnlySpan<byte> hmtx, ReadOnlySpan<byte> hhea, bool[] keep, int numGlyphs)
     {
         // PDF takes widths from /W; zeroing unused entries only helps the stream compress.
         var result = hmtx.ToArray();
         var longMetrics = BinaryPrimitives.ReadUInt16BigEndian(hhea[34..]);
         for (var g = 0; g < numGlyphs; g++)
         {
-            if (keep.Contains((ushort)g))
+            if (keep[g])
             {
                 continue;
             }
@@ -234,18 +266,19 @@ internal static class TrueTypeSubsetter
     private static uint Checksum(ReadOnlySpan<byte> data)
     {
         uint sum = 0;
-        for (var i = 0; i < data.Length; i += 4)
+        var whole = data.Length & ~3;
+        for (var i = 0; i < whole; i += 4)
         {
-            uint word = 0;
-            for (var j = 0; j < 4; j++)
-            {
-                word = (word << 8) | (i + j < data.Length ? data[i + j] : 0u);
-            }
-
-            sum = unchecked(sum + word);
+            sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(data[i..]));
         }
 
-        return sum;
+        uint last = 0;
+        for (var i = whole; i < whole + 4; i++)
+        {
+            last = (last << 8) | (i < data.Length ? data[i] : 0u);
+        }
+
+        return whole == data.Length ? sum : unchecked(sum + last);
     }
 
     private static Dictionary<string, (int Offset, int Length)> ReadTables(ReadOnlySpan<byte> font)

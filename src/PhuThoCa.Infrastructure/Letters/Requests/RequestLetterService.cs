@@ -139,8 +139,7 @@ public sealed class RequestLetterService(AppDbContext db, FileStore files, Reque
         return letter.Header.Number is { } n ? $"{n}/{letter.Header.Symbol}" : null;
     }
 
-    private LetterMarginImage Qr(int requestId, string statusBaseUrl) =>
-        new(StatusLinks.QrPng(links.UrlFor(requestId, statusBaseUrl)));
+    private LetterMarginImage Qr(int requestId, string statusBaseUrl) => links.MarginQr(requestId, statusBaseUrl);
 
     private static LetterRenderOptions Options(DateTimeOffset createdAt) => new(createdAt);
 

@@ -101,12 +101,19 @@ public sealed class StatusLinks
     /// <summary>"https://host/Status/{token}".</summary>
     public string UrlFor(int requestId, string baseUrl) => $"{baseUrl.TrimEnd('/')}/Status/{TokenFor(requestId)}";
 
-    /// <summary>A black-on-white PNG of the QR code (error correction M, 4 pixels per module, quiet zone included).</summary>
-    public static byte[] QrPng(string payload)
+    /// <summary>A black-on-white PNG of the QR code (error correction M, quiet zone included).</summary>
+    public static byte[] QrPng(string payload, int pixelsPerModule = 4)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(4);
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+    }
+
+    /// <summary>The QR code of the request's status page for a letter's left margin (PDF and DOCX).</summary>
+    public LetterMarginImage MarginQr(int requestId, string baseUrl)
+    {
+        var url = UrlFor(requestId, baseUrl);
+        return new LetterMarginImage(QrPng(url)) { ModulePng = QrPng(url, 1) };
     }
 
     private byte[] Mac(int requestId) =>
