@@ -61,7 +61,9 @@ public static class LetterPdfWriter
             foreach (var (face, glyphs) in used)
             {
                 var subset = TrueTypeSubsetter.Subset(LetterFonts.FileBytes(face).Span, glyphs);
-                typefaces[face] = SKTypeface.FromStream(new MemoryStream(subset, writable: false))
+                // From native memory: FreeType then reads glyphs directly, not through managed stream callbacks.
+                using var data = SKData.CreateCopy(subset);
+                typefaces[face] = SKTypeface.FromData(data)
                     ?? throw new InvalidOperationException($"Skia rejected the subset of {LetterFonts.PostScriptName(face)}.");
             }
 
@@ -96,7 +98,8 @@ public static class LetterPdfWriter
     private static byte[] Render(List<RenderPage> pages, DocumentInfo info, Func<FontFace, SKTypeface> typefaceOf)
     {
         var fonts = new Dictionary<(FontFace, float), SKFont>();
-        using var stream = new MemoryStream();
+        // Skia writes into native memory (no managed callback per write); one copy out at the end.
+        using var stream = new SKDynamicMemoryWStream();
         try
         {
             using var pdf = SKDocument.CreatePdf(stream, Metadata(info));
@@ -155,7 +158,8 @@ public static class LetterPdfWriter
             }
         }
 
-        return stream.ToArray();
+        using var written = stream.DetachAsData();
+        return written.ToArray();
     }
 
     private sealed record RenderPage(PageLayout Layout, IReadOnlyList<PlacedImage> Images);
