@@ -139,8 +139,11 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
         await StartDraftAsync(page, "Issue", "Mẫu số 01");
         await FillLetterAndContactAsync(page);
         await page.Locator("#IssueLine_SubscriberId").SelectOptionAsync(subscriberId.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("SIM PKI (Mẫu 01)").SelectOptionAsync("Viettel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm dòng" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("line-count")).ToHaveTextAsync("1 dòng");
+        await Assertions.Expect(page.GetByTestId("sim-pki")).ToHaveTextAsync("SIM PKI: Viettel – cấp SIM PKI mới");
+        await BrowserPortal.ScreenshotAsync(page, "30-issue-line-with-sim-pki");
         var requestId = await SubmitAsync(page, null);
         await page.Context.CloseAsync();
 

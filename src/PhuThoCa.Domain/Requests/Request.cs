@@ -230,8 +230,11 @@ public sealed class Request : Entity
         RowVersion = NewVersion();
     }
 
-    /// <summary>Mẫu 01/02/03: one subscriber to issue a certificate for. All lines of one request share one subscriber kind.</summary>
-    public RequestLine AddIssueLine(Subscriber subscriber, string? previousCertificateSerial = null)
+    /// <summary>
+    /// Mẫu 01/02/03: one subscriber to issue a certificate for. All lines of one request share one subscriber kind.
+    /// <paramref name="simPki"/> fills Mẫu 01's SIM PKI column (<see cref="SimPkiRequests"/>); persons only.
+    /// </summary>
+    public RequestLine AddIssueLine(Subscriber subscriber, string? previousCertificateSerial = null, string? simPki = null)
     {
         EnsureLineType(RequestType.Issue);
         if (!subscriber.IsActive)
@@ -247,8 +250,10 @@ public sealed class Request : Entity
                 + $"({SubscriberKindLabels.Label(kind)}) nên không thêm được thuê bao loại “{SubscriberKindLabels.Label(subscriber.Kind)}”.");
         }
 
+        var sim = SimPkiFor(subscriber, simPki);
         var line = NewLine(subscriber, null, null);
         line.SetPreviousCertificate(previousCertificateSerial);
+        line.SetSimPki(sim);
         return AddLine(line);
     }
 
@@ -1036,6 +1041,31 @@ public sealed class Request : Entity
         }
 
         return new RequestLine(subscriber, certificate, token);
+    }
+
+    private static string? SimPkiFor(Subscriber subscriber, string? requested)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return null;
+        }
+
+        var sim = SimPkiRequests.Canonical(requested)
+            ?? throw new DomainRuleException(RequestRules.SimPkiMustNameACarrier,
+                "Cột SIM PKI ghi tên nhà mạng (Viettel, Vinaphone hoặc Mobifone) khi cấp SIM mới, thêm “/cs” khi chuyển số đang dùng sang SIM PKI.");
+        if (subscriber.Kind != SubscriberKind.Person)
+        {
+            throw new DomainRuleException(RequestRules.SimPkiIsForPersons,
+                $"Chỉ thuê bao cá nhân (Mẫu số 01) mới đăng ký SIM PKI; “{subscriber.Name}” là {SubscriberKindLabels.Label(subscriber.Kind).ToLowerInvariant()}.");
+        }
+
+        if (SimPkiRequests.IsConversion(sim) && string.IsNullOrWhiteSpace(subscriber.Phone))
+        {
+            throw new DomainRuleException(RequestRules.SimPkiConversionNeedsAMobileNumber,
+                $"Thuê bao “{subscriber.Name}” chưa có số điện thoại di động trong sổ nên không chuyển số sang SIM PKI được; cập nhật thuê bao trước.");
+        }
+
+        return sim;
     }
 
     private RequestLine AddLine(RequestLine line)

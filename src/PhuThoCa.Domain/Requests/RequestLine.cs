@@ -45,6 +45,9 @@ public sealed class RequestLine : Entity
     /// <summary>Issue (Mẫu 01 column "Số hiệu chứng thư chữ ký số cũ (nếu có)").</summary>
     public string? PreviousCertificateSerial { get; private set; }
 
+    /// <summary>Mẫu 01 "SIM PKI" column: null, a carrier (new SIM PKI) or carrier + "/cs" (convert the current number).</summary>
+    public string? SimPki { get; private set; }
+
     public ChangeInfoCase? ChangeCase { get; private set; }
 
     /// <summary>Mẫu 04 "Thông tin cần thay đổi" (current value).</summary>
@@ -84,6 +87,8 @@ public sealed class RequestLine : Entity
     public int? RevocationReasonCode => RevocationReason is { } reason ? RevocationReasons.ReasonCode(reason) : null;
 
     public bool HasResult => ResultSerial is not null;
+
+    internal void SetSimPki(string? value) => SimPki = value;
 
     internal void SetPreviousCertificate(string? serial) =>
         PreviousCertificateSerial = Text.CleanOrNull(Certificates.Certificate.NormalizeSerial(serial));

@@ -57,4 +57,7 @@ public static class RequestRules
     public const string HandoverNeedsAReceiver = nameof(HandoverNeedsAReceiver);
     public const string HandoverCannotBeInTheFuture = nameof(HandoverCannotBeInTheFuture);
     public const string TokenReturnCannotBeInTheFuture = nameof(TokenReturnCannotBeInTheFuture);
+    public const string SimPkiMustNameACarrier = nameof(SimPkiMustNameACarrier);
+    public const string SimPkiIsForPersons = nameof(SimPkiIsForPersons);
+    public const string SimPkiConversionNeedsAMobileNumber = nameof(SimPkiConversionNeedsAMobileNumber);
 }

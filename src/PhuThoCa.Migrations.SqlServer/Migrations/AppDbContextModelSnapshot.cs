@@ -718,6 +718,10 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<int?>("RevocationReason")
                         .HasColumnType("int");
 
+                    b.Property<string>("SimPki")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<int>("SubscriberId")
                         .HasColumnType("int");
 

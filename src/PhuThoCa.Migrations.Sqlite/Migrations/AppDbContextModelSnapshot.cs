@@ -691,6 +691,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<int?>("RevocationReason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SimPki")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SubscriberId")
                         .HasColumnType("INTEGER");
 

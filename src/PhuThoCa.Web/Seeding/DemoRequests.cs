@@ -103,6 +103,7 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
     private int _serial = 0x71A200;
     private int _token = 9001;
     private int _person;
+    private int _simPki;
     private int _letter = 120;
 
     public async Task SeedAsync()
@@ -172,7 +173,11 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
             switch (scenario.Type)
             {
                 case RequestType.Issue:
-                    request.AddIssueLine(subscriber);
+                    // Every third new person also asks for a SIM PKI (Mẫu 01's last column), alternating new SIM / conversion.
+                    var sim = subscriber.Kind == SubscriberKind.Person && subscriber.Phone is not null && _simPki++ % 3 == 0
+                        ? SimPkiRequests.Carriers[_simPki % SimPkiRequests.Carriers.Count] + (_simPki % 2 == 0 ? SimPkiRequests.ConvertSuffix : "")
+                        : null;
+                    request.AddIssueLine(subscriber, simPki: sim);
                     break;
                 case RequestType.Renew:
                     request.AddRenewLine(subscriber, certificate!);

@@ -147,4 +147,64 @@ public class IssueRequestTests
         Assert.Equal("Hồ sơ thiếu quyết định thành lập", scenario.Request.History[^1].Note);
         Assert.False(scenario.Request.IsOpen);
     }
+
+    [Theory]
+    [InlineData("Viettel", "Viettel")]
+    [InlineData(" vinaphone ", "Vinaphone")]
+    [InlineData("mobifone/CS", "Mobifone/cs")]
+    [InlineData("Viettel / cs", "Viettel/cs")]
+    public void AddIssueLine_WithSimPki_KeepsTheCarrierAsTheFormWritesIt(string typed, string stored)
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+
+        var line = request.AddIssueLine(_world.Person, simPki: typed);
+
+        Assert.Equal(stored, line.SimPki);
+    }
+
+    [Fact]
+    public void AddIssueLine_WithoutSimPki_LeavesTheColumnBlank()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+
+        Assert.Null(request.AddIssueLine(_world.Person, simPki: "  ").SimPki);
+    }
+
+    [Fact]
+    public void AddIssueLine_SimPkiThatIsNoCarrier_IsRefusedAndNothingIsAdded()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(_world.Person, simPki: "VNPT"));
+
+        Assert.Equal(RequestRules.SimPkiMustNameACarrier, ex.Rule);
+        Assert.Contains("Viettel, Vinaphone hoặc Mobifone", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(request.Lines);
+    }
+
+    [Fact]
+    public void AddIssueLine_SimPkiForAnOrganization_IsRefused()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(_world.Organization, simPki: "Viettel"));
+
+        Assert.Equal(RequestRules.SimPkiIsForPersons, ex.Rule);
+        Assert.Empty(request.Lines);
+    }
+
+    [Fact]
+    public void AddIssueLine_ConvertingTheNumberOfAPersonWithoutAMobileNumber_IsRefused()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        var noPhone = _world.NewSubscriber(SubscriberKind.Person, "Phạm Thị Dung", "dung.pt@phutho.gov.vn");
+        noPhone.Update(new SubscriberDetails(SubscriberKind.Person, "Phạm Thị Dung", "Chuyên viên", "001234567890",
+            null, null, null, "dung.pt@phutho.gov.vn", Phone: null, null, null, null, null));
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(noPhone, simPki: "Viettel/cs"));
+        var newSim = request.AddIssueLine(noPhone, simPki: "Viettel");
+
+        Assert.Equal(RequestRules.SimPkiConversionNeedsAMobileNumber, ex.Rule);
+        Assert.Equal("Viettel", newSim.SimPki);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
             for (var i = 0; i < people; i++)
             {
                 var person = await AddPersonAsync(db, agencyId, i);
-                request.AddIssueLine(person, i == 0 ? "54010101A1B2C3D4E5F60718" : null);
+                request.AddIssueLine(person, i == 0 ? "54010101A1B2C3D4E5F60718" : null, i == 1 ? "Vinaphone/cs" : null);
             }
         });
 

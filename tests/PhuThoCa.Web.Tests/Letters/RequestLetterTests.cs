@@ -60,7 +60,7 @@ public class RequestLetterTests(PortalFactory portal)
             "2. Số lượng và danh sách đăng ký: 02 chứng thư chữ ký số, gồm:",
             "STT", "Họ và tên", "Ngày sinh", "SIM PKI",
             "1", lines[0].SubscriberName, "09/07/1988", "UBND phường Việt Trì", "Phú Thọ", "Chuyên viên", "54010101A1B2C3D4E5F60718",
-            "2", lines[1].SubscriberName,
+            "2", lines[1].SubscriberName, "Vinaphone/cs",
             "UBND phường Việt Trì chịu trách nhiệm về tính chính xác của các thông tin trên./.",
             "Nơi nhận:", "- Như trên;", SoCopy, "- Lưu: VT, VP.",
             .. Signature,

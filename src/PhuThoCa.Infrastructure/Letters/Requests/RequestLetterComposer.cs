@@ -390,17 +390,18 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
         LetterTableColumn[] columns =
         [
             // 11 columns on a portrait page at 9 pt: dates, 12-digit ids and phone numbers just fit on one line.
+            // SIM PKI is wide enough for "Vinaphone/" (a conversion wraps after the slash); the old serial wraps anyway.
             Index(0.7f),
-            new("Họ và tên", 1.3f),
+            new("Họ và tên", 1.25f),
             new("Ngày sinh", 1.5f) { Alignment = TextAlignment.Center },
-            new("Số định danh cá nhân/Ngày cấp, nơi cấp", 1.8f) { Alignment = TextAlignment.Center },
-            new("Địa chỉ thư điện tử công vụ", 1.5f),
+            new("Số định danh cá nhân/Ngày cấp, nơi cấp", 1.76f) { Alignment = TextAlignment.Center },
+            new("Địa chỉ thư điện tử công vụ", 1.25f),
             new("Tên cơ quan, tổ chức công tác", 1.2f),
             new("Tỉnh/ Thành phố", 0.95f) { Alignment = TextAlignment.Center },
             new("Chức vụ", 1.0f),
             new("Số điện thoại di động", 1.5f) { Alignment = TextAlignment.Center },
-            new("Số hiệu chứng thư chữ ký số cũ (nếu có)", 1.45f) { Alignment = TextAlignment.Center },
-            new("SIM PKI", 0.72f) { Alignment = TextAlignment.Center },
+            new("Số hiệu chứng thư chữ ký số cũ (nếu có)", 1.1f) { Alignment = TextAlignment.Center },
+            new("SIM PKI", 1.41f) { Alignment = TextAlignment.Center },
         ];
         var rows = data.Request.Lines.Select((line, i) =>
         {
@@ -408,7 +409,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
             return (IReadOnlyList<string>)
             [
                 No(i), s?.Name ?? line.SubscriberName, Or(s?.DateOfBirth), Identity(s), s?.Email ?? "", data.Agency.Name,
-                options.Province, s?.Position ?? "", s?.Phone ?? "", line.PreviousCertificateSerial ?? "", "",
+                options.Province, s?.Position ?? "", s?.Phone ?? "", line.PreviousCertificateSerial ?? "", line.SimPki ?? "",
             ];
         }).ToList();
         return new LetterTable(columns, rows) { FontSize = 9f };

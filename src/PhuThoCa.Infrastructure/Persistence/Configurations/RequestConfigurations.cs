@@ -58,6 +58,7 @@ internal sealed class RequestLineConfiguration : IEntityTypeConfiguration<Reques
         b.Property(l => l.CertificateSerial).HasMaxLength(64);
         b.Property(l => l.TokenSerial).HasMaxLength(64);
         b.Property(l => l.PreviousCertificateSerial).HasMaxLength(64);
+        b.Property(l => l.SimPki).HasMaxLength(16);
         b.Property(l => l.OldValue).HasMaxLength(500);
         b.Property(l => l.NewValue).HasMaxLength(500);
         b.Property(l => l.RevocationDetail).HasMaxLength(1000);

@@ -175,6 +175,50 @@ public class OfficerFilingTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Issue_SimPki_IsSavedForAPerson_AndAWrongValueOrAnOrganizationGetsAMessage()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Issue, Ct);
+
+        var wrong = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string>
+        {
+            ["IssueLine.SubscriberId"] = Id(world.PersonA),
+            ["IssueLine.PreviousSerial"] = "54:03:ab:cd",
+            ["IssueLine.SimPki"] = "VNPT",
+        }, Ct);
+        var wrongHtml = await wrong.Content.ReadAsStringAsync(Ct);
+        var saved = await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string>
+        {
+            ["IssueLine.SubscriberId"] = Id(world.PersonA),
+            ["IssueLine.SimPki"] = "Vinaphone/cs",
+        }, Ct);
+        var editor = TestHtml.Text(await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct));
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("Chọn nhà mạng SIM PKI trong danh sách", TestHtml.Text(wrongHtml), StringComparison.Ordinal);
+        Assert.Contains("value=\"54:03:ab:cd\"", wrongHtml, StringComparison.Ordinal); // what was typed stays
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("SIM PKI: Vinaphone – chuyển số đang dùng sang SIM PKI (Vinaphone/cs)", editor, StringComparison.Ordinal);
+        await using (var db = portal.CreateDbContext())
+        {
+            var line = Assert.Single((await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct)).Lines);
+            Assert.Equal("Vinaphone/cs", line.SimPki);
+        }
+
+        var orgDraft = await NewDraftAsync(client, RequestType.Issue, Ct);
+        var organization = await PostAsync(client, orgDraft, "AddIssueLine", new Dictionary<string, string>
+        {
+            ["IssueLine.SubscriberId"] = Id(world.Organization),
+            ["IssueLine.SimPki"] = "Viettel",
+        }, Ct);
+
+        Assert.Contains("Chỉ thuê bao cá nhân (Mẫu số 01) mới đăng ký SIM PKI", TestHtml.Text(await organization.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        await using var check = portal.CreateDbContext();
+        Assert.Empty((await check.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == orgDraft, Ct)).Lines);
+    }
+
+    [Fact]
     public async Task Submit_WithoutConfirmationOrLetter_IsRefusedWithVietnameseMessages()
     {
         var world = await CreateAsync(portal, Ct);

@@ -154,7 +154,7 @@ public class DraftEditorModel(
             return Page();
         }
 
-        Req.AddIssueLine(subscriber, IssueLine.PreviousSerial);
+        Req.AddIssueLine(subscriber, IssueLine.PreviousSerial, IssueLine.SimPki);
         return await SavedAsync($"Đã thêm thuê bao “{subscriber.Name}” vào danh sách đề nghị cấp.", "lines", ct);
     }
 

@@ -149,6 +149,9 @@ public sealed class IssueLineInput
     public int? SubscriberId { get; set; }
 
     public string? PreviousSerial { get; set; }
+
+    /// <summary>Mẫu 01 SIM PKI column: blank, a carrier, or carrier + "/cs" (<see cref="SimPkiRequests"/>).</summary>
+    public string? SimPki { get; set; }
 }
 
 public sealed class IssueLineInputValidator : AbstractValidator<IssueLineInput>
@@ -158,6 +161,8 @@ public sealed class IssueLineInputValidator : AbstractValidator<IssueLineInput>
         RuleFor(x => x.SubscriberId).NotNull().WithMessage("Vui lòng chọn thuê bao.");
         RuleFor(x => x.PreviousSerial).Must(Certificate.IsValidSerial).When(x => !string.IsNullOrWhiteSpace(x.PreviousSerial))
             .WithMessage("Số hiệu chứng thư cũ là dãy số hệ thập lục phân (0–9, A–F).");
+        RuleFor(x => x.SimPki).Must(v => SimPkiRequests.Canonical(v) is not null).When(x => !string.IsNullOrWhiteSpace(x.SimPki))
+            .WithMessage("Chọn nhà mạng SIM PKI trong danh sách (Viettel, Vinaphone, Mobifone; “/cs” là chuyển số đang dùng).");
     }
 }
 
