@@ -1,20 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
-using PhuThoCa.Web.Pages.Subscribers;
 
 namespace PhuThoCa.Web.Pages.Certificates;
 
-public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<IndexModel.Row>(db, me)
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Query { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "status")]
     public CertificateStatus? Status { get; set; }
 
@@ -22,53 +16,23 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true, Name = "expiry")]
     public int? ExpiryDays { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "agency")]
-    public int? AgencyId { get; set; }
+    public DateOnly Today => Me.Today;
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public string? Sort { get; set; }
+    public DateTime NowUtc => Me.UtcNow;
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
-
-    public PagedList<Row> Rows { get; private set; } = null!;
-
-    public List<SelectListItem> Agencies { get; private set; } = [];
-
-    public bool CanChooseAgency => me.IsProvinceWide;
-
-    public bool CanEdit => me.CanEditRegisters;
-
-    public DateOnly Today => me.Today;
-
-    public DateTime NowUtc => me.UtcNow;
-
-    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    protected override void AddFilterValues(IDictionary<string, string?> values)
     {
-        ["q"] = Query,
-        ["status"] = Status?.ToString(),
-        ["expiry"] = ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["agency"] = AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["sort"] = Sort,
-    };
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (CanChooseAgency)
-        {
-            Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
-        }
-
-        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+        values["status"] = Status?.ToString();
+        values["expiry"] = ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var rows = await FilteredRows().ToListAsync(ct);
-        var now = me.UtcNow;
+        var now = Me.UtcNow;
         return ExcelExport.Create("chung-thu-so", "Chứng thư số", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : CertificateLabels.Status(Status.Value)),
             ("Hết hạn trong (ngày)", ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Cơ quan", AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct))],
+            ("Cơ quan", await AgencyFilterNameAsync(ct))],
             rows.Select(r => new Dictionary<string, object?>
             {
                 ["Số hiệu"] = r.Serial,
@@ -79,13 +43,13 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
                 ["Trạng thái"] = CertificateLabels.Status(r.Status == CertificateStatus.Valid && r.NotAfterUtc <= now ? CertificateStatus.Expired : r.Status),
                 ["Đã gia hạn"] = r.RenewalCount > 0 ? "Có" : "",
                 ["Thiết bị"] = r.TokenSerial,
-            }), me);
+            }), Me);
     }
 
-    private IQueryable<Row> FilteredRows()
+    protected override IQueryable<Row> FilteredRows()
     {
-        var now = me.UtcNow;
-        var query = db.Certificates.AsNoTracking().AsQueryable();
+        var now = Me.UtcNow;
+        var query = Db.Certificates.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var serial = Certificate.NormalizeSerial(Query);

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Subscribers;
@@ -9,54 +7,21 @@ using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Subscribers;
 
-public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<IndexModel.Row>(db, me)
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Query { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "kind")]
     public SubscriberKind? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "agency")]
-    public int? AgencyId { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public string? Sort { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
-
-    public PagedList<Row> Rows { get; private set; } = null!;
-
-    public List<SelectListItem> Agencies { get; private set; } = [];
-
-    public bool CanChooseAgency => me.IsProvinceWide;
-
-    public bool CanEdit => me.CanEditRegisters;
-
-    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    protected override void AddFilterValues(IDictionary<string, string?> values)
     {
-        ["q"] = Query,
-        ["kind"] = Kind?.ToString(),
-        ["agency"] = AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["sort"] = Sort,
-    };
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (CanChooseAgency)
-        {
-            Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
-        }
-
-        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+        values["kind"] = Kind?.ToString();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var rows = await FilteredRows().ToListAsync(ct);
         return ExcelExport.Create("thue-bao", "Thuê bao", [("Từ khóa", Query), ("Loại", Kind is null ? null : SubscriberKindLabels.Label(Kind.Value)),
-            ("Cơ quan", AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct))],
+            ("Cơ quan", await AgencyFilterNameAsync(ct))],
             rows.Select(r => new Dictionary<string, object?>
             {
                 ["Tên thuê bao"] = r.Name,
@@ -66,12 +31,12 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
                 ["Số định danh (4 số cuối)"] = NationalId.Mask(r.NationalId),
                 ["Cơ quan"] = r.AgencyName,
                 ["Trạng thái"] = r.IsActive ? "Đang hoạt động" : "Ngừng sử dụng",
-            }), me);
+            }), Me);
     }
 
-    private IQueryable<Row> FilteredRows()
+    protected override IQueryable<Row> FilteredRows()
     {
-        var query = db.Subscribers.AsNoTracking().AsQueryable();
+        var query = Db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
             var folded = Text.Fold(Query.Trim());
