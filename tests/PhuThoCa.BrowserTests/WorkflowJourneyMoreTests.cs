@@ -161,7 +161,13 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
         await page.Context.CloseAsync();
 
         page = await portal.SignInAsync(Officer);
-        await page.GotoAsync($"/Requests/Details/{requestId}");
+        // The officer learns of the result from the notification in the menu, and opens the request from it.
+        await page.GetByTestId("nav-notifications").ClickAsync();
+        var resultNotice = page.GetByTestId("notification").Filter(new() { HasText = "Cấp mới chứng thư chữ ký số: Ghi nhận kết quả của Cục" }).First;
+        await Assertions.Expect(resultNotice).ToHaveAttributeAsync("data-read", "false");
+        await BrowserPortal.ScreenshotAsync(page, "31-notifications");
+        await resultNotice.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Requests/Details/{requestId}$"));
         await HandOverAsync(page);
         await BrowserPortal.ScreenshotAsync(page, "23-issue-completed");
 

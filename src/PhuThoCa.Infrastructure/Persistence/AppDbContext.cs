@@ -43,6 +43,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 

@@ -64,6 +64,8 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

@@ -364,6 +364,46 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("TimelineEvents");
                 });
 
+            modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("PhuThoCa.Domain.Requests.GeneratedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -1140,6 +1180,20 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Navigation("Subscriber");
 
                     b.Navigation("Token");
+                });
+
+            modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("PhuThoCa.Domain.Requests.Request", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PhuThoCa.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Requests.GeneratedLetter", b =>

@@ -136,6 +136,15 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
         {
             await PerformAsync(play, play.Path[index], at);
         }
+
+        // The demo users have read what reached them before the last two days; newer notifications stay unread.
+        var readBefore = nowUtc.AddDays(-2);
+        foreach (var notification in await db.Notifications.Where(n => n.CreatedAtUtc < readBefore).ToListAsync())
+        {
+            notification.MarkRead(notification.CreatedAtUtc.AddHours(1));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private async Task<Play> PrepareAsync(Scenario scenario)

@@ -1,0 +1,45 @@
+using PhuThoCa.Domain.Common;
+
+namespace PhuThoCa.Domain.Notifications;
+
+/// <summary>
+/// Thông báo: a message in one user's in-portal list (features G12.1, G12.3), e.g. "Sở đã tiếp nhận yêu cầu …" for the
+/// agency's officers or "Cơ quan … đã gửi yêu cầu" for Sở KH&amp;CN staff. Written when a request changes status; only
+/// its reader marks it read.
+/// </summary>
+public sealed class Notification : Entity
+{
+    private Notification()
+    {
+        UserId = "";
+        Title = "";
+    }
+
+    public Notification(string userId, int? requestId, string title, string? detail, DateTime createdAtUtc)
+    {
+        UserId = userId;
+        RequestId = requestId;
+        Title = Text.Clean(title);
+        Detail = Text.CleanOrNull(detail);
+        CreatedAtUtc = DateTime.SpecifyKind(createdAtUtc, DateTimeKind.Utc);
+    }
+
+    /// <summary>The Identity user the notification is for.</summary>
+    public string UserId { get; private set; }
+
+    /// <summary>The request it is about (its details page is the link), if any.</summary>
+    public int? RequestId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Detail { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? ReadAtUtc { get; private set; }
+
+    public bool IsRead => ReadAtUtc is not null;
+
+    /// <summary>Marks it read; a second call keeps the first time.</summary>
+    public void MarkRead(DateTime atUtc) => ReadAtUtc ??= DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PhuThoCa.Domain.Notifications;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Infrastructure.Notifications;
+
+/// <summary>
+/// Writes the in-portal notifications of request status changes in the same save as the change (features G12.1, G12.3):
+/// a move made by the agency (submit, resubmit, cancel after sending, token returned …) notifies Sở KH&amp;CN's staff and
+/// leaders; a move made by Sở (receive, return, accept, reject, results …) notifies the active officers of the request's
+/// agency. The person who acted is not notified. Hooked into every <see cref="AppDbContext"/> by <see cref="DatabaseSetup"/>.
+/// </summary>
+public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
+{
+    public static readonly RequestNotificationInterceptor Instance = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db)
+        {
+            AddNotificationsAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is AppDbContext db)
+        {
+            await AddNotificationsAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static async Task AddNotificationsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<RequestStatusChange>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var requests = db.ChangeTracker.Entries<Request>().Select(e => e.Entity).ToList();
+        var recipients = new Dictionary<(RequestParty Notified, int AgencyId), List<string>>();
+        var agencyNames = new Dictionary<int, string>();
+        foreach (var change in added)
+        {
+            var request = requests.FirstOrDefault(r => r.History.Contains(change));
+            if (request is null || (change.Action == RequestAction.Cancel && change.From == RequestStatus.Draft))
+            {
+                continue; // a draft cancelled before sending concerns nobody else
+            }
+
+            var notified = RequestActions.PerformedBy(request.Type, change.Action) == RequestParty.Agency
+                ? RequestParty.ScienceDepartment
+                : RequestParty.Agency;
+            if (!recipients.TryGetValue((notified, request.AgencyId), out var users))
+            {
+                users = await RecipientsAsync(db, notified, request.AgencyId, ct);
+                recipients[(notified, request.AgencyId)] = users;
+            }
+
+            if (!agencyNames.TryGetValue(request.AgencyId, out var agencyName))
+            {
+                agencyName = await db.Agencies.IgnoreQueryFilters().Where(a => a.Id == request.AgencyId)
+                    .Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+                agencyNames[request.AgencyId] = agencyName;
+            }
+
+            var (title, detail) = Describe(request, change, agencyName);
+            foreach (var userId in users.Where(u => u != change.ActorUserId))
+            {
+                var notification = new Notification(userId, null, title, detail, change.AtUtc);
+                db.Notifications.Add(notification);
+
+                // The request's key as the tracker holds it: for a request added in this same save it is a temporary
+                // value, which EF replaces in both rows once the request is inserted.
+                var requestKey = db.Entry(request).Property(r => r.Id);
+                var foreignKey = db.Entry(notification).Property(n => n.RequestId);
+                foreignKey.CurrentValue = requestKey.CurrentValue;
+                foreignKey.IsTemporary = requestKey.IsTemporary;
+            }
+        }
+    }
+
+    private static async Task<List<string>> RecipientsAsync(AppDbContext db, RequestParty party, int agencyId, CancellationToken ct)
+    {
+        string[] roles = party == RequestParty.ScienceDepartment ? [Roles.DepartmentStaff, Roles.DepartmentLeader] : [Roles.AgencyOfficer];
+        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
+        var users = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
+        if (party == RequestParty.Agency)
+        {
+            users = users.Where(u => u.AgencyId == agencyId);
+        }
+
+        return await users.Select(u => u.Id).OrderBy(id => id).ToListAsync(ct);
+    }
+
+    /// <summary>"UBND phường Việt Trì – Gia hạn chứng thư chữ ký số: Tiếp nhận" and what happened, in Vietnamese.</summary>
+    private static (string Title, string Detail) Describe(Request request, RequestStatusChange change, string agencyName)
+    {
+        var title = $"{RequestTypes.Label(request.Type)}: {RequestActions.Label(change.Action)}";
+        var lines = new List<string>
+        {
+            $"{agencyName}{(request.ReceiptNumber is { } receipt ? $" – số tiếp nhận {receipt}" : "")}.",
+            $"Trạng thái mới: {RequestStatuses.Label(change.To)} (do {change.ActorName} thực hiện).",
+        };
+        if (change.Note is { } note)
+        {
+            lines.Add((RequestActions.RequiresReason(change.Action) ? "Lý do: " : "Ghi chú: ") + note);
+        }
+
+        if (change.DueDate is { } due)
+        {
+            lines.Add("Hạn xử lý: " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + ".");
+        }
+
+        return (title, string.Join("\n", lines));
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhuThoCa.Domain.Notifications;
+
+namespace PhuThoCa.Infrastructure.Persistence.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(n => n.UserId).HasMaxLength(450).IsRequired();
+        b.Property(n => n.Title).HasMaxLength(300).IsRequired();
+        b.Property(n => n.Detail).HasMaxLength(4000);
+        b.Ignore(n => n.IsRead);
+        // The list and the unread badge: one user's notifications, newest first.
+        b.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        b.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Domain.Requests.Request>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

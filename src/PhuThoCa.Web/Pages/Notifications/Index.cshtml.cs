@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Notifications;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Pages.Notifications;
+
+/// <summary>
+/// "Thông báo": the signed-in user's notifications, newest first (features G12.3). Every query is by the user's own id,
+/// so another user's notification is a 404.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Only the unread ones.</summary>
+    [BindProperty(SupportsGet = true, Name = "unread")]
+    public bool UnreadOnly { get; set; }
+
+    public PagedList<Notification> Rows { get; private set; } = null!;
+
+    public int UnreadCount { get; private set; }
+
+    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
+    {
+        ["unread"] = UnreadOnly ? "true" : null,
+    };
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var mine = Mine();
+        UnreadCount = await mine.CountAsync(n => n.ReadAtUtc == null, ct);
+        var shown = UnreadOnly ? mine.Where(n => n.ReadAtUtc == null) : mine;
+        Rows = await PagedList.CreateAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), PageNumber, cancellationToken: ct);
+    }
+
+    /// <summary>Marks the notification read and opens the request it is about (or the list when it has none).</summary>
+    public async Task<IActionResult> OnGetOpenAsync(int id, CancellationToken ct)
+    {
+        var notification = await Mine().FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notification is null)
+        {
+            return NotFound();
+        }
+
+        notification.MarkRead(me.UtcNow);
+        await db.SaveChangesAsync(ct);
+        return notification.RequestId is { } requestId
+            ? RedirectToPage("/Requests/Details", new { id = requestId })
+            : RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)
+    {
+        var unread = await Mine().Where(n => n.ReadAtUtc == null).ToListAsync(ct);
+        foreach (var notification in unread)
+        {
+            notification.MarkRead(me.UtcNow);
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["StatusMessage"] = unread.Count == 0 ? "Không có thông báo chưa đọc." : $"Đã đánh dấu {unread.Count} thông báo là đã đọc.";
+        return RedirectToPage();
+    }
+
+    private IQueryable<Notification> Mine()
+    {
+        var userId = me.Id;
+        return db.Notifications.Where(n => n.UserId == userId);
+    }
+}
