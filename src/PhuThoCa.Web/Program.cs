@@ -31,6 +31,9 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
+builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings.Section)
+    .Get<PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings>() ?? new PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings());
+builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
 builder.Services.AddScoped<RequestServices>();

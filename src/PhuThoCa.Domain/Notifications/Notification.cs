@@ -24,11 +24,28 @@ public sealed class Notification : Entity
         CreatedAtUtc = DateTime.SpecifyKind(createdAtUtc, DateTimeKind.Utc);
     }
 
+    /// <summary>
+    /// A reminder about a certificate (features G5.1): its details page is the link, and <paramref name="key"/> names
+    /// the reminder (e.g. "certificate-expiry:42:30") so that each one reaches a user once.
+    /// </summary>
+    public static Notification AboutCertificate(string userId, int certificateId, string key, string title, string? detail,
+        DateTime createdAtUtc) => new(userId, null, title, detail, createdAtUtc)
+        {
+            CertificateId = certificateId,
+            Key = key,
+        };
+
     /// <summary>The Identity user the notification is for.</summary>
     public string UserId { get; private set; }
 
     /// <summary>The request it is about (its details page is the link), if any.</summary>
     public int? RequestId { get; private set; }
+
+    /// <summary>The certificate it is about (its details page is the link), if any.</summary>
+    public int? CertificateId { get; private set; }
+
+    /// <summary>What the notification stands for when it must reach a user only once, e.g. "certificate-expiry:42:30".</summary>
+    public string? Key { get; private set; }
 
     public string Title { get; private set; }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PhuThoCa.Domain.Notifications;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Infrastructure.Notifications;
@@ -68,7 +67,9 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
                 : RequestParty.Agency;
             if (!recipients.TryGetValue((notified, request.AgencyId), out var users))
             {
-                users = await RecipientsAsync(db, notified, request.AgencyId, ct);
+                users = notified == RequestParty.ScienceDepartment
+                    ? await NotificationRecipients.ScienceDepartmentAsync(db, ct)
+                    : await NotificationRecipients.AgencyOfficersAsync(db, request.AgencyId, ct);
                 recipients[(notified, request.AgencyId)] = users;
             }
 
@@ -93,19 +94,6 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
                 foreignKey.IsTemporary = requestKey.IsTemporary;
             }
         }
-    }
-
-    private static async Task<List<string>> RecipientsAsync(AppDbContext db, RequestParty party, int agencyId, CancellationToken ct)
-    {
-        string[] roles = party == RequestParty.ScienceDepartment ? [Roles.DepartmentStaff, Roles.DepartmentLeader] : [Roles.AgencyOfficer];
-        var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
-        var users = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
-        if (party == RequestParty.Agency)
-        {
-            users = users.Where(u => u.AgencyId == agencyId);
-        }
-
-        return await users.Select(u => u.Id).OrderBy(id => id).ToListAsync(ct);
     }
 
     /// <summary>"UBND phường Việt Trì – Gia hạn chứng thư chữ ký số: Tiếp nhận" and what happened, in Vietnamese.</summary>

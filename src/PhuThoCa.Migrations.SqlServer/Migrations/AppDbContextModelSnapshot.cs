@@ -390,12 +390,19 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
 
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("datetime2");
@@ -415,9 +422,13 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "Key");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
@@ -1222,6 +1233,11 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("PhuThoCa.Domain.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("PhuThoCa.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

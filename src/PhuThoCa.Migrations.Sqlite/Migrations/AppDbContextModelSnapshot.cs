@@ -370,11 +370,18 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CertificateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAtUtc")
@@ -395,9 +402,13 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CertificateId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "Key");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 
@@ -1184,6 +1195,11 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("PhuThoCa.Domain.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("PhuThoCa.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

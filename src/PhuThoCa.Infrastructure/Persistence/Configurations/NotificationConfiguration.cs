@@ -11,11 +11,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.UserId).HasMaxLength(450).IsRequired();
         b.Property(n => n.Title).HasMaxLength(300).IsRequired();
         b.Property(n => n.Detail).HasMaxLength(4000);
+        b.Property(n => n.Key).HasMaxLength(120);
+        b.HasIndex(n => new { n.UserId, n.Key });
         b.Ignore(n => n.IsRead);
         // The list and the unread badge: one user's notifications, newest first.
         b.HasIndex(n => new { n.UserId, n.ReadAtUtc });
         b.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Domain.Requests.Request>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);
+        // Certificates are never deleted; NoAction keeps SQL Server free of a second cascade path.
+        b.HasOne<Domain.Certificates.Certificate>().WithMany().HasForeignKey(n => n.CertificateId).OnDelete(DeleteBehavior.NoAction);
     }
 }

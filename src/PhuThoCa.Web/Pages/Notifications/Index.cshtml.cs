@@ -37,7 +37,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         Rows = await PagedList.CreateAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), PageNumber, cancellationToken: ct);
     }
 
-    /// <summary>Marks the notification read and opens the request it is about (or the list when it has none).</summary>
+    /// <summary>Marks the notification read and opens the request or certificate it is about (or the list).</summary>
     public async Task<IActionResult> OnGetOpenAsync(int id, CancellationToken ct)
     {
         var notification = await Mine().FirstOrDefaultAsync(n => n.Id == id, ct);
@@ -48,9 +48,12 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
         notification.MarkRead(me.UtcNow);
         await db.SaveChangesAsync(ct);
-        return notification.RequestId is { } requestId
-            ? RedirectToPage("/Requests/Details", new { id = requestId })
-            : RedirectToPage();
+        return (notification.RequestId, notification.CertificateId) switch
+        {
+            ({ } requestId, _) => RedirectToPage("/Requests/Details", new { id = requestId }),
+            (_, { } certificateId) => RedirectToPage("/Certificates/Details", new { id = certificateId }),
+            _ => RedirectToPage(),
+        };
     }
 
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)
