@@ -1233,11 +1233,6 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
                 {
-                    b.HasOne("PhuThoCa.Domain.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
                     b.HasOne("PhuThoCa.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

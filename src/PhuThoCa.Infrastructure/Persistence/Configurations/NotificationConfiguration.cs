@@ -19,7 +19,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Domain.Requests.Request>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);
-        // Certificates are never deleted; NoAction keeps SQL Server free of a second cascade path.
-        b.HasOne<Domain.Certificates.Certificate>().WithMany().HasForeignKey(n => n.CertificateId).OnDelete(DeleteBehavior.NoAction);
+        // CertificateId has no foreign key: certificates are never deleted, and adding one to the existing table would make
+        // SQLite rebuild it outside a transaction.
+        b.HasIndex(n => n.CertificateId);
     }
 }

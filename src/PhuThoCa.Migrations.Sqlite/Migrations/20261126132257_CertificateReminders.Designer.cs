@@ -11,7 +11,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126131356_CertificateReminders")]
+    [Migration("20261126132257_CertificateReminders")]
     partial class CertificateReminders
     {
         /// <inheritdoc />
@@ -1198,11 +1198,6 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
                 {
-                    b.HasOne("PhuThoCa.Domain.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
                     b.HasOne("PhuThoCa.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PhuThoCa.Migrations.SqlServer.Migrations
+namespace PhuThoCa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class CertificateReminders : Migration
@@ -13,13 +13,13 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CertificateId",
                 table: "Notifications",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Key",
                 table: "Notifications",
-                type: "nvarchar(120)",
+                type: "TEXT",
                 maxLength: 120,
                 nullable: true);
 
@@ -32,22 +32,11 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                 name: "IX_Notifications_UserId_Key",
                 table: "Notifications",
                 columns: new[] { "UserId", "Key" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Notifications_Certificates_CertificateId",
-                table: "Notifications",
-                column: "CertificateId",
-                principalTable: "Certificates",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Notifications_Certificates_CertificateId",
-                table: "Notifications");
-
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_CertificateId",
                 table: "Notifications");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PhuThoCa.Migrations.Sqlite.Migrations
+namespace PhuThoCa.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class CertificateReminders : Migration
@@ -13,13 +13,13 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CertificateId",
                 table: "Notifications",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Key",
                 table: "Notifications",
-                type: "TEXT",
+                type: "nvarchar(120)",
                 maxLength: 120,
                 nullable: true);
 
@@ -32,22 +32,11 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_UserId_Key",
                 table: "Notifications",
                 columns: new[] { "UserId", "Key" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Notifications_Certificates_CertificateId",
-                table: "Notifications",
-                column: "CertificateId",
-                principalTable: "Certificates",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Notifications_Certificates_CertificateId",
-                table: "Notifications");
-
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_CertificateId",
                 table: "Notifications");

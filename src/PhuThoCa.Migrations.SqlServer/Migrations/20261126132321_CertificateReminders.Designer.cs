@@ -12,7 +12,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126131421_CertificateReminders")]
+    [Migration("20261126132321_CertificateReminders")]
     partial class CertificateReminders
     {
         /// <inheritdoc />
@@ -1236,11 +1236,6 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PhuThoCa.Domain.Notifications.Notification", b =>
                 {
-                    b.HasOne("PhuThoCa.Domain.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
                     b.HasOne("PhuThoCa.Domain.Requests.Request", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
