@@ -12,6 +12,35 @@ public class WorkflowJourneyTests(BrowserPortal portal)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Staff_ReceivesTwoWaitingRequestsAtOnce_FromTheInbox()
+    {
+        // Demo requests sent before the test clock's "now", not renewals (the journey below takes the first waiting renewal).
+        await using var db = portal.Factory.CreateDbContext();
+        var sentBefore = portal.Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1); // journeys send at the fixed "now"
+        var ids = await db.Requests
+            .Where(r => r.Status == RequestStatus.Submitted && r.Type != RequestType.Renew && r.SubmittedAtUtc < sentBefore)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync(Ct);
+        Assert.Equal(2, ids.Count);
+        var page = await portal.SignInAsync("chuyenvien2.skhcn");
+
+        await page.GotoAsync("/Requests/Inbox?group=submitted");
+        foreach (var id in ids)
+        {
+            await page.Locator($"#select-{id}").CheckAsync();
+        }
+
+        await page.GetByTestId("receive-selected").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("bulk-outcomes")).ToContainTextAsync("Kết quả tiếp nhận: 2 / 2 yêu cầu");
+        await Assertions.Expect(page.GetByTestId("bulk-outcome").Filter(new() { HasText = "Đã tiếp nhận" })).ToHaveCountAsync(2);
+        await BrowserPortal.ScreenshotAsync(page, "32-inbox-bulk-receive");
+        await using var check = portal.Factory.CreateDbContext();
+        Assert.All(await check.Requests.Where(r => ids.Contains(r.Id)).Select(r => r.Status).ToListAsync(Ct),
+            status => Assert.NotEqual(RequestStatus.Submitted, status));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Staff_ReceivesAndAcceptsARenewal_SeesTheCalendarDueDate_ThenRecordsFilingAndResult()
     {
         await using var db = portal.Factory.CreateDbContext();

@@ -45,6 +45,12 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
     public DateOnly Today => me.Today;
 
+    /// <summary>Staff and leaders act on requests; admins and auditors only look.</summary>
+    public bool CanAct => me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader);
+
+    /// <summary>What a bulk receipt did to each selected request (features G2.7), shown above the list.</summary>
+    public List<BulkOutcome> Outcomes { get; private set; } = [];
+
     /// <summary>Open requests whose running legal step is Sở's and whose due date has passed (navbar badge and inbox).</summary>
     public static IQueryable<Request> OverdueForScienceDepartment(AppDbContext db, DateOnly today) =>
         db.Requests.Where(r => r.DueDate < today && r.DueStep != null
@@ -87,6 +93,68 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         Rows = [.. all.Where(r => InGroup(r, Group!))];
     }
 
+    /// <summary>
+    /// "Tiếp nhận các yêu cầu đã chọn": receives each selected request as the details page would, one save per request so
+    /// that one refusal (already received by a colleague, cancelled meanwhile …) does not stop the others, and lists the
+    /// outcome of each.
+    /// </summary>
+    public async Task<IActionResult> OnPostReceiveSelectedAsync([FromForm] int[] selected, CancellationToken ct)
+    {
+        if (!CanAct)
+        {
+            return Forbid();
+        }
+
+        if (selected.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, "Chọn ít nhất một yêu cầu chờ tiếp nhận.");
+        }
+
+        foreach (var id in selected.Distinct().Take(MaxBulk))
+        {
+            Outcomes.Add(await ReceiveOneAsync(id, ct));
+        }
+
+        db.ChangeTracker.Clear();
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    /// <summary>At most this many requests per bulk receipt.</summary>
+    public const int MaxBulk = 100;
+
+    private async Task<BulkOutcome> ReceiveOneAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return new BulkOutcome(id, null, false, "Không tìm thấy yêu cầu.");
+        }
+
+        try
+        {
+            var actor = me.Actor();
+            var deadlines = await services.DeadlinesAsync(ct);
+            int? sequence = request.ReceiptNumber is null
+                ? await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(actor.AtUtc).Year, ct)
+                : null;
+            request.Receive(actor, deadlines, sequence);
+            await db.SaveChangesAsync(ct);
+            return new BulkOutcome(id, request.ReceiptNumber, true, request.DueDate is { } due
+                ? $"Đã tiếp nhận; hạn xử lý {Format.Date(due)}."
+                : "Đã tiếp nhận.");
+        }
+        catch (Domain.Common.DomainRuleException e)
+        {
+            return new BulkOutcome(id, request.ReceiptNumber, false, e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new BulkOutcome(id, request.ReceiptNumber, false, DomainRuleFilter.ConcurrencyMessage);
+        }
+    }
+
     private static bool InGroup(Row row, string group) => group switch
     {
         "overdue" => row.Deadline is { IsOverdue: true },
@@ -97,6 +165,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         "handover" => row.Status == RequestStatus.ResultReceived,
         _ => true,
     };
+
+    public sealed record BulkOutcome(int RequestId, string? ReceiptNumber, bool Succeeded, string Message);
 
     public sealed record Row(int Id, string? ReceiptNumber, RequestType Type, RequestStatus Status, string Agency,
         string? FirstSubscriber, int LineCount, DateTime? SubmittedAtUtc, DateTime? ReceivedAtUtc, DeadlineView? Deadline)
