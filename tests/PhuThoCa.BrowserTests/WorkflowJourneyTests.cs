@@ -29,9 +29,10 @@ public class WorkflowJourneyTests(BrowserPortal portal)
             await page.Locator($"#select-{id}").CheckAsync();
         }
 
-        await page.GetByTestId("receive-selected").ClickAsync();
+        await page.GetByLabel("Thao tác với các yêu cầu đã chọn").SelectOptionAsync("Receive");
+        await page.GetByTestId("bulk-submit").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("bulk-outcomes")).ToContainTextAsync("Kết quả tiếp nhận: 2 / 2 yêu cầu");
+        await Assertions.Expect(page.GetByTestId("bulk-outcomes")).ToContainTextAsync("Kết quả “Tiếp nhận”: 2 / 2 yêu cầu thành công");
         await Assertions.Expect(page.GetByTestId("bulk-outcome").Filter(new() { HasText = "Đã tiếp nhận" })).ToHaveCountAsync(2);
         await BrowserPortal.ScreenshotAsync(page, "32-inbox-bulk-receive");
         await using var check = portal.Factory.CreateDbContext();

@@ -14,7 +14,7 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// counts per step. The Cục's legs are listed with the working days elapsed, never as overdue.
 /// </summary>
 [Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
-public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services) : PageModel
+public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration) : PageModel
 {
     /// <summary>Statuses where Sở has the next step or tracks the Cục.</summary>
     public static readonly IReadOnlyList<RequestStatus> WaitingForScienceDepartment =
@@ -48,7 +48,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// <summary>Staff and leaders act on requests; admins and auditors only look.</summary>
     public bool CanAct => me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader);
 
-    /// <summary>What a bulk receipt did to each selected request (features G2.7), shown above the list.</summary>
+    /// <summary>What the bulk action did to each selected request (features G2.7), shown above the list.</summary>
     public List<BulkOutcome> Outcomes { get; private set; } = [];
 
     /// <summary>Open requests whose running legal step is Sở's and whose due date has passed (navbar badge and inbox).</summary>
@@ -93,26 +93,68 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         Rows = [.. all.Where(r => InGroup(r, Group!))];
     }
 
+    /// <summary>The actions the inbox can apply to several requests at once (features G2.7), with their labels.</summary>
+    public static readonly IReadOnlyList<(RequestAction Action, string Label)> BulkActions =
+    [
+        (RequestAction.Receive, "Tiếp nhận"),
+        (RequestAction.Accept, "Chấp nhận"),
+        (RequestAction.ReturnForSupplement, "Yêu cầu bổ sung"),
+        (RequestAction.Reject, "Từ chối"),
+    ];
+
+    [BindProperty]
+    public RequestAction BulkAction { get; set; } = RequestAction.Receive;
+
+    /// <summary>One reason for all the selected requests: required to return or reject, a note otherwise.</summary>
+    [BindProperty]
+    public string? BulkReason { get; set; }
+
+    /// <summary>Where the table rows have a checkbox: waiting for receipt, or received and being checked.</summary>
+    public static bool IsSelectable(RequestStatus status) => status is RequestStatus.Submitted or RequestStatus.Received;
+
     /// <summary>
-    /// "Tiếp nhận các yêu cầu đã chọn": receives each selected request as the details page would, one save per request so
-    /// that one refusal (already received by a colleague, cancelled meanwhile …) does not stop the others, and lists the
-    /// outcome of each.
+    /// The bulk form: applies the chosen action to each selected request as its details page would, one save per request
+    /// so that one refusal (already handled by a colleague, not eligible any more …) does not stop the others, and lists
+    /// the outcome of each. One shared reason for returns and rejections.
     /// </summary>
-    public async Task<IActionResult> OnPostReceiveSelectedAsync([FromForm] int[] selected, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync([FromForm] int[] selected, CancellationToken ct)
     {
         if (!CanAct)
         {
             return Forbid();
         }
 
-        if (selected.Length == 0)
+        if (!BulkActions.Any(a => a.Action == BulkAction))
         {
-            ModelState.AddModelError(string.Empty, "Chọn ít nhất một yêu cầu chờ tiếp nhận.");
+            ModelState.AddModelError(nameof(BulkAction), "Chọn thao tác trong danh sách.");
+        }
+        else if (RequestActions.RequiresReason(BulkAction) && string.IsNullOrWhiteSpace(BulkReason))
+        {
+            ModelState.AddModelError(nameof(BulkReason), BulkAction == RequestAction.Reject
+                ? "Vui lòng nêu rõ lý do từ chối (Quy chế, Điều 5 khoản 4 điểm b)."
+                : "Vui lòng nêu rõ nội dung cơ quan cần bổ sung.");
+        }
+        else if (BulkReason?.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(BulkReason), "Lý do không được dài quá 2.000 ký tự.");
+        }
+        else if (BulkAction == RequestAction.Accept && configuration.GetValue(DetailsModel.AcceptRequiresLeaderSetting, false)
+                 && !me.IsInRole(Roles.DepartmentLeader))
+        {
+            ModelState.AddModelError(nameof(BulkAction), "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở).");
         }
 
-        foreach (var id in selected.Distinct().Take(MaxBulk))
+        if (selected.Length == 0)
         {
-            Outcomes.Add(await ReceiveOneAsync(id, ct));
+            ModelState.AddModelError(string.Empty, "Chọn ít nhất một yêu cầu.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            foreach (var id in selected.Distinct().Take(MaxBulk))
+            {
+                Outcomes.Add(await ApplyAsync(id, ct));
+            }
         }
 
         db.ChangeTracker.Clear();
@@ -120,10 +162,10 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         return Page();
     }
 
-    /// <summary>At most this many requests per bulk receipt.</summary>
+    /// <summary>At most this many requests per bulk action.</summary>
     public const int MaxBulk = 100;
 
-    private async Task<BulkOutcome> ReceiveOneAsync(int id, CancellationToken ct)
+    private async Task<BulkOutcome> ApplyAsync(int id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -136,14 +178,33 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             var actor = me.Actor();
             var deadlines = await services.DeadlinesAsync(ct);
-            int? sequence = request.ReceiptNumber is null
-                ? await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(actor.AtUtc).Year, ct)
-                : null;
-            request.Receive(actor, deadlines, sequence);
+            var note = Domain.Common.Text.CleanOrNull(BulkReason);
+            string message;
+            switch (BulkAction)
+            {
+                case RequestAction.Receive:
+                    int? sequence = request.ReceiptNumber is null
+                        ? await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(actor.AtUtc).Year, ct)
+                        : null;
+                    request.Receive(actor, deadlines, sequence, note);
+                    message = request.DueDate is { } due ? $"Đã tiếp nhận; hạn xử lý {Format.Date(due)}." : "Đã tiếp nhận.";
+                    break;
+                case RequestAction.Accept:
+                    request.Accept(actor, await SubjectsAsync(request, ct), deadlines, note);
+                    message = request.DueDate is { } next ? $"Đã chấp nhận; hạn xử lý {Format.Date(next)}." : "Đã chấp nhận.";
+                    break;
+                case RequestAction.ReturnForSupplement:
+                    request.ReturnForSupplement(note!, actor, deadlines);
+                    message = "Đã trả để cơ quan bổ sung hồ sơ.";
+                    break;
+                default:
+                    request.Reject(note!, actor);
+                    message = "Đã từ chối.";
+                    break;
+            }
+
             await db.SaveChangesAsync(ct);
-            return new BulkOutcome(id, request.ReceiptNumber, true, request.DueDate is { } due
-                ? $"Đã tiếp nhận; hạn xử lý {Format.Date(due)}."
-                : "Đã tiếp nhận.");
+            return new BulkOutcome(id, request.ReceiptNumber, true, message);
         }
         catch (Domain.Common.DomainRuleException e)
         {
@@ -153,6 +214,15 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             return new BulkOutcome(id, request.ReceiptNumber, false, DomainRuleFilter.ConcurrencyMessage);
         }
+    }
+
+    private async Task<RequestSubjects> SubjectsAsync(Request request, CancellationToken ct)
+    {
+        var certificateIds = request.Lines.Where(l => l.CertificateId is not null).Select(l => l.CertificateId!.Value).ToList();
+        var tokenIds = request.Lines.Where(l => l.TokenId is not null).Select(l => l.TokenId!.Value).ToList();
+        return new RequestSubjects(
+            await db.Certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct),
+            await db.Tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct));
     }
 
     private static bool InGroup(Row row, string group) => group switch
