@@ -17,6 +17,10 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
 {
     public static readonly RequestNotificationInterceptor Instance = new();
 
+    // Status changes already given their notifications: SaveChanges may run again for the same tracked rows (an
+    // execution-strategy retry on SQL Server, a second save after a failed one) and must not notify twice.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RequestStatusChange, object> Notified = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -43,7 +47,7 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
     private static async Task AddNotificationsAsync(AppDbContext db, CancellationToken ct)
     {
         var added = db.ChangeTracker.Entries<RequestStatusChange>()
-            .Where(e => e.State == EntityState.Added)
+            .Where(e => e.State == EntityState.Added && !Notified.TryGetValue(e.Entity, out _))
             .Select(e => e.Entity)
             .ToList();
         if (added.Count == 0)
@@ -56,6 +60,7 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
         var agencyNames = new Dictionary<int, string>();
         foreach (var change in added)
         {
+            Notified.AddOrUpdate(change, change);
             var request = requests.FirstOrDefault(r => r.History.Contains(change));
             if (request is null || (change.Action == RequestAction.Cancel && change.From == RequestStatus.Draft))
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Tests.Pages.Requests;
@@ -111,6 +112,33 @@ public class NotificationTests(PortalFactory portal)
         var officerStillUnread = await db.Notifications.Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n, u.UserName })
             .AnyAsync(x => x.UserName == "canbo.syte" && x.n.RequestId == arranged.RequestId && x.n.ReadAtUtc == null, Ct);
         Assert.True(officerStillUnread);
+    }
+
+    [Fact]
+    public async Task ASaveThatFailsAndIsRepeated_NotifiesOnce()
+    {
+        var arranged = await SubmittedAsync(portal, RequestType.Renew);
+        await using var db = portal.CreateDbContext();
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == arranged.RequestId, Ct);
+        var services = new PhuThoCa.Web.Infrastructure.RequestServices(db,
+            portal.Services.GetRequiredService<PhuThoCa.Infrastructure.Calendar.CalendarProvider>(),
+            portal.Services.GetRequiredService<RequestDeadlineSettings>());
+        var now = NowUtc(portal);
+        request.Receive(await ActorAsync(db, "chuyenvien.skhcn", now), await services.DeadlinesAsync(Ct),
+            await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(now).Year, Ct));
+        // A row the database refuses (no such user) makes the first save fail after the notifications were added.
+        var refused = new Domain.Notifications.Notification("no-such-user", null, "x", null, now);
+        db.Notifications.Add(refused);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        db.Entry(refused).State = EntityState.Detached;
+        await db.SaveChangesAsync(Ct);
+
+        await using var check = portal.CreateDbContext();
+        var received = await check.Notifications.Where(n => n.RequestId == arranged.RequestId && n.Title.EndsWith(": Tiếp nhận"))
+            .Select(n => n.UserId).ToListAsync(Ct);
+        Assert.NotEmpty(received);
+        Assert.Equal(received.Count, received.Distinct().Count());
     }
 
     private async Task<List<string>> NotifiedUserNamesAsync(int requestId)
