@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using PhuThoCa.Infrastructure.Letters.Pdf;
 using SkiaSharp;
 
 namespace PhuThoCa.Infrastructure.Letters.Fonts;
@@ -75,34 +76,21 @@ public static class LetterFonts
         return loaded;
     }
 
-    private static ReadOnlySpan<byte> Table(byte[] font, string tag)
-    {
-        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
-        for (var i = 0; i < count; i++)
-        {
-            var record = font.AsSpan(12 + (i * 16), 16);
-            if (record[..4].SequenceEqual(System.Text.Encoding.ASCII.GetBytes(tag)))
-            {
-                return font.AsSpan((int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
-            }
-        }
-
-        throw new InvalidDataException($"The font has no '{tag}' table.");
-    }
-
     private static ushort SpaceOf(SKTypeface typeface)
     {
         using var font = new SKFont(typeface);
         return font.GetGlyph(' ');
     }
 
-    private static int ReadUnitsPerEm(byte[] font) => BinaryPrimitives.ReadUInt16BigEndian(Table(font, "head")[18..]);
+    private static int ReadUnitsPerEm(byte[] font) =>
+        BinaryPrimitives.ReadUInt16BigEndian(TrueTypeTables.Read(font).Get(font, "head")[18..]);
 
     private static ushort[] ReadAdvances(byte[] font)
     {
-        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, "maxp")[4..]);
-        var longMetrics = BinaryPrimitives.ReadUInt16BigEndian(Table(font, "hhea")[34..]);
-        var hmtx = Table(font, "hmtx");
+        var tables = TrueTypeTables.Read(font);
+        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(tables.Get(font, "maxp")[4..]);
+        var longMetrics = BinaryPrimitives.ReadUInt16BigEndian(tables.Get(font, "hhea")[34..]);
+        var hmtx = tables.Get(font, "hmtx");
         var advances = new ushort[numGlyphs];
         for (var g = 0; g < numGlyphs; g++)
         {

@@ -20,7 +20,7 @@ internal static class TrueTypeSubsetter
     public static byte[] Subset(ReadOnlySpan<byte> font, IEnumerable<ushort> usedGlyphs)
     {
         ArgumentNullException.ThrowIfNull(usedGlyphs);
-        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, ReadTables(font), "maxp")[4..]);
+        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(TrueTypeTables.Read(font).Get(font, "maxp")[4..]);
         var used = new bool[numGlyphs];
         foreach (var glyph in usedGlyphs)
         {
@@ -37,11 +37,11 @@ internal static class TrueTypeSubsetter
     public static byte[] Subset(ReadOnlySpan<byte> font, ReadOnlySpan<bool> usedGlyphs)
     {
         var tables = ReadTables(font);
-        var head = Table(font, tables, "head");
-        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(Table(font, tables, "maxp")[4..]);
+        var head = tables.Get(font, "head");
+        var numGlyphs = BinaryPrimitives.ReadUInt16BigEndian(tables.Get(font, "maxp")[4..]);
         var longLoca = BinaryPrimitives.ReadInt16BigEndian(head[50..]) == 1;
-        var loca = ReadLoca(Table(font, tables, "loca"), numGlyphs, longLoca);
-        var glyf = Table(font, tables, "glyf");
+        var loca = ReadLoca(tables.Get(font, "loca"), numGlyphs, longLoca);
+        var glyf = tables.Get(font, "glyf");
 
         var keep = Closure(glyf, loca, usedGlyphs, numGlyphs);
 
@@ -86,16 +86,16 @@ internal static class TrueTypeSubsetter
         BinaryPrimitives.WriteInt16BigEndian(newHead.AsSpan(50), (short)(shortLoca ? 0 : 1));
 
         var output = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var tag in KeptTables.Where(tables.ContainsKey))
+        foreach (var tag in KeptTables.Where(tables.Contains))
         {
             output[tag] = tag switch
             {
                 "head" => newHead,
                 "glyf" => newGlyf,
                 "loca" => locaBytes,
-                "hmtx" => ClearUnusedMetrics(Table(font, tables, "hmtx"), Table(font, tables, "hhea"), keep, numGlyphs),
-                "name" => CutNames(Table(font, tables, "name")),
-                _ => Table(font, tables, tag).ToArray(),
+                "hmtx" => ClearUnusedMetrics(tables.Get(font, "hmtx"), tables.Get(font, "hhea"), keep, numGlyphs),
+                "name" => CutNames(tables.Get(font, "name")),
+                _ => tables.Get(font, tag).ToArray(),
             };
         }
 
@@ -281,32 +281,18 @@ internal static class TrueTypeSubsetter
         return whole == data.Length ? sum : unchecked(sum + last);
     }
 
-    private static Dictionary<string, (int Offset, int Length)> ReadTables(ReadOnlySpan<byte> font)
+    private static TrueTypeTables ReadTables(ReadOnlySpan<byte> font)
     {
-        var count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
-        var tables = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var record = font[(12 + (i * 16))..];
-            var tag = Encoding.ASCII.GetString(record[..4]);
-            tables[tag] = ((int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]));
-        }
-
+        var tables = TrueTypeTables.Read(font);
         foreach (var required in new[] { "head", "hhea", "maxp", "hmtx", "loca", "glyf" })
         {
-            if (!tables.ContainsKey(required))
+            if (!tables.Contains(required))
             {
                 throw new InvalidDataException($"Not a TrueType-outline font: no '{required}' table.");
             }
         }
 
         return tables;
-    }
-
-    private static ReadOnlySpan<byte> Table(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables, string tag)
-    {
-        var (offset, length) = tables[tag];
-        return font.Slice(offset, length);
     }
 
     private static uint[] ReadLoca(ReadOnlySpan<byte> loca, int numGlyphs, bool isLong)
