@@ -96,14 +96,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.Submit, null, async (request, actor) =>
         {
-            request.Submit(actor, await SubjectsAsync(request, ct));
+            request.Submit(actor, await services.SubjectsAsync(request, ct: ct));
             return "Đã gửi yêu cầu.";
         }, ct);
 
     public Task<IActionResult> OnPostResubmitAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.Resubmit, ActionInput.Default, async (request, actor) =>
         {
-            request.Resubmit(actor, await SubjectsAsync(request, ct), Input.Note);
+            request.Resubmit(actor, await services.SubjectsAsync(request, ct: ct), Input.Note);
             return "Đã gửi lại yêu cầu sau khi bổ sung.";
         }, ct);
 
@@ -117,11 +117,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostReceiveAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.Receive, ActionInput.Default, async (request, actor) =>
         {
-            var deadlines = await services.DeadlinesAsync(ct);
-            int? sequence = request.ReceiptNumber is null
-                ? await services.NextReceiptSequenceAsync(VietnamTime.ToDate(actor.AtUtc).Year, ct)
-                : null;
-            request.Receive(actor, deadlines, sequence, Input.Note);
+            await services.ReceiveAsync(request, actor, Input.Note, ct);
             return request.DueDate is { } due
                 ? $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}; hạn xử lý {Format.Date(due)}."
                 : $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}.";
@@ -137,7 +133,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.Accept, ActionInput.Default, async (request, actor) =>
         {
-            request.Accept(actor, await SubjectsAsync(request, ct), await services.DeadlinesAsync(ct), Input.Note);
+            request.Accept(actor, await services.SubjectsAsync(request, ct: ct), await services.DeadlinesAsync(ct), Input.Note);
             return "Đã chấp nhận yêu cầu.";
         }, ct);
 
@@ -216,7 +212,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostRecoveredAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.RecordRecovered, ActionInput.Default, async (request, actor) =>
         {
-            var subjects = await SubjectsAsync(request, ct);
+            var subjects = await services.SubjectsAsync(request, ct: ct);
             db.TimelineEvents.AddRange(request.RecordRecovered(subjects.Tokens, actor, Input.Note));
             return "Đã ghi nhận khôi phục thiết bị; yêu cầu hoàn thành.";
         }, ct);
@@ -224,7 +220,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostTokenReturnedAsync(int id, CancellationToken ct) =>
         ActAsync(id, RequestAction.RecordTokenReturned, ActionInput.TokenReturnRules, async (request, actor) =>
         {
-            var subjects = await SubjectsAsync(request, ct);
+            var subjects = await services.SubjectsAsync(request, ct: ct);
             var returns = request.Lines.Where(l => l.TokenId is not null).Select(l =>
             {
                 var input = LineInputFor(l.Id)!;
@@ -364,15 +360,6 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         }
     }
 
-    private async Task<RequestSubjects> SubjectsAsync(Request request, CancellationToken ct)
-    {
-        var certificateIds = request.Lines.Where(l => l.CertificateId is not null).Select(l => l.CertificateId!.Value).ToList();
-        var tokenIds = request.Lines.Where(l => l.TokenId is not null).Select(l => l.TokenId!.Value).ToList();
-        var certificates = await db.Certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct);
-        var tokens = await db.Tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct);
-        return new RequestSubjects(certificates, tokens);
-    }
-
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery()
@@ -386,7 +373,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .OrderBy(a => a.Purpose).ThenBy(a => a.UploadedAtUtc).ToListAsync(ct);
-        var subjects = await SubjectsAsync(request, ct);
+        var subjects = await services.SubjectsAsync(request, ct: ct);
         Certificates = subjects.Certificates.ToDictionary(c => c.Id);
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);

@@ -177,24 +177,20 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         try
         {
             var actor = me.Actor();
-            var deadlines = await services.DeadlinesAsync(ct);
             var note = Domain.Common.Text.CleanOrNull(BulkReason);
             string message;
             switch (BulkAction)
             {
                 case RequestAction.Receive:
-                    int? sequence = request.ReceiptNumber is null
-                        ? await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(actor.AtUtc).Year, ct)
-                        : null;
-                    request.Receive(actor, deadlines, sequence, note);
+                    await services.ReceiveAsync(request, actor, note, ct);
                     message = request.DueDate is { } due ? $"Đã tiếp nhận; hạn xử lý {Format.Date(due)}." : "Đã tiếp nhận.";
                     break;
                 case RequestAction.Accept:
-                    request.Accept(actor, await SubjectsAsync(request, ct), deadlines, note);
+                    request.Accept(actor, await services.SubjectsAsync(request, ct: ct), await services.DeadlinesAsync(ct), note);
                     message = request.DueDate is { } next ? $"Đã chấp nhận; hạn xử lý {Format.Date(next)}." : "Đã chấp nhận.";
                     break;
                 case RequestAction.ReturnForSupplement:
-                    request.ReturnForSupplement(note!, actor, deadlines);
+                    request.ReturnForSupplement(note!, actor, await services.DeadlinesAsync(ct));
                     message = "Đã trả để cơ quan bổ sung hồ sơ.";
                     break;
                 default:
@@ -214,15 +210,6 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             return new BulkOutcome(id, request.ReceiptNumber, false, DomainRuleFilter.ConcurrencyMessage);
         }
-    }
-
-    private async Task<RequestSubjects> SubjectsAsync(Request request, CancellationToken ct)
-    {
-        var certificateIds = request.Lines.Where(l => l.CertificateId is not null).Select(l => l.CertificateId!.Value).ToList();
-        var tokenIds = request.Lines.Where(l => l.TokenId is not null).Select(l => l.TokenId!.Value).ToList();
-        return new RequestSubjects(
-            await db.Certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct),
-            await db.Tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct));
     }
 
     private static bool InGroup(Row row, string group) => group switch

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Tests.Pages.Requests;
@@ -120,12 +119,8 @@ public class NotificationTests(PortalFactory portal)
         var arranged = await SubmittedAsync(portal, RequestType.Renew);
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == arranged.RequestId, Ct);
-        var services = new PhuThoCa.Web.Infrastructure.RequestServices(db,
-            portal.Services.GetRequiredService<PhuThoCa.Infrastructure.Calendar.CalendarProvider>(),
-            portal.Services.GetRequiredService<RequestDeadlineSettings>());
         var now = NowUtc(portal);
-        request.Receive(await ActorAsync(db, "chuyenvien.skhcn", now), await services.DeadlinesAsync(Ct),
-            await services.NextReceiptSequenceAsync(Domain.Common.VietnamTime.ToDate(now).Year, Ct));
+        await Services(portal, db).ReceiveAsync(request, await ActorAsync(db, "chuyenvien.skhcn", now), note: null, Ct);
         // A row the database refuses (no such user) makes the first save fail after the notifications were added.
         var refused = new Domain.Notifications.Notification("no-such-user", null, "x", null, now);
         db.Notifications.Add(refused);

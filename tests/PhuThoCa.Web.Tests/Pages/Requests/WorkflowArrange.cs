@@ -118,12 +118,13 @@ internal static partial class WorkflowArrange
     {
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
-        var services = new RequestServices(db, portal.Services.GetRequiredService<CalendarProvider>(),
-            portal.Services.GetRequiredService<RequestDeadlineSettings>());
-        var sequence = request.ReceiptNumber is null ? await services.NextReceiptSequenceAsync(VietnamTime.ToDate(atUtc).Year) : (int?)null;
-        request.Receive(await ActorAsync(db, staff, atUtc), await services.DeadlinesAsync(), sequence);
+        await Services(portal, db).ReceiveAsync(request, await ActorAsync(db, staff, atUtc), note: null);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The portal's <see cref="RequestServices"/> over <paramref name="db"/>.</summary>
+    public static RequestServices Services(PortalFactory portal, AppDbContext db) =>
+        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>());
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
     public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)

@@ -32,7 +32,8 @@ public class DraftEditorModel(
     IValidator<RevokeLineInput> revokeValidator,
     IValidator<ChangeLineInput> changeValidator,
     IValidator<SubmitInput> submitValidator,
-    IValidator<CancelInput> cancelValidator) : PageModel
+    IValidator<CancelInput> cancelValidator,
+    RequestServices services) : PageModel
 {
     [BindProperty]
     public LetterInput Letter { get; set; } = new();
@@ -306,7 +307,7 @@ public class DraftEditorModel(
             }
         }
 
-        var subjects = await SubjectsAsync(ct);
+        var subjects = await services.SubjectsAsync(Req, track: false, ct);
         var resubmission = Req.Status == RequestStatus.ReturnedForSupplement;
         if (resubmission)
         {
@@ -398,15 +399,6 @@ public class DraftEditorModel(
             .OrderBy(r => r.Id)
             .Select(r => new OpenRequestLink("", r.Id, r.ReceiptNumber, r.Status, r.Type)).FirstOrDefaultAsync(ct);
 
-    private async Task<RequestSubjects> SubjectsAsync(CancellationToken ct)
-    {
-        var certificateIds = Req.Lines.Where(l => l.CertificateId is not null).Select(l => l.CertificateId!.Value).ToList();
-        var tokenIds = Req.Lines.Where(l => l.TokenId is not null).Select(l => l.TokenId!.Value).ToList();
-        var certificates = await db.Certificates.AsNoTracking().Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct);
-        var tokens = await db.Tokens.AsNoTracking().Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct);
-        return new RequestSubjects(certificates, tokens);
-    }
-
     /// <summary>Why a certificate cannot go on a line of this type today (empty when it can): ND 68/2024 Điều 12, 14.</summary>
     private static List<string> Eligibility(RequestType type, Certificate certificate, DateOnly today) => type switch
     {
@@ -457,7 +449,7 @@ public class DraftEditorModel(
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.UploadedAtUtc).ToListAsync(ct);
         Problems = request.Lines.Count == 0 || request.Type == RequestType.Issue
             ? []
-            : request.FindEligibilityProblems(await SubjectsAsync(ct), me.Today);
+            : request.FindEligibilityProblems(await services.SubjectsAsync(Req, track: false, ct), me.Today);
         if (IsEditable)
         {
             await LoadCandidatesAsync(selectedCertificateId, ct);
