@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,8 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// counts per step. The Cục's legs are listed with the working days elapsed, never as overdue.
 /// </summary>
 [Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
-public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration) : PageModel
+public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration,
+    IValidator<DetailsModel.ActionInput> actionValidator) : PageModel
 {
     /// <summary>Statuses where Sở has the next step or tracks the Cục.</summary>
     public static readonly IReadOnlyList<RequestStatus> WaitingForScienceDepartment =
@@ -128,20 +130,26 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             ModelState.AddModelError(nameof(BulkAction), "Chọn thao tác trong danh sách.");
         }
-        else if (RequestActions.RequiresReason(BulkAction) && string.IsNullOrWhiteSpace(BulkReason))
-        {
-            ModelState.AddModelError(nameof(BulkReason), BulkAction == RequestAction.Reject
-                ? "Vui lòng nêu rõ lý do từ chối (Quy chế, Điều 5 khoản 4 điểm b)."
-                : "Vui lòng nêu rõ nội dung cơ quan cần bổ sung.");
-        }
-        else if (BulkReason?.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(BulkReason), "Lý do không được dài quá 2.000 ký tự.");
-        }
         else if (BulkAction == RequestAction.Accept && configuration.GetValue(DetailsModel.AcceptRequiresLeaderSetting, false)
                  && !me.IsInRole(Roles.DepartmentLeader))
         {
             ModelState.AddModelError(nameof(BulkAction), "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở).");
+        }
+        else
+        {
+            // The shared reason goes through the details page's own rules for that action (required, length).
+            var (ruleSet, input) = BulkAction switch
+            {
+                RequestAction.ReturnForSupplement => (DetailsModel.ActionInput.ReturnRules, new DetailsModel.ActionInput { SupplementReason = BulkReason }),
+                RequestAction.Reject => (DetailsModel.ActionInput.RejectRules, new DetailsModel.ActionInput { RejectReason = BulkReason }),
+                _ => (DetailsModel.ActionInput.Default, new DetailsModel.ActionInput { Note = BulkReason }),
+            };
+            input.Today = me.Today;
+            var result = await actionValidator.ValidateAsync(input, o => o.IncludeRuleSets(ruleSet), ct);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(BulkReason), error.ErrorMessage);
+            }
         }
 
         if (selected.Length == 0)
