@@ -185,8 +185,7 @@ public sealed class Certificate : Entity
         SuccessorId = successorId;
     }
 
-    private static string Fmt(DateTime utc) =>
-        VietnamTime.ToDate(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Fmt(DateTime utc) => VietnamTime.DateText(utc);
 
     private List<EligibilityProblem> CommonProblems(DateOnly today)
     {

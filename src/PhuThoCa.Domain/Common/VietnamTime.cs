@@ -9,6 +9,15 @@ public static class VietnamTime
 
     public static DateOnly ToDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
+    /// <summary>The date format every user sees (pages, letters, notifications, history).</summary>
+    public const string DatePattern = "dd/MM/yyyy";
+
+    /// <summary>"05/02/2026", whatever the server culture.</summary>
+    public static string DateText(DateOnly date) => date.ToString(DatePattern, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The Vietnam date of a UTC instant as <see cref="DateText(DateOnly)"/>.</summary>
+    public static string DateText(DateTime utc) => DateText(ToDate(utc));
+
     public static DateTime FromLocal(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
 
     public static DateTime ToUtc(DateTimeOffset value) => value.UtcDateTime;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
@@ -901,9 +900,8 @@ public sealed class Request : Entity
 
         DueDate = newDue;
         RowVersion = NewVersion();
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
         return new TimelineEvent(TimelineSubject.Request, Id, actor.AtUtc, actor.DisplayName, "Tính lại hạn xử lý",
-            oldDue.ToString("dd/MM/yyyy", culture), newDue.ToString("dd/MM/yyyy", culture), reason);
+            VietnamTime.DateText(oldDue), VietnamTime.DateText(newDue), reason);
     }
 
     // ----------------------------------------------------------------------------------------------------------------
@@ -1203,7 +1201,7 @@ public sealed class Request : Entity
         return a is null ? b : b is null ? a : $"{a}. {b}";
     }
 
-    private static string Fmt(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Fmt(DateOnly date) => VietnamTime.DateText(date);
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 

@@ -113,8 +113,7 @@ public sealed class Subscriber : Entity
 
     public void Deactivate() => IsActive = false;
 
-    private static string? Format(DateOnly? date) =>
-        date?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string? Format(DateOnly? date) => date is { } d ? VietnamTime.DateText(d) : null;
 
     private void Apply(SubscriberDetails d)
     {

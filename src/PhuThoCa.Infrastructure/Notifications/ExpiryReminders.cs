@@ -102,7 +102,7 @@ public static class ExpiryReminders
 
     private static (string Title, string Detail) Describe(Certificate certificate, string subscriberName, int daysLeft, DateOnly today)
     {
-        var expiry = VietnamTime.ToDate(certificate.NotAfterUtc).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var expiry = VietnamTime.DateText(certificate.NotAfterUtc);
         var title = daysLeft > 0 ? $"Chứng thư số sắp hết hạn: còn {daysLeft} ngày" : "Chứng thư số đã hết hạn";
         var lines = new List<string>
         {
@@ -116,7 +116,7 @@ public static class ExpiryReminders
         else if (certificate.RenewableUntil >= today)
         {
             lines.Add("Đề nghị gia hạn (Mẫu 04) chậm nhất ngày "
-                + certificate.RenewableUntil.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+                + VietnamTime.DateText(certificate.RenewableUntil)
                 + $" (phải còn ít nhất {RenewalPolicy.MinimumDaysLeft} ngày hiệu lực).");
         }
         else

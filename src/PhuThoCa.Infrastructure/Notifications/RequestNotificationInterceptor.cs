@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Notifications;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
@@ -117,7 +117,7 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
 
         if (change.DueDate is { } due)
         {
-            lines.Add("Hạn xử lý: " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + ".");
+            lines.Add("Hạn xử lý: " + VietnamTime.DateText(due) + ".");
         }
 
         return (title, string.Join("\n", lines));

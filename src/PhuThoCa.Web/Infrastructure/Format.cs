@@ -6,11 +6,11 @@ namespace PhuThoCa.Web.Infrastructure;
 /// <summary>Vietnamese display formats: dd/MM/yyyy in Vietnam time, whatever the server culture.</summary>
 public static class Format
 {
-    public const string DatePattern = "dd/MM/yyyy";
+    public const string DatePattern = VietnamTime.DatePattern;
 
-    public static string Date(DateOnly? date) => date?.ToString(DatePattern, CultureInfo.InvariantCulture) ?? "";
+    public static string Date(DateOnly? date) => date is { } d ? VietnamTime.DateText(d) : "";
 
-    public static string Date(DateTime? utc) => utc is null ? "" : VietnamTime.ToDate(utc.Value).ToString(DatePattern, CultureInfo.InvariantCulture);
+    public static string Date(DateTime? utc) => utc is { } instant ? VietnamTime.DateText(instant) : "";
 
     public static string DateTime(DateTime utc) => VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
@@ -603,7 +604,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
 
     private static string No(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => VietnamTime.DateText(date);
 
     private static string Or(string? value) => Clean(value) ?? Blank;
 
