@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
@@ -16,11 +12,7 @@ public sealed class NotificationBellViewComponent(AppDbContext db, CurrentUser m
     {
         var userId = me.Id;
         var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
-        var href = HtmlEncoder.Default.Encode(Url.Page("/Notifications/Index") ?? "/Notifications");
-        var badge = unread == 0
-            ? ""
-            : $" <span class=\"badge rounded-pill text-bg-warning\" title=\"Thông báo chưa đọc\" data-testid=\"unread-badge\">{unread.ToString(CultureInfo.InvariantCulture)}</span>";
-        return new HtmlContentViewComponentResult(new HtmlString(
-            $"<li class=\"nav-item\"><a class=\"nav-link\" href=\"{href}\" data-testid=\"nav-notifications\">Thông báo{badge}</a></li>"));
+        return NavItem.WithBadge(Url.Page("/Notifications/Index") ?? "/Notifications", "Thông báo", "nav-notifications", unread,
+            "text-bg-warning", "Thông báo chưa đọc", "unread-badge");
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
@@ -23,11 +21,7 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me) :
         }
 
         var overdue = await InboxModel.OverdueForScienceDepartment(db, me.Today).CountAsync();
-        var href = HtmlEncoder.Default.Encode(Url.Page("/Requests/Inbox") ?? "/Requests/Inbox");
-        var badge = overdue == 0
-            ? ""
-            : $" <span class=\"badge rounded-pill text-bg-danger\" title=\"Số yêu cầu quá hạn\" data-testid=\"overdue-badge\">{overdue.ToString(CultureInfo.InvariantCulture)}</span>";
-        return new HtmlContentViewComponentResult(new HtmlString(
-            $"<li class=\"nav-item\"><a class=\"nav-link\" href=\"{href}\" data-testid=\"nav-inbox\">Việc cần xử lý{badge}</a></li>"));
+        return NavItem.WithBadge(Url.Page("/Requests/Inbox") ?? "/Requests/Inbox", "Việc cần xử lý", "nav-inbox", overdue,
+            "text-bg-danger", "Số yêu cầu quá hạn", "overdue-badge");
     }
 }

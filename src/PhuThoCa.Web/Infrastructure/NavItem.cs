@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+
+namespace PhuThoCa.Web.Infrastructure;
+
+/// <summary>A navbar link with a count badge, as the view components of the menu render it.</summary>
+public static class NavItem
+{
+    /// <summary>
+    /// <c>&lt;li&gt;&lt;a&gt;label &lt;span class="badge …"&gt;count&lt;/span&gt;&lt;/a&gt;&lt;/li&gt;</c>; no badge when the count is 0.
+    /// </summary>
+    public static HtmlContentViewComponentResult WithBadge(string href, string label, string testId, int count,
+        string badgeClass, string badgeTitle, string badgeTestId)
+    {
+        var badge = count == 0
+            ? ""
+            : $" <span class=\"badge rounded-pill {badgeClass}\" title=\"{badgeTitle}\" data-testid=\"{badgeTestId}\">{count.ToString(CultureInfo.InvariantCulture)}</span>";
+        return new HtmlContentViewComponentResult(new HtmlString(
+            $"<li class=\"nav-item\"><a class=\"nav-link\" href=\"{HtmlEncoder.Default.Encode(href)}\" data-testid=\"{testId}\">{label}{badge}</a></li>"));
+    }
+}
