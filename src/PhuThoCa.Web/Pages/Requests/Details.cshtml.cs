@@ -63,7 +63,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
     public DateOnly Today => me.Today;
 
-    public bool AcceptRequiresLeader => configuration.GetValue(AcceptRequiresLeaderSetting, false);
+    /// <summary>True when the Sở has made acceptance a leader's act and this user is not a Lãnh đạo Sở (details and inbox).</summary>
+    public static bool AcceptIsLeaderOnlyFor(IConfiguration configuration, CurrentUser me) =>
+        configuration.GetValue(AcceptRequiresLeaderSetting, false) && !me.IsInRole(Roles.DepartmentLeader);
 
     public bool IsScienceDepartmentUser =>
         me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader) || me.IsInRole(Roles.Administrator);
@@ -80,7 +82,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         [.. Current.AvailableActions.Where(MayPerform).OrderBy(a => Array.IndexOf(ActionOrder, a))];
 
     public bool LeaderOnlyBlocksAccept => Current.AvailableActions.Contains(RequestAction.Accept) && IsScienceDepartmentUser
-        && AcceptRequiresLeader && !me.IsInRole(Roles.DepartmentLeader);
+        && AcceptIsLeaderOnlyFor(configuration, me);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -240,8 +242,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
             return IsOfficerOfTheAgency;
         }
 
-        return IsScienceDepartmentUser
-            && (action != RequestAction.Accept || !AcceptRequiresLeader || me.IsInRole(Roles.DepartmentLeader));
+        return IsScienceDepartmentUser && (action != RequestAction.Accept || !AcceptIsLeaderOnlyFor(configuration, me));
     }
 
     /// <summary>

@@ -130,8 +130,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             ModelState.AddModelError(nameof(BulkAction), "Chọn thao tác trong danh sách.");
         }
-        else if (BulkAction == RequestAction.Accept && configuration.GetValue(DetailsModel.AcceptRequiresLeaderSetting, false)
-                 && !me.IsInRole(Roles.DepartmentLeader))
+        else if (BulkAction == RequestAction.Accept && DetailsModel.AcceptIsLeaderOnlyFor(configuration, me))
         {
             ModelState.AddModelError(nameof(BulkAction), "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở).");
         }
