@@ -11,6 +11,8 @@ using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests;
+using PhuThoCa.Web.Requests.Filing;
 using DomainRequest = PhuThoCa.Domain.Requests.Request;
 
 namespace PhuThoCa.Web.Pages.Requests.Edit;
@@ -31,8 +33,6 @@ public class DraftEditorModel(
     IValidator<IssueLineInput> issueValidator,
     IValidator<RevokeLineInput> revokeValidator,
     IValidator<ChangeLineInput> changeValidator,
-    IValidator<SubmitInput> submitValidator,
-    IValidator<CancelInput> cancelValidator,
     RequestServices services) : PageModel
 {
     [BindProperty]
@@ -55,6 +55,12 @@ public class DraftEditorModel(
 
     [BindProperty]
     public CancelInput Cancellation { get; set; } = new();
+
+    /// <summary>Base64 of the request's RowVersion when the page was rendered, posted by the send and withdraw forms.</summary>
+    [BindProperty]
+    public string? RowVersion { get; set; }
+
+    public string CurrentRowVersion => RowVersions.Text(Req.RowVersion);
 
     public DomainRequest Req { get; private set; } = null!;
 
@@ -146,12 +152,6 @@ public class DraftEditorModel(
         if (subscriber is null)
         {
             ModelState.AddModelError("IssueLine.SubscriberId", "Thuê bao không thuộc cơ quan lập yêu cầu.");
-            return Page();
-        }
-
-        if (Req.Lines.Any(l => l.SubscriberId == subscriber.Id))
-        {
-            ModelState.AddModelError("IssueLine.SubscriberId", $"Thuê bao “{subscriber.Name}” đã có trong danh sách đề nghị.");
             return Page();
         }
 
@@ -285,16 +285,12 @@ public class DraftEditorModel(
         return await SavedAsync($"Đã xóa dòng “{line.SubscriberName}” khỏi danh sách đề nghị.", "lines", ct);
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitRequest submit, [FromServices] ResubmitRequest resubmit,
+        CancellationToken ct)
     {
         if (!await LoadAsync(id, null, null, ct))
         {
             return NotFound();
-        }
-
-        if (!await submitValidator.ValidateIntoAsync(Submission, ModelState, nameof(Submission), ct))
-        {
-            return Page();
         }
 
         foreach (var line in Req.Lines.Where(l => l.CertificateId is not null || l.TokenId is not null))
@@ -307,40 +303,61 @@ public class DraftEditorModel(
             }
         }
 
-        var subjects = await services.SubjectsAsync(Req, track: false, ct);
         var resubmission = Req.Status == RequestStatus.ReturnedForSupplement;
-        if (resubmission)
+        if (!await ActAsync(resubmission ? resubmit : submit, Submission, nameof(Submission), ct))
         {
-            Req.Resubmit(me.Actor(), subjects, Submission.Note);
-        }
-        else
-        {
-            Req.Submit(me.Actor(), subjects);
+            return Page();
         }
 
-        await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = (resubmission ? "Đã gửi lại yêu cầu sau khi bổ sung: " : "Đã gửi yêu cầu: ")
             + $"{RequestLabels.TypeShort(Req.Type).ToLower(CultureInfo.GetCultureInfo("vi-VN"))} ({Req.Lines.Count} dòng), "
             + $"văn bản số {Req.LetterNumber} gửi {RequestTypes.RecipientLabel(RequestTypes.Recipient(Req.Type))}.";
         return RedirectToPage("/Requests/Index");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(int id, [FromServices] CancelRequest cancel, CancellationToken ct)
     {
         if (!await LoadAsync(id, null, null, ct))
         {
             return NotFound();
         }
 
-        if (!await cancelValidator.ValidateIntoAsync(Cancellation, ModelState, nameof(Cancellation), ct))
+        if (!await ActAsync(cancel, Cancellation, nameof(Cancellation), ct))
         {
             return Page();
         }
 
-        Req.Cancel(Cancellation.Reason!, me.Actor());
-        await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = $"Đã hủy yêu cầu {Req.ReceiptNumber ?? "nháp"} ({RequestLabels.TypeShort(Req.Type).ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).";
         return RedirectToPage("/Requests/Index");
+    }
+
+    /// <summary>
+    /// Runs a handler on the loaded request with the RowVersion the form showed (a request sent or withdrawn meanwhile in
+    /// another tab is not acted on); messages go next to the fields of <paramref name="prefix"/>. A refused rule or a
+    /// concurrent change propagates to DomainRuleFilter, which re-renders the page with its message.
+    /// </summary>
+    private async Task<bool> ActAsync<TInput>(RequestActionHandler<TInput> handler, TInput input, string prefix, CancellationToken ct)
+        where TInput : class
+    {
+        Req.EnsureAllowed(handler.Action);
+        var validation = await handler.ValidateAsync(Req, input, me.Today, ct);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName.Length == 0 ? string.Empty : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return false;
+        }
+
+        if (RowVersion is { Length: > 0 } shown)
+        {
+            db.Entry(Req).Property(r => r.RowVersion).OriginalValue = RowVersions.Parse(shown);
+        }
+
+        await handler.HandleAsync(Req, input, me.Actor(), ct);
+        return true;
     }
 
     /// <summary>The link to an open request, for the page to show next to a refusal or a candidate.</summary>
