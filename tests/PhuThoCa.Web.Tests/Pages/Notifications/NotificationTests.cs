@@ -2,10 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
-
-using PhuThoCa.Web.Requests.Review;
 
 namespace PhuThoCa.Web.Tests.Pages.Notifications;
 

@@ -4,9 +4,8 @@ using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
-using static PhuThoCa.Web.Tests.Pages.Requests.OfficerWorld;
-
 using PhuThoCa.Web.Requests.Review;
+using static PhuThoCa.Web.Tests.Pages.Requests.OfficerWorld;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 

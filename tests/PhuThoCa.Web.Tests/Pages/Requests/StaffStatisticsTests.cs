@@ -6,12 +6,11 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Tests.Support;
-using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
-
 using PhuThoCa.Web.Requests.CaPortal;
 using PhuThoCa.Web.Requests.Completion;
 using PhuThoCa.Web.Requests.Filing;
 using PhuThoCa.Web.Requests.Review;
+using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
