@@ -1215,7 +1215,6 @@ public sealed class Request : Entity
     {
         TokenReturnOutcome.ReturnedToCa => TokenStatus.ReturnedToCa,
         TokenReturnOutcome.Lost => TokenStatus.Lost,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     private string? LetterNote() =>

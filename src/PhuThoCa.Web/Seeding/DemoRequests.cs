@@ -450,8 +450,9 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc, IServiceProvi
     private static (string Name, string Position) Signer(Agency agency) => agency.Kind switch
     {
         AgencyKind.CommuneCommittee => ("Nguyễn Văn Thịnh", "Chủ tịch UBND phường"),
-        _ when agency.ShortName == "VPUBND" => ("Trần Đức Minh", "Chánh Văn phòng"),
-        _ => ("Lê Thị Hồng Vân", "Giám đốc"),
+        AgencyKind.ProvincialDepartment or AgencyKind.PublicServiceUnit or AgencyKind.Other when agency.ShortName == "VPUBND" =>
+            ("Trần Đức Minh", "Chánh Văn phòng"),
+        AgencyKind.ProvincialDepartment or AgencyKind.PublicServiceUnit or AgencyKind.Other => ("Lê Thị Hồng Vân", "Giám đốc"),
     };
 
     private sealed record Scenario(RequestType Type, string Officer, RequestStatus Target, int[] WorkingDaysAgo, int Lines = 1, int Variant = 0);

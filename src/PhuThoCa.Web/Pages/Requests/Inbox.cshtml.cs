@@ -242,7 +242,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
             (_, RequestStatus.AwaitingCaResult) => "Theo dõi, ghi nhận kết quả của Cục",
             (RequestType.Issue, RequestStatus.ResultReceived) => "Chờ cơ quan bàn giao cho thuê bao",
             (_, RequestStatus.ResultReceived) => "Gửi kết quả cho người được giao tiếp nhận",
-            _ => RequestStatuses.Label(Status),
+            (_, RequestStatus.Draft or RequestStatus.ReturnedForSupplement or RequestStatus.Rejected or RequestStatus.RejectedByCa
+                or RequestStatus.AwaitingTokenReturn or RequestStatus.Completed or RequestStatus.Cancelled) => RequestStatuses.Label(Status),
         };
     }
 }

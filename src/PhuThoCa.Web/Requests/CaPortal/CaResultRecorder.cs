@@ -229,6 +229,5 @@ public sealed class CaResultRecorder(AppDbContext db)
         ChangeInfoCase.OrganizationMoved => details with { Address = newValue },
         ChangeInfoCase.DeviceUpgraded => details with { DeviceVersion = newValue },
         ChangeInfoCase.PersonChangedAgency or ChangeInfoCase.DeviceFeaturesAdded => details,
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 }

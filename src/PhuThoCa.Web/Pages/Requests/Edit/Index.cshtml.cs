@@ -423,7 +423,7 @@ public class DraftEditorModel(
         RequestType.ChangeInfo => [.. certificate.CheckChangeEligibility(today).Messages],
         RequestType.Revoke when certificate.Status == CertificateStatus.Revoked => ["đã bị thu hồi."],
         RequestType.Revoke when certificate.Status == CertificateStatus.Superseded => ["đã được thay thế bằng chứng thư gia hạn."],
-        _ => [],
+        RequestType.Revoke or RequestType.Issue or RequestType.RecoverToken => [],
     };
 
     /// <summary>

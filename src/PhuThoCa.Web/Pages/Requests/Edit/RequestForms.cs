@@ -22,7 +22,6 @@ public sealed record ContactLayout(string Title, bool HasEmail, string? AddressL
         RequestType.Renew or RequestType.ChangeInfo => new("Thông tin người tiếp nhận chứng thư chữ ký số", true, "Địa chỉ tiếp nhận", false),
         RequestType.Revoke => new("Thông tin đầu mối phối hợp thu hồi thiết bị lưu khóa bí mật", true, "Địa chỉ thu hồi", false),
         RequestType.RecoverToken => new("Thông tin người phối hợp thực hiện khôi phục thiết bị lưu khóa bí mật", false, null, true),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     public bool HasAddress => AddressLabel is not null;
@@ -227,7 +226,6 @@ public static partial class ChangeSuggestions
         ChangeInfoCase.OrganizationMoved => ("", subscriber.Address ?? ""),
         ChangeInfoCase.DeviceUpgraded => ("", subscriber.DeviceVersion ?? ""),
         ChangeInfoCase.DeviceFeaturesAdded => ("", ""),
-        _ => ("", ""),
     };
 
     private static string? Rdn(string dn, string name)
