@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PhuThoCa.Infrastructure.Identity;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
