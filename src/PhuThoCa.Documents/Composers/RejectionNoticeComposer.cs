@@ -1,5 +1,6 @@
 using PhuThoCa.Documents.Layout;
 using PhuThoCa.Documents.Nd30;
+using PhuThoCa.Domain.Requests;
 using static PhuThoCa.Documents.Composers.DocumentParts;
 
 namespace PhuThoCa.Documents.Composers;
@@ -42,8 +43,9 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
         var body = new List<LetterBlock>
         {
             new LetterParagraph($"{received} {letterRef} của {agency} về việc đề nghị {RequestLetterComposer.Action(request)}{receipt}."),
-            new LetterParagraph($"Căn cứ Nghị định số 68/2024/NĐ-CP ngày 25/6/2024 của Chính phủ quy định về chữ ký số chuyên dùng công vụ "
-                + $"và {options.RegulationCitation}, sau khi kiểm tra, {sender} thông báo không chấp nhận đề nghị nêu trên với lý do như sau:"),
+            new LetterParagraph($"Căn cứ Nghị định số 68/2024/NĐ-CP ngày 25/6/2024 của Chính phủ quy định về chữ ký số chuyên dùng công vụ; "
+                + $"căn cứ {ClauseApplied(request.Type)}{options.Regulation()}, sau khi kiểm tra, {sender} thông báo không chấp nhận "
+                + "đề nghị nêu trên với lý do như sau:"),
         };
         var reasons = (request.RejectionReason ?? Blank)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -66,6 +68,17 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
             Closing = $"{sender} thông báo để {agency} biết, thực hiện./.",
         };
     }
+
+    /// <summary>
+    /// The clause under which Sở refuses in writing: Điều 5 khoản 4 điểm b (renewal, change of information, Mẫu 04) or
+    /// Điều 6 khoản 3 (token recovery, Mẫu 06), followed by " của "; empty for requests the Cục decides.
+    /// </summary>
+    public static string ClauseApplied(RequestType type) => type switch
+    {
+        RequestType.Renew or RequestType.ChangeInfo => "Điều 5 khoản 4 điểm b của ",
+        RequestType.RecoverToken => "Điều 6 khoản 3 của ",
+        RequestType.Issue or RequestType.Revoke => "",
+    };
 
     private static LetterTable RejectedItemsTable(RequestLetterData data)
     {

@@ -50,10 +50,21 @@ public sealed class RequestLetterOptions
     /// <summary>Who issues Sở KH&amp;CN's rejection notice (QĐ-PT Điều 5.4b, 6.3).</summary>
     public ScienceDepartmentIssuer Issuer { get; set; } = new();
 
-    /// <summary>The provincial regulation as the rejection notice cites it.</summary>
+    /// <summary>
+    /// The provincial regulation as the rejection notice cites it: its full title and the decision that issued it.
+    /// Placeholder {number}: <see cref="RegulationNumber"/>.
+    /// </summary>
     public string RegulationCitation { get; set; } =
-        "Quy chế quản lý, sử dụng chữ ký số chuyên dùng công vụ trên địa bàn tỉnh Phú Thọ ban hành kèm theo Quyết định "
-        + "ngày 20/10/2025 của Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ";
+        "Quy chế quản lý, sử dụng chữ ký số chuyên dùng công vụ, chứng thư chữ ký số chuyên dùng công vụ, thiết bị lưu khóa "
+        + "bí mật và dịch vụ chứng thực chữ ký số chuyên dùng công vụ thuộc phạm vi quản lý của Chủ tịch UBND tỉnh Phú Thọ "
+        + "ban hành kèm theo Quyết định số {number}/2025/QĐ-CTUBND ngày 20/10/2025 của Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ";
+
+    /// <summary>Số of the decision issuing the regulation ("…/2025/QĐ-CTUBND"); blank prints "…" until it is known.</summary>
+    public string? RegulationNumber { get; set; }
+
+    /// <summary><see cref="RegulationCitation"/> with the decision's number, or "…" when none is configured.</summary>
+    public string Regulation() =>
+        RegulationCitation.Replace("{number}", string.IsNullOrWhiteSpace(RegulationNumber) ? "…" : RegulationNumber.Trim(), StringComparison.Ordinal);
 
     /// <summary>Absolute base of the links in the QR codes, e.g. "https://chukyso.phutho.gov.vn"; empty: the request's host.</summary>
     public string? PublicBaseUrl { get; set; }

@@ -221,6 +221,9 @@ public class RequestLetterTests(PortalFactory portal)
             "Kính gửi: UBND phường Việt Trì",
             "Sở Khoa học và Công nghệ nhận được Văn bản số 125/UBND-VP ngày 20/11/2026 của UBND phường Việt Trì",
             $"(số tiếp nhận {data.Request.ReceiptNumber})",
+            "Căn cứ Nghị định số 68/2024/NĐ-CP", "căn cứ Điều 5 khoản 4 điểm b của Quy chế quản lý, sử dụng chữ ký số chuyên dùng công vụ, "
+                + "chứng thư chữ ký số chuyên dùng công vụ, thiết bị lưu khóa bí mật và dịch vụ chứng thực chữ ký số chuyên dùng công vụ "
+                + "thuộc phạm vi quản lý của Chủ tịch UBND tỉnh Phú Thọ ban hành kèm theo Quyết định số …/2025/QĐ-CTUBND ngày 20/10/2025",
             "thông báo không chấp nhận đề nghị nêu trên với lý do như sau:",
             "- Chứng thư số đã được gia hạn một lần",
             "- Văn bản đề nghị chưa ghi địa chỉ thư điện tử công vụ",
@@ -229,6 +232,23 @@ public class RequestLetterTests(PortalFactory portal)
             "Nơi nhận:", "- Như trên;", "- Lưu: VT, CĐS.",
             "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Minh Đức",
         ]);
+    }
+
+    [Fact]
+    public async Task RejectionNotice_CitesTheConfiguredDecisionNumberAndTheRecoveryClauseForMau06()
+    {
+        var id = await _scenarios.RejectedRenewalAsync();
+        using var scope = portal.Services.CreateScope();
+        var letters = scope.ServiceProvider.GetRequiredService<RequestLetterService>();
+        var data = (await letters.LoadAsync(id, Ct))!;
+        var composer = new RejectionNoticeComposer(new RequestLetterOptions { RegulationNumber = " 25 " });
+
+        var pdf = RequestLetterService.RenderPdf(composer.Compose(data, new RejectionNoticeDetails("7", Today)), PortalFactory.DefaultNow);
+
+        AssertInOrder(pdf, ["căn cứ Điều 5 khoản 4 điểm b của Quy chế", "ban hành kèm theo Quyết định số 25/2025/QĐ-CTUBND ngày 20/10/2025"]);
+        Assert.DoesNotContain("…/2025", Poppler.PdfToText(pdf, PdfTextMode.Raw), StringComparison.Ordinal);
+        Assert.Equal("Điều 6 khoản 3 của ", RejectionNoticeComposer.ClauseApplied(RequestType.RecoverToken));
+        Assert.Equal("", RejectionNoticeComposer.ClauseApplied(RequestType.Issue));
     }
 
     [Fact]
