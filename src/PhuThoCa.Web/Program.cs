@@ -7,6 +7,7 @@ using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Seeding;
 using Serilog;
 
@@ -37,6 +38,7 @@ builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
 builder.Services.AddScoped<RequestServices>();
+builder.Services.AddRequestActions();
 builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();
 builder.Services.AddRequestLetters(builder.Configuration, dataFolder);
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -154,6 +154,5 @@ public static class SubscriberKindLabels
         SubscriberKind.Person => "Cá nhân",
         SubscriberKind.Organization => "Cơ quan, tổ chức",
         SubscriberKind.DeviceServiceSoftware => "Thiết bị, dịch vụ, phần mềm",
-        _ => kind.ToString(),
     };
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
@@ -31,19 +30,6 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
         }
 
         return counter.Next();
-    }
-
-    /// <summary>
-    /// Receives a sent request (details page and the inbox's bulk action alike): deadlines from the working-day calendar,
-    /// and the year's next receipt number unless the request already has one (a resubmission keeps its number).
-    /// </summary>
-    public async Task ReceiveAsync(Request request, Actor actor, string? note, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(actor);
-        var deadlines = await DeadlinesAsync(ct);
-        int? sequence = request.ReceiptNumber is null ? await NextReceiptSequenceAsync(VietnamTime.ToDate(actor.AtUtc).Year, ct) : null;
-        request.Receive(actor, deadlines, sequence, note);
     }
 
     /// <summary>

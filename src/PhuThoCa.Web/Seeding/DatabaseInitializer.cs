@@ -43,7 +43,7 @@ public static class DatabaseInitializer
         {
             var clock = sp.GetRequiredService<TimeProvider>();
             var users = sp.GetRequiredService<UserManager<AppUser>>();
-            await new DemoData(db, users, clock.GetUtcNow().UtcDateTime).SeedAsync();
+            await new DemoData(db, users, clock.GetUtcNow().UtcDateTime, sp).SeedAsync();
             logger.LogInformation("Demo data seeded");
         }
     }

@@ -20,7 +20,7 @@ public sealed record DemoLogin(string UserName, string FullName, string Role, st
 /// A realistic Phú Thọ after the 01/07/2025 merger: sở/ban/ngành, phường and xã, public service units,
 /// Vietnamese names, certificates with a spread of expiry and tokens in every status. Deterministic (fixed seed).
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc, IServiceProvider services)
 {
     public const string Password = "PhuTho@2026";
     public const string ParentAuthority = "UBND TỈNH PHÚ THỌ";
@@ -103,7 +103,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             var agencies = await SeedAgenciesAsync();
             await SeedRegistersAsync(agencies);
             await SeedUsersAsync(agencies);
-            await new DemoRequests(db, nowUtc).SeedAsync();
+            await new DemoRequests(db, nowUtc, services).SeedAsync();
             await transaction.CommitAsync();
         });
     }

@@ -8,7 +8,10 @@ using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
-using PhuThoCa.Web.Infrastructure;
+
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
+using PhuThoCa.Web.Tests.Pages.Requests;
 
 namespace PhuThoCa.Web.Tests.Documents;
 
@@ -99,10 +102,12 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
     {
         var id = await RenewAsync(receive: true);
         await using var db = portal.CreateDbContext();
-        var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
-        request.Reject("Chứng thư số đã được gia hạn một lần, không đủ điều kiện gia hạn tiếp (Nghị định 68/2024/NĐ-CP, Điều 12).\n"
-            + "Văn bản đề nghị chưa ghi địa chỉ thư điện tử công vụ của người tiếp nhận.", Staff);
-        await db.SaveChangesAsync(Ct);
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
+        await WorkflowArrange.PerformAsync<RejectRequest, RejectInput>(portal, db, request, new RejectInput
+        {
+            Reason = "Chứng thư số đã được gia hạn một lần, không đủ điều kiện gia hạn tiếp (Nghị định 68/2024/NĐ-CP, Điều 12).\n"
+                + "Văn bản đề nghị chưa ghi địa chỉ thư điện tử công vụ của người tiếp nhận.",
+        }, Staff);
         return id;
     }
 
@@ -152,18 +157,12 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
             return request.Id;
         }
 
-        var subjects = new RequestSubjects(
-            await db.Certificates.Where(c => request.Lines.Select(l => l.CertificateId).Contains(c.Id)).ToListAsync(Ct),
-            await db.Tokens.Where(t => request.Lines.Select(l => l.TokenId).Contains(t.Id)).ToListAsync(Ct));
-        request.Submit(Officer, subjects);
+        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, Officer);
         if (receive)
         {
-            var services = scope.ServiceProvider.GetRequiredService<RequestServices>();
-            var sequence = await services.NextReceiptSequenceAsync(2026, Ct);
-            request.Receive(Staff, await services.DeadlinesAsync(Ct), sequence);
+            await WorkflowArrange.PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), Staff);
         }
 
-        await db.SaveChangesAsync(Ct);
         return request.Id;
     }
 

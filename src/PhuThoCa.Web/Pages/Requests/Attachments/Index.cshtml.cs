@@ -48,7 +48,9 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) 
             {
                 RequestStatus.Draft or RequestStatus.ReturnedForSupplement => [AttachmentPurpose.SignedLetter, AttachmentPurpose.Supporting],
                 RequestStatus.AwaitingTokenReturn => [AttachmentPurpose.Result, AttachmentPurpose.Supporting],
-                _ => [],
+                RequestStatus.Submitted or RequestStatus.Received or RequestStatus.Accepted or RequestStatus.Rejected
+                    or RequestStatus.AwaitingCaResult or RequestStatus.RejectedByCa or RequestStatus.ResultReceived
+                    or RequestStatus.Completed or RequestStatus.Cancelled => [],
             };
         }
 

@@ -6,7 +6,7 @@ using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 
-namespace PhuThoCa.Web.Pages.Requests.Review;
+namespace PhuThoCa.Web.Requests.CaPortal;
 
 /// <summary>The Cục's result of one line of an issue request, as typed by Sở staff (dates are Vietnam dates).</summary>
 public sealed record IssuedLine(RequestLine Line, string Serial, DateOnly NotBefore, DateOnly NotAfter, string? TokenSerial);
@@ -229,6 +229,5 @@ public sealed class CaResultRecorder(AppDbContext db)
         ChangeInfoCase.OrganizationMoved => details with { Address = newValue },
         ChangeInfoCase.DeviceUpgraded => details with { DeviceVersion = newValue },
         ChangeInfoCase.PersonChangedAgency or ChangeInfoCase.DeviceFeaturesAdded => details,
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 }
