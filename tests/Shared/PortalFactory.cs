@@ -89,10 +89,21 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
     public async Task<HttpClient> CreateClientAsync(string userName, CancellationToken ct = default)
     {
         var client = CreateAnonymousClient();
+        await SignInAsync(client, Services, userName, Password, ct);
+        return client;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="client"/> in through the login form of the portal whose services are
+    /// <paramref name="services"/>, answering the authenticator step with the code of the user's stored key.
+    /// </summary>
+    public static async Task SignInAsync(HttpClient client, IServiceProvider services, string userName, string password = Password,
+        CancellationToken ct = default)
+    {
         var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
-            ["Input.Password"] = Password,
+            ["Input.Password"] = password,
         }, ct: ct);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -103,21 +114,21 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         {
             response = await PostFormAsync(client, response.Headers.Location.OriginalString, new Dictionary<string, string>
             {
-                ["Input.Code"] = await CurrentTotpAsync(userName),
+                ["Input.Code"] = Totp(await AuthenticatorKeyAsync(services, userName)),
             }, ct: ct);
             if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("/Account/", StringComparison.Ordinal) == true)
             {
                 throw new InvalidOperationException($"Two-factor step as {userName} failed: {(int)response.StatusCode}");
             }
         }
-
-        return client;
     }
 
     /// <summary>The user's authenticator key as Identity stores it.</summary>
-    public async Task<string> AuthenticatorKeyAsync(string userName)
+    public Task<string> AuthenticatorKeyAsync(string userName) => AuthenticatorKeyAsync(Services, userName);
+
+    public static async Task<string> AuthenticatorKeyAsync(IServiceProvider services, string userName)
     {
-        using var scope = Services.CreateScope();
+        using var scope = services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PhuThoCa.Infrastructure.Identity.AppUser>>();
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
         return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{userName} has no authenticator key.");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -94,24 +95,6 @@ public static class PortalSecurity
             };
         });
 
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            // Every request checks the security stamp: a sign-out, a password change, a role change or a deactivation
-            // ends the other sessions at once, and a cookie replayed after sign-out is refused.
-            o.ValidationInterval = TimeSpan.Zero;
-            o.OnRefreshingPrincipal = context =>
-            {
-                // Two-factor marker (amr=mfa) survives the refresh of the claims.
-                var amr = context.CurrentPrincipal?.FindFirst("amr");
-                if (amr is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
-                }
-
-                return Task.CompletedTask;
-            };
-        });
-
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -145,7 +128,14 @@ public static class PortalSecurity
                     return;
                 }
 
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                // Every request checks the security stamp (one indexed read): a sign-out, a password change, a role change
+                // or a deactivation ends the other sessions at once, and a cookie replayed after sign-out is refused.
+                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+                if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
             };
         });
 

@@ -24,7 +24,8 @@ public static class RequestLimits
     /// <summary>Answers 413 to a declared body over the limit instead of reading it; Kestrel's own limit catches chunked bodies.</summary>
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxRequestBytes)
+        // The status-code page re-executes the same request: let that through to explain the 413.
+        if (context.Request.ContentLength > MaxRequestBytes && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             context.Response.Headers.Connection = "close";

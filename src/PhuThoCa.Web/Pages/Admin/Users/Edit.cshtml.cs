@@ -10,8 +10,8 @@ using PhuThoCa.Web.Infrastructure;
 namespace PhuThoCa.Web.Pages.Admin.Users;
 
 /// <summary>Create (no id) or edit a user: role, agency (officers only), active flag, optional new password.</summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<EditModel.InputModel> validator, SecurityEvents security,
-    ILogger<EditModel> logger) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<EditModel.InputModel> validator,
+    SecurityEvents security, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -76,7 +76,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
 
         if (id is not null && await AccountRules.WouldRemoveLastAdministratorAsync(users, user, Input.Role!, Input.IsActive))
         {
-            ModelState.AddModelError(Input.IsActive ? "Input.Role" : "Input.IsActive", AccountRules.LastAdministratorMessage);
+            ModelState.AddModelError(string.Empty, AccountRules.LastAdministratorMessage);
             return Page();
         }
 
@@ -127,6 +127,12 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
 
         // Role or agency changes must take effect at the next request, not at cookie expiry.
         await users.UpdateSecurityStampAsync(user);
+        if (user.Id == users.GetUserId(User))
+        {
+            // An administrator editing their own account keeps this session (the others end).
+            await signIn.RefreshSignInAsync(user);
+        }
+
         logger.LogInformation("User {UserName} saved with role {Role}", user.UserName, Input.Role);
         TempData["StatusMessage"] = $"Đã lưu người dùng “{user.UserName}”.";
         return RedirectToPage("Index");
