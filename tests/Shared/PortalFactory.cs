@@ -21,7 +21,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 

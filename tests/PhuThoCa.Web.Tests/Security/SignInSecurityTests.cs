@@ -190,6 +190,9 @@ public partial class SignInSecurityTests(PortalFactory portal)
         var home = await client.GetAsync(new Uri("/Requests", UriKind.Relative), Ct);
         Assert.Equal("/Profile/TwoFactor", home.Headers.Location!.OriginalString);
 
+        var start = await PortalFactory.PostFormAsync(client, "/Profile/TwoFactor?handler=Start", new Dictionary<string, string>(),
+            formPageUrl: "/Profile/TwoFactor", ct: Ct);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var page = await client.GetStringAsync(new Uri("/Profile/TwoFactor", UriKind.Relative), Ct);
         Assert.Contains("data:image/png;base64,", page, StringComparison.Ordinal);
         var key = SharedKey().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);

@@ -36,6 +36,20 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
+    /// <summary>Creates the user's authenticator key (a GET never writes), then shows it as a QR code.</summary>
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null || Enabled)
+        {
+            return NotFound();
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage();
+    }
+
     /// <summary>Confirms the enrolment with a first code from the app, then shows the recovery codes once.</summary>
     public async Task<IActionResult> OnPostEnableAsync()
     {
@@ -76,6 +90,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         security.Record("RecoveryCodesRegenerated", user.UserName);
+        await signIn.RefreshSignInAsync(user);
         RecoveryCodesLeft = 10;
         return Page();
     }
@@ -117,14 +132,11 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         if (!Enabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
+            if (!string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+                SharedKey = Grouped(key);
+                QrCodeDataUri = QrCode(AuthenticatorUri(user.UserName ?? "", key));
             }
-
-            SharedKey = Grouped(key);
-            QrCodeDataUri = QrCode(AuthenticatorUri(user.UserName ?? "", key));
         }
 
         return user;
