@@ -11,10 +11,22 @@ using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Seeding;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" asks for the demo province outside Development (Seed:DemoData=true does the same).
+var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--Seed:DemoData=true" : a).ToArray());
 // Serve wwwroot and library assets from the build output in any environment (dotnet run, tests); a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 var dataFolder = DatabaseSetup.GetDataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+
+var productionProblems = PortalSecurity.ProductionProblems(builder.Configuration, builder.Environment);
+if (productionProblems.Count > 0)
+{
+    Console.Error.WriteLine("PhuThoCa cannot start in " + builder.Environment.EnvironmentName + ": set" + Environment.NewLine
+        + string.Join(Environment.NewLine, productionProblems.Select(p => "  - " + p)));
+    return 2;
+}
+
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxRequestBytes);
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -53,7 +65,8 @@ builder.Services
         options.Password.RequireLowercase = true;
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
+        // Per-IP and per-account rate limits come first (PortalSecurity), so the lockout is the last line, not a tool.
+        options.Lockout.MaxFailedAccessAttempts = 10;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = false;
@@ -61,21 +74,10 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddErrorDescriber<VietnameseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddSignInManager<PortalSignInManager>();
 
-// A changed role, agency or a deactivation takes effect within a minute, not at cookie expiry.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.ConfigureApplicationCookie(options =>
-{
-    options.LoginPath = "/Account/Login";
-    options.LogoutPath = "/Account/Logout";
-    options.AccessDeniedPath = "/Account/AccessDenied";
-    options.Cookie.Name = "PhuThoCa.Auth";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Lax;
-    options.ExpireTimeSpan = TimeSpan.FromHours(8);
-    options.SlidingExpiration = true;
-});
+builder.AddPortalSecurity(dataFolder);
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -87,10 +89,15 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToFolder("/Account");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/NotFound");
+        options.Conventions.AddFolderApplicationModelConvention("/Account", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.SignInPolicy)));
+        options.Conventions.AddPageApplicationModelConvention("/Profile/Password", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.SignInPolicy)));
+        options.Conventions.AddPageApplicationModelConvention("/Status/Index", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.AnonymousPolicy)));
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     })
     .AddMvcOptions(options =>
     {
+        options.Filters.Add<UnknownHandlerFilter>();
+        options.Filters.Add<AccountGateFilter>();
         options.Filters.Add<DomainRuleFilter>();
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         VietnameseModelBinding.Apply(options.ModelBindingMessageProvider);
@@ -106,16 +113,22 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [vietnamese],
 });
 
-// Users never see a stack trace, not even in Development: errors go to the log with a request id.
-app.UseExceptionHandler("/Error");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
+// Behind the TLS proxy: scheme and client address from ForwardedHeaders:KnownProxies only; then the headers of every
+// response (HSTS only on HTTPS).
+app.UsePortalSecurity();
 
+// Users never see a stack trace, not even in Development: errors go to the log with a request id.
+app.UseExceptionHandler(RequestLimits.ExceptionHandler());
 app.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o =>
+{
+    o.GetLevel = RequestLimits.LogLevel;
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} from {ClientIp} responded {StatusCode} in {Elapsed:0.0000} ms";
+    o.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientIp", PortalSecurity.ClientIp(context));
+});
+app.UseRequestSizeLimit();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
@@ -123,9 +136,15 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapCalendarApi();
 
-await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+var startProblem = await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+if (startProblem is not null)
+{
+    Console.Error.WriteLine("PhuThoCa cannot start: " + startProblem);
+    return 3;
+}
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 public partial class Program;

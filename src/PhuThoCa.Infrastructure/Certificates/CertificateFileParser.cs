@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -66,7 +67,8 @@ public static class CertificateFileParser
             certificate = Describe(x509);
             return true;
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or AsnContentException or InvalidOperationException or ArgumentException
+                                       or FormatException or OverflowException)
         {
             error = "Không đọc được tệp chứng thư số. Hãy chọn tệp .cer, .crt hoặc .pem (định dạng DER hoặc PEM).";
             return false;
@@ -114,10 +116,8 @@ public static class CertificateFileParser
     private static Dictionary<string, string> Attributes(X500DistinguishedName name)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rdn in name.EnumerateRelativeDistinguishedNames())
+        foreach (var (oid, value) in name.EnumerateRelativeDistinguishedNames().SelectMany(Elements))
         {
-            var oid = rdn.GetSingleElementType().Value;
-            var value = rdn.GetSingleElementValue();
             if (oid is not null && value is not null && !result.ContainsKey(oid))
             {
                 result[oid] = Normalize(value);
@@ -125,6 +125,38 @@ public static class CertificateFileParser
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The attributes of one RDN. A multi-valued RDN (<c>CN=…+OU=…</c>, legal X.509) is split into its elements, each
+    /// re-encoded as a single-valued name so the platform decodes its string type.
+    /// </summary>
+    private static IEnumerable<(string? Oid, string? Value)> Elements(X500RelativeDistinguishedName rdn)
+    {
+        if (!rdn.HasMultipleElements)
+        {
+            yield return (rdn.GetSingleElementType().Value, rdn.GetSingleElementValue());
+            yield break;
+        }
+
+        var set = new AsnReader(rdn.RawData, AsnEncodingRules.DER).ReadSetOf(skipSortOrderValidation: true);
+        while (set.HasData)
+        {
+            var element = set.ReadEncodedValue();
+            var writer = new AsnWriter(AsnEncodingRules.DER);
+            using (writer.PushSequence())
+            {
+                using (writer.PushSetOf())
+                {
+                    writer.WriteEncodedValue(element.Span);
+                }
+            }
+
+            foreach (var single in new X500DistinguishedName(writer.Encode()).EnumerateRelativeDistinguishedNames())
+            {
+                yield return (single.GetSingleElementType().Value, single.GetSingleElementValue());
+            }
+        }
     }
 
     private static string KeyDescription(X509Certificate2 x509)

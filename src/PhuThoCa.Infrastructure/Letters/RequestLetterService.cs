@@ -117,18 +117,12 @@ public sealed class RequestLetterService(
         return (row, pdf);
     }
 
-    /// <summary>The stored bytes of a version, checked against the recorded SHA-256.</summary>
+    /// <summary>The stored bytes of a version, checked against the recorded SHA-256 (<see cref="StoredFileIntegrityException"/>).</summary>
     public async Task<byte[]> ReadAsync(GeneratedLetter letter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        await using var stream = files.Open(letter.StorageKey)
+        return await files.ReadVerifiedAsync(letter.StorageKey, letter.Sha256, ct)
             ?? throw new FileNotFoundException($"The stored letter {letter.Id} is missing from the file store.");
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        return Sha256(bytes) == letter.Sha256
-            ? bytes
-            : throw new InvalidDataException($"The stored letter {letter.Id} does not match its recorded SHA-256.");
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

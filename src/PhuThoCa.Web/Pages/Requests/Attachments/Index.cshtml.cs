@@ -129,14 +129,14 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) 
             return NotFound();
         }
 
-        var stream = files.Open(attachment.StorageKey);
-        if (stream is null)
+        var bytes = await files.ReadVerifiedAsync(attachment.StorageKey, attachment.Sha256, ct);
+        if (bytes is null)
         {
             return NotFound();
         }
 
         Response.Headers.XContentTypeOptions = "nosniff";
-        return File(stream, attachment.ContentType, attachment.FileName);
+        return File(bytes, attachment.ContentType, attachment.FileName);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
