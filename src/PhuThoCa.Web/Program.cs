@@ -11,6 +11,13 @@ using PhuThoCa.Web.Seeding;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (AuditCommand.Matches(args))
+{
+    // "audit verify": checks the audit chain and exits, without starting the web server, migrating or seeding.
+    return await AuditCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
+}
+
+
 // Serve wwwroot and library assets from the build output in any environment (dotnet run, tests); a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 var dataFolder = DatabaseSetup.GetDataFolder(builder.Configuration, builder.Environment.ContentRootPath);
@@ -29,6 +36,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Auditing.IAuditContext>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings.Section)
@@ -59,6 +67,7 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddErrorDescriber<VietnameseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddSignInManager<AuditingSignInManager>()
     .AddDefaultTokenProviders();
 
 // A changed role, agency or a deactivation takes effect within a minute, not at cookie expiry.
@@ -78,7 +87,9 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.EditRegisters, p => p.RequireRole(Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator))
-    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
+    .AddPolicy(Policies.ViewFullNationalId, p => p.RequireRole(Policies.FullNationalIdRoles));
 
 builder.Services.AddRazorPages(options =>
     {
@@ -86,6 +97,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/NotFound");
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        options.Conventions.AuthorizeFolder("/Audit", Policies.ViewAuditTrail);
     })
     .AddMvcOptions(options =>
     {
@@ -125,5 +137,6 @@ await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 public partial class Program;

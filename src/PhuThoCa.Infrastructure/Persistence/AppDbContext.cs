@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Agencies;
+using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
@@ -15,11 +16,23 @@ public class AppDbContext : IdentityDbContext<AppUser>
 {
     private readonly IAgencyScope _scope;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope)
+    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope, IAuditContext? audit = null)
         : base(options)
     {
         _scope = scope;
+        AuditContext = audit ?? SystemAuditContext.Instance;
+        // Every save runs in a transaction, even a one-row save: the audit trail is appended just before it commits.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
+
+    /// <summary>Who acts and the clock, for the audit trail (<see cref="AuditInterceptor"/>).</summary>
+    public IAuditContext AuditContext { get; }
+
+    internal AuditBuffer AuditBuffer { get; } = new();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
