@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Agencies;
-using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.Infrastructure.Persistence;

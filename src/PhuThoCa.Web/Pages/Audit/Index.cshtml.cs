@@ -46,7 +46,12 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public Dictionary<string, string?> RouteValues => new()
     {
-        ["from"] = From, ["to"] = To, ["user"] = UserText, ["entity"] = Entity, ["key"] = Key, ["action"] = ActionCode,
+        ["from"] = From,
+        ["to"] = To,
+        ["user"] = UserText,
+        ["entity"] = Entity,
+        ["key"] = Key,
+        ["action"] = ActionCode,
     };
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
