@@ -13,6 +13,12 @@ using Serilog;
 
 // "--demo" asks for the demo province outside Development (Seed:DemoData=true does the same).
 var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--Seed:DemoData=true" : a).ToArray());
+if (AuditCommand.Matches(args))
+{
+    // "audit verify": checks the audit chain and exits, without starting the web server, migrating or seeding.
+    return await AuditCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
+}
+
 // Serve wwwroot and library assets from the build output in any environment (dotnet run, tests); a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 var dataFolder = DatabaseSetup.GetDataFolder(builder.Configuration, builder.Environment.ContentRootPath);
@@ -42,6 +48,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Auditing.IAuditContext>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings.Section)
@@ -74,15 +81,17 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddErrorDescriber<VietnameseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
-    .AddDefaultTokenProviders()
-    .AddSignInManager<PortalSignInManager>();
+    .AddSignInManager<AuditingSignInManager>()
+    .AddDefaultTokenProviders();
 
 builder.AddPortalSecurity(dataFolder);
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.EditRegisters, p => p.RequireRole(Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator))
-    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
+    .AddPolicy(Policies.ViewFullNationalId, p => p.RequireRole(Policies.FullNationalIdRoles));
 
 builder.Services.AddRazorPages(options =>
     {
@@ -93,6 +102,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageApplicationModelConvention("/Profile/Password", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.SignInPolicy)));
         options.Conventions.AddPageApplicationModelConvention("/Status/Index", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.AnonymousPolicy)));
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        options.Conventions.AuthorizeFolder("/Audit", Policies.ViewAuditTrail);
     })
     .AddMvcOptions(options =>
     {

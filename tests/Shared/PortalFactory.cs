@@ -42,6 +42,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClientFilter>();
         });
     }
 
@@ -171,6 +172,20 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
                 // A file still open by a finishing request; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>The in-memory test server has no socket, hence no client address; a browser on this machine would have 127.0.0.1.</summary>
+    private sealed class LoopbackClientFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

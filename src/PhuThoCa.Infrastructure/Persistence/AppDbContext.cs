@@ -7,6 +7,7 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.Infrastructure.Persistence;
@@ -15,11 +16,23 @@ public class AppDbContext : IdentityDbContext<AppUser>
 {
     private readonly IAgencyScope _scope;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope)
+    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope, IAuditContext? audit = null)
         : base(options)
     {
         _scope = scope;
+        AuditContext = audit ?? SystemAuditContext.Instance;
+        // Every save runs in a transaction, even a one-row save: the audit trail is appended just before it commits.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
+
+    /// <summary>Who acts and the clock, for the audit trail (<see cref="AuditInterceptor"/>).</summary>
+    public IAuditContext AuditContext { get; }
+
+    internal AuditBuffer AuditBuffer { get; } = new();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
 

@@ -87,19 +87,3 @@ public sealed class AccountGateFilter : IAsyncPageFilter
         return next();
     }
 }
-
-/// <summary>
-/// Identity's sign-in manager with the portal's rules: a deactivated account cannot sign in, and a password sign-in of
-/// a user who has two-factor enabled always goes through the authenticator step.
-/// </summary>
-public sealed class PortalSignInManager(UserManager<AppUser> users, IHttpContextAccessor accessor, IUserClaimsPrincipalFactory<AppUser> claims,
-    IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger, Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
-    : SignInManager<AppUser>(users, accessor, claims, options, logger, schemes, confirmation)
-{
-    public override async Task<bool> CanSignInAsync(AppUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsActive && await base.CanSignInAsync(user);
-    }
-}
