@@ -16,14 +16,36 @@ public sealed class SignatureOptions
 {
     public const string Section = "Signatures";
 
-    /// <summary>Positions of a subscriber that may sign the agency's letter.</summary>
-    public List<string> SigningPositions { get; set; } = [.. SignerMatching.DefaultSigningPositions];
+    /// <summary>Positions of a subscriber that may sign the agency's letter (empty: <see cref="SignerMatching.DefaultSigningPositions"/>).</summary>
+    public List<string> SigningPositions { get; set; } = [];
 
-    /// <summary>Request types Sở may receive only with a verified signed letter (default Mẫu 04 and 06).</summary>
-    public List<RequestType> RequireVerifiedLetterFor { get; set; } = [.. SignedLetterPolicy.DefaultRequiredFor];
+    /// <summary>Sở may receive the types below only with a verified signed letter (on by default).</summary>
+    public bool RequireVerifiedLetter { get; set; } = true;
+
+    /// <summary>Request types that need it (empty: <see cref="SignedLetterPolicy.DefaultRequiredFor"/>, Mẫu 04 and 06).</summary>
+    public List<RequestType> RequireVerifiedLetterFor { get; set; } = [];
 
     /// <summary>A signature without a CRL from its issuer is INDETERMINATE/TRY_LATER instead of passing with a warning.</summary>
     public bool RequireRevocationData { get; set; }
+
+    /// <summary>The settings with the documented defaults filled in (configuration binding appends to lists, so defaults live here).</summary>
+    public SignatureOptions WithDefaults()
+    {
+        if (SigningPositions.Count == 0)
+        {
+            SigningPositions = [.. SignerMatching.DefaultSigningPositions];
+        }
+
+        if (RequireVerifiedLetterFor.Count == 0)
+        {
+            RequireVerifiedLetterFor = [.. SignedLetterPolicy.DefaultRequiredFor];
+        }
+
+        return this;
+    }
+
+    /// <summary>The request types whose receipt needs a verified signed letter: none when switched off.</summary>
+    public IReadOnlyCollection<RequestType> RequiredFor => RequireVerifiedLetter ? RequireVerifiedLetterFor : [];
 }
 
 /// <summary>Per signature: the verification and the match of its signer to the requesting agency.</summary>
@@ -125,12 +147,12 @@ public sealed class SignedLetterService(AppDbContext db, RequestLetterService le
     public async Task EnsureReceivableAsync(Request request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!options.RequireVerifiedLetterFor.Contains(request.Type))
+        if (!options.RequiredFor.Contains(request.Type))
         {
             return;
         }
 
-        var problems = SignedLetterPolicy.ReceiptProblems(request.Type, options.RequireVerifiedLetterFor, await LatestAsync(request.Id, ct));
+        var problems = SignedLetterPolicy.ReceiptProblems(request.Type, options.RequiredFor, await LatestAsync(request.Id, ct));
         if (problems.Count > 0)
         {
             throw new DomainRuleException(string.Join(" ", problems));

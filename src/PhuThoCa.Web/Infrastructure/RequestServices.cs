@@ -10,7 +10,8 @@ namespace PhuThoCa.Web.Infrastructure;
 /// What request handlers need besides the DbContext: the working-day deadlines, receipt numbers and the register entries
 /// a request's lines point at.
 /// </summary>
-public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings)
+public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings,
+    PhuThoCa.Infrastructure.Signatures.SignedLetterService signedLetters)
 {
     public RequestDeadlineSettings Settings => settings;
 
@@ -35,12 +36,14 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
 
     /// <summary>
     /// Receives a sent request (details page and the inbox's bulk action alike): deadlines from the working-day calendar,
-    /// and the year's next receipt number unless the request already has one (a resubmission keeps its number).
+    /// and the year's next receipt number unless the request already has one (a resubmission keeps its number). Where the
+    /// setting requires it, the signed letter must have been verified first (issue 16, SignedLetterPolicy).
     /// </summary>
     public async Task ReceiveAsync(Request request, Actor actor, string? note, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
+        await signedLetters.EnsureReceivableAsync(request, ct);
         var deadlines = await DeadlinesAsync(ct);
         int? sequence = request.ReceiptNumber is null ? await NextReceiptSequenceAsync(VietnamTime.ToDate(actor.AtUtc).Year, ct) : null;
         request.Receive(actor, deadlines, sequence, note);

@@ -31,11 +31,7 @@ public static partial class Pdfsig
     /// byte range) and replaces the SubFilter (same length) and the CMS: the platform's SignedCms signs the new byte
     /// range with a CAdES signing-certificate-v2 attribute.
     /// </summary>
-    /// <remarks>
-    /// pdfsig (NSS) refuses to sign with a certificate whose chain is not trusted, so the untrusted-root case is signed
-    /// the same way: pdfsig prepares the revision with a trusted signer, then SignedCms signs with <paramref name="resignWith"/>.
-    /// </remarks>
-    public static byte[] Sign(byte[] pdf, string nick, bool etsi = false, X509Certificate2? resignWith = null)
+    public static byte[] Sign(byte[] pdf, string nick, bool etsi = false)
     {
         var input = Temp(pdf);
         var output = Path.ChangeExtension(input, ".signed.pdf");
@@ -49,9 +45,7 @@ public static partial class Pdfsig
             }
 
             var signed = File.ReadAllBytes(output);
-            return etsi || resignWith is not null
-                ? Resign(signed, pdf.Length, resignWith ?? TestPki.Instance.Signers.Single(s => s.Nick == nick).Certificate, etsi)
-                : signed;
+            return etsi ? ResignAsCades(signed, pdf.Length, TestPki.Instance.Signers.Single(s => s.Nick == nick).Certificate) : signed;
         }
         finally
         {
@@ -91,7 +85,7 @@ public static partial class Pdfsig
         }
     }
 
-    private static byte[] Resign(byte[] signed, int originalLength, X509Certificate2 certificate, bool etsi)
+    private static byte[] ResignAsCades(byte[] signed, int originalLength, X509Certificate2 certificate)
     {
         var from = "/SubFilter /adbe.pkcs7.detached"u8;
         var to = "/SubFilter /ETSI.CAdES.detached"u8;
@@ -101,11 +95,7 @@ public static partial class Pdfsig
             throw new InvalidOperationException("pdfsig's signature dictionary has no adbe.pkcs7.detached SubFilter.");
         }
 
-        if (etsi)
-        {
-            to.CopyTo(signed.AsSpan(originalLength + at));
-        }
-
+        to.CopyTo(signed.AsSpan(originalLength + at));
         var text = Encoding.Latin1.GetString(signed, originalLength, signed.Length - originalLength);
         var range = ByteRange().Match(text);
         var numbers = range.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
@@ -120,8 +110,8 @@ public static partial class Pdfsig
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
-        // PAdES (ETSI EN 319 142-1): signing-certificate-v2, and the time in /M only; adbe.pkcs7.detached: signing-time.
-        signer.SignedAttributes.Add(etsi ? SigningCertificateV2(certificate) : new Pkcs9SigningTime(DateTime.UtcNow));
+        // PAdES (ETSI EN 319 142-1): signing-certificate-v2, and the signing time in /M only.
+        signer.SignedAttributes.Add(SigningCertificateV2(certificate));
         cms.ComputeSignature(signer);
         var hex = Convert.ToHexString(cms.Encode());
         var room = start2 - length1 - 2;

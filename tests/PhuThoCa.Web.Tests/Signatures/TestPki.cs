@@ -26,7 +26,8 @@ public sealed class TestPki
         Revoked = CreateLeaf("CN=Sở Xây dựng tỉnh Phú Thọ, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN", Intermediate, now.AddYears(-1), now.AddYears(2), null);
         Expired = CreateLeaf("CN=Sở Công Thương tỉnh Phú Thọ, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN", Intermediate, now.AddYears(-2), now.AddDays(-3), null);
         UntrustedRoot = CreateCa("CN=Root CA giả mạo, O=Không rõ, C=VN", null, now.AddYears(-5), now.AddYears(15));
-        Untrusted = CreateLeaf("CN=Sở Y tế tỉnh Phú Thọ, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN", UntrustedRoot, now.AddYears(-1), now.AddYears(2), null);
+        // A different subject from Agency: NSS keeps one nickname per subject name.
+        Untrusted = CreateLeaf("CN=Sở Y tế tỉnh Phú Thọ, OU=Văn thư, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN", UntrustedRoot, now.AddYears(-1), now.AddYears(2), null);
         RevokedAt = now.AddDays(-2);
 
         var crl = new CertificateRevocationListBuilder();
