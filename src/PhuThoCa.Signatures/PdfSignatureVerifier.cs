@@ -37,12 +37,16 @@ public static class PdfSignatureVerifier
 
         var revisionEnds = RevisionEnds(pdf);
         List<SignatureDictionary> dictionaries;
-        PdfStructure finalStructure;
+        PdfStructure? finalStructure = null;
         try
         {
             using var document = PdfDocument.Open(pdf);
             dictionaries = SignatureDictionaries(document);
-            finalStructure = PdfStructure.Of(document, dictionaries.Count);
+            // The page texts are only needed to judge revisions added after a signature (not for a single last signature).
+            if (dictionaries.Any(d => d.CoveredEnd != pdf.LongLength))
+            {
+                finalStructure = PdfStructure.Of(document, dictionaries.Count);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -52,7 +56,7 @@ public static class PdfSignatureVerifier
         var structures = new Dictionary<long, PdfStructure>();
         var signatures = dictionaries
             .OrderBy(d => d.CoveredEnd)
-            .Select(d => VerifyOne(pdf, d, revisionEnds, trust, now, finalStructure, structures))
+            .Select(d => VerifyOne(pdf, d, revisionEnds, trust, now, finalStructure ?? new PdfStructure([], [], 0), structures))
             .ToList();
         return report with { RevisionCount = revisionEnds.Count, Signatures = signatures };
     }

@@ -1,12 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Signatures;
 using PhuThoCa.Infrastructure.Files;
-using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
