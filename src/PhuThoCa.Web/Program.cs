@@ -56,6 +56,9 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastr
 builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
+builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrastructure.Signatures.SignatureOptions.Section)
+    .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
 builder.Services.AddRequestActions();
 builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();

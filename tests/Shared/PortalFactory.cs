@@ -25,6 +25,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
+    /// <summary>The setting "Signatures:RequireVerifiedLetter" (issue 16); off unless a test's factory turns it on.</summary>
+    protected virtual bool RequireVerifiedLetter => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(DataFolder);
@@ -36,6 +39,8 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer15Minutes", "100000");
         builder.UseSetting("RateLimits:AnonymousPerIpPerMinute", "100000");
+        // Receiving Mẫu 04/06 needs a verified signed letter by default; the signature tests switch it back on.
+        builder.UseSetting("Signatures:RequireVerifiedLetter", RequireVerifiedLetter ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureServices(services =>

@@ -58,6 +58,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Signatures.TrustListEntry> TrustList => Set<Domain.Signatures.TrustListEntry>();
+
+    public DbSet<Domain.Signatures.RevocationListFile> RevocationLists => Set<Domain.Signatures.RevocationListFile>();
+
+    public DbSet<Domain.Signatures.SignedLetterCheck> SignedLetterChecks => Set<Domain.Signatures.SignedLetterCheck>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -84,5 +90,6 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
+        builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));
     }
 }

@@ -9,9 +9,17 @@ namespace PhuThoCa.Web.Infrastructure;
 /// What request handlers need besides the DbContext: the working-day deadlines, receipt numbers and the register entries
 /// a request's lines point at.
 /// </summary>
-public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings)
+public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings,
+    PhuThoCa.Infrastructure.Signatures.SignedLetterService signedLetters)
 {
     public RequestDeadlineSettings Settings => settings;
+
+    /// <summary>
+    /// Where the setting requires it, a request is received only once its signed letter has been verified (issue 16,
+    /// SignedLetterPolicy); throws the domain's problem otherwise.
+    /// </summary>
+    public Task EnsureSignedLetterAllowsReceiptAsync(Request request, CancellationToken ct = default) =>
+        signedLetters.EnsureReceivableAsync(request, ct);
 
     public async Task<IWorkingDayDeadlines> DeadlinesAsync(CancellationToken ct = default) =>
         new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);

@@ -28,6 +28,7 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<NoteInput> valida
 
     protected override async Task<string> ActAsync(Request request, NoteInput input, Actor actor, CancellationToken ct)
     {
+        await services.EnsureSignedLetterAllowsReceiptAsync(request, ct);
         var deadlines = await services.DeadlinesAsync(ct);
         int? sequence = request.ReceiptNumber is null
             ? await services.NextReceiptSequenceAsync(VietnamTime.ToDate(actor.AtUtc).Year, ct)

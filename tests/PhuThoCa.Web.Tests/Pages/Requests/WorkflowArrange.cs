@@ -153,7 +153,15 @@ internal static partial class WorkflowArrange
 
     /// <summary>The portal's <see cref="RequestServices"/> over <paramref name="db"/>.</summary>
     public static RequestServices Services(PortalFactory portal, AppDbContext db) =>
-        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>());
+        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>(),
+            SignedLetters(portal, db));
+
+    /// <summary>The portal's signed-letter check over <paramref name="db"/>.</summary>
+    public static global::PhuThoCa.Infrastructure.Signatures.SignedLetterService SignedLetters(PortalFactory portal, AppDbContext db) =>
+        new(db, new global::PhuThoCa.Infrastructure.Letters.Requests.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Letters.Requests.RequestLetterComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Letters.Requests.StatusLinks>()),
+            portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(), portal.Clock);
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
     public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)
