@@ -30,7 +30,7 @@ public static class ImportTemplates
         {
             [ImportRegisterLabels.Label(importer.Register)] = new List<Dictionary<string, object?>> { example },
             ["Hướng dẫn"] = notes,
-        }, configuration: new OpenXmlConfiguration { EnableAutoWidth = true });
+        }, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
         return stream.ToArray();
     }
 

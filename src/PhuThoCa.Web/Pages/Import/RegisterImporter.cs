@@ -183,12 +183,18 @@ public abstract class RegisterImporter(AppDbContext db)
 /// <summary>The problems of one row, each tied to the column it comes from.</summary>
 public sealed class RowCheck(ImportRow row, IReadOnlyList<ImportColumn> columns, List<ImportProblem> problems)
 {
-    private int _count;
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
 
-    public bool Ok => _count == 0;
+    public bool Ok => _failed.Count == 0;
 
+    /// <summary>Records a problem; a column reports only its first (most specific) problem.</summary>
     public void Fail(string field, string rule)
     {
+        if (!_failed.Add(field))
+        {
+            return;
+        }
+
         var column = columns.FirstOrDefault(c => c.Field == field);
         var value = row[field];
         if (field == nameof(Subscribers.SubscriberInput.NationalId) && value is not null)
@@ -197,7 +203,6 @@ public sealed class RowCheck(ImportRow row, IReadOnlyList<ImportColumn> columns,
         }
 
         problems.Add(new ImportProblem(row.Number, row.Label, column?.Header ?? "—", value, rule));
-        _count++;
     }
 
     /// <summary>Copies the form validator's messages; a property without a column (e.g. AgencyId) maps through <paramref name="fieldOf"/>.</summary>

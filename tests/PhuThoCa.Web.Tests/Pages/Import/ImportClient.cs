@@ -7,7 +7,13 @@ using PhuThoCa.Tests.Support;
 namespace PhuThoCa.Web.Tests.Pages.Import;
 
 /// <summary>A portal of its own for import tests, so thousands of imported rows do not disturb the other tests' lists.</summary>
-public sealed class ImportPortal : PortalFactory;
+public sealed class ImportPortal : PortalFactory
+{
+    public const string Collection = "import";
+}
+
+[CollectionDefinition(ImportPortal.Collection)]
+public sealed class ImportPortalGroup : ICollectionFixture<ImportPortal>;
 
 /// <summary>What the import page reported, read from the result page after polling the status endpoint.</summary>
 internal sealed record ImportResult(string Html, int Added, int Updated, int Unchanged, int Refused, List<(string Row, string Column, string Value, string Rule)> Problems, string JobUrl);

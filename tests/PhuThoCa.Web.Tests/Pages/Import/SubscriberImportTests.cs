@@ -8,7 +8,8 @@ namespace PhuThoCa.Web.Tests.Pages.Import;
 /// The acceptance run: a 5,000-row subscriber register with 3 bad rows, fixed, imported, re-imported, and
 /// imported again with 10 rows changed; by an agency officer through the real upload form and the background job.
 /// </summary>
-public class SubscriberImportTests(ImportPortal portal) : IClassFixture<ImportPortal>
+[Collection(ImportPortal.Collection)]
+public class SubscriberImportTests(ImportPortal portal)
 {
     private const int Rows = 5000;
 
