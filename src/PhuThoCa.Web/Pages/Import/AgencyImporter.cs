@@ -82,7 +82,6 @@ public sealed class AgencyImporter(AppDbContext db, IValidator<AgencyInput> vali
                 }
 
                 var agency = new Agency(input.Kind, input.Name!, input.ShortName!, input.Address!, input.EmailDomain!, parent?.Id, input.ParentAuthorityName, input.Phone);
-                Db.Agencies.Add(agency);
                 _byName[key] = agency;
                 return Added(TimelineSubject.Agency, agency);
             }

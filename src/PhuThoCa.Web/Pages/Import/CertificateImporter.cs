@@ -135,7 +135,6 @@ public sealed class CertificateImporter(AppDbContext db, IValidator<CertificateI
             if (!_bySerial.TryGetValue(serial, out var existing))
             {
                 var certificate = new Certificate(subscriber!.Id, input.ToDetails(), token?.Id);
-                Db.Certificates.Add(certificate);
                 _bySerial[serial] = certificate;
                 return Added(TimelineSubject.Certificate, certificate);
             }

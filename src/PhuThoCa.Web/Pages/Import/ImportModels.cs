@@ -113,7 +113,7 @@ public sealed class ImportJob(ImportRegister register, IReadOnlyList<ImportFile>
         Volatile.Write(ref _total, total);
     }
 
-    public void Advance() => Interlocked.Increment(ref _processed);
+    public void Advance(int count = 1) => Interlocked.Add(ref _processed, count);
 
     public void Finish(ImportOutcome outcome)
     {

@@ -20,7 +20,11 @@ public enum RowResult
 /// </summary>
 public abstract class RegisterImporter(AppDbContext db)
 {
+    /// <summary>Rows saved per round trip, so the progress bar also moves while a large file is written.</summary>
+    public const int SaveBatch = 500;
+
     private readonly List<(TimelineSubject Subject, Entity Entity, string Action, string? Note)> _history = [];
+    private readonly List<Entity> _additions = [];
 
     public abstract ImportRegister Register { get; }
 
@@ -90,8 +94,17 @@ public abstract class RegisterImporter(AppDbContext db)
         var saved = false;
         if (!job.DryRun && problems.Count == 0)
         {
+            job.Start(_additions.Count + 1);
             job.Phase = ImportPhase.Saving;
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // the updates
+            job.Advance();
+            foreach (var batch in _additions.Chunk(SaveBatch))
+            {
+                db.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+                job.Advance(batch.Length);
+            }
+
             var source = "Tệp: " + job.FileNames;
             foreach (var (subject, entity, action, note) in _history)
             {
@@ -111,8 +124,10 @@ public abstract class RegisterImporter(AppDbContext db)
     /// <summary>Checks one row and stages its change; a refused row has at least one problem in <paramref name="check"/>.</summary>
     protected abstract RowResult Stage(ImportRow row, RowCheck check);
 
+    /// <summary>Stages a new record; it is added to the context only when the file is saved.</summary>
     protected RowResult Added(TimelineSubject subject, Entity entity, string action = "Nhập từ tệp")
     {
+        _additions.Add(entity);
         _history.Add((subject, entity, action, null));
         return RowResult.Added;
     }

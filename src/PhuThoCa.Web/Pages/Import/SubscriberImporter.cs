@@ -98,7 +98,6 @@ public sealed class SubscriberImporter(AppDbContext db, IValidator<SubscriberInp
             if (existing is null)
             {
                 var subscriber = new Subscriber(input.AgencyId, details);
-                Db.Subscribers.Add(subscriber);
                 return Added(Domain.Common.TimelineSubject.Subscriber, subscriber);
             }
 

@@ -66,7 +66,6 @@ public sealed class TokenImporter(AppDbContext db, IValidator<TokenInput> valida
             if (!_bySerial.TryGetValue(serial, out var existing))
             {
                 var token = new UsbToken(input.AgencyId, input.SerialNumber!, input.Model!, input.Notes);
-                Db.Tokens.Add(token);
                 return Added(TimelineSubject.Token, token, "Nhập kho từ tệp");
             }
 
