@@ -27,7 +27,6 @@ public sealed class AgencyImporter(AppDbContext db, IValidator<AgencyInput> vali
         new("Điện thoại", nameof(AgencyInput.Phone), false, "", "0210 3846 123"),
     ];
 
-    private readonly Dictionary<string, int> _namesInFile = new(StringComparer.Ordinal);
     private Dictionary<string, Agency> _byName = [];
 
     public override ImportRegister Register => ImportRegister.Agencies;
@@ -64,13 +63,11 @@ public sealed class AgencyImporter(AppDbContext db, IValidator<AgencyInput> vali
         }
 
         var key = Text.Fold(Text.Clean(input.Name));
-        if (_namesInFile.TryGetValue(key, out var firstRow))
+        if (!IsFirstInFile(key, row, check, nameof(AgencyInput.Name)))
         {
-            check.Fail(nameof(AgencyInput.Name), $"Trùng với cơ quan ở dòng {firstRow} của tệp.");
             return RowResult.Refused;
         }
 
-        _namesInFile[key] = row.Number;
         try
         {
             if (!_byName.TryGetValue(key, out var existing))

@@ -35,7 +35,6 @@ public sealed class CertificateImporter(AppDbContext db, IValidator<CertificateI
         new("Số hiệu thiết bị", TokenField, false, "Số hiệu USB token đã có trong sổ, cùng cơ quan với thuê bao.", ""),
     ];
 
-    private readonly Dictionary<string, string> _serialsInFile = new(StringComparer.Ordinal);
     private Dictionary<string, Subscriber> _byNationalId = [];
     private Dictionary<string, Subscriber> _byEmail = [];
     private Dictionary<string, Certificate> _bySerial = [];
@@ -123,13 +122,11 @@ public sealed class CertificateImporter(AppDbContext db, IValidator<CertificateI
         }
 
         var serial = Certificate.NormalizeSerial(input.SerialNumber);
-        if (_serialsInFile.TryGetValue(serial, out var first))
+        if (!IsFirstInFile(serial, row, check, nameof(CertificateInput.SerialNumber)))
         {
-            check.Fail(nameof(CertificateInput.SerialNumber), $"Trùng số hiệu với chứng thư ở “{first}”.");
             return RowResult.Refused;
         }
 
-        _serialsInFile[serial] = row.Label;
         try
         {
             if (!_bySerial.TryGetValue(serial, out var existing))

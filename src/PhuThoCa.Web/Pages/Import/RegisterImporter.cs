@@ -25,6 +25,7 @@ public abstract class RegisterImporter(AppDbContext db)
 
     private readonly List<(TimelineSubject Subject, Entity Entity, string Action, string? Note)> _history = [];
     private readonly List<Entity> _additions = [];
+    private readonly Dictionary<string, string> _keysInFile = new(StringComparer.Ordinal);
 
     public abstract ImportRegister Register { get; }
 
@@ -123,6 +124,22 @@ public abstract class RegisterImporter(AppDbContext db)
 
     /// <summary>Checks one row and stages its change; a refused row has at least one problem in <paramref name="check"/>.</summary>
     protected abstract RowResult Stage(ImportRow row, RowCheck check);
+
+    /// <summary>
+    /// True for the first row of the file with this natural key; a later row with the same key is refused on
+    /// <paramref name="field"/>, naming the first one.
+    /// </summary>
+    protected bool IsFirstInFile(string key, ImportRow row, RowCheck check, string field)
+    {
+        if (_keysInFile.TryGetValue(key, out var first))
+        {
+            check.Fail(field, $"Trùng với “{first}” của tệp.");
+            return false;
+        }
+
+        _keysInFile[key] = row.Label;
+        return true;
+    }
 
     /// <summary>Stages a new record; it is added to the context only when the file is saved.</summary>
     protected RowResult Added(TimelineSubject subject, Entity entity, string action = "Nhập từ tệp")

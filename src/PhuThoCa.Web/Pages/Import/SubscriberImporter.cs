@@ -37,7 +37,6 @@ public sealed class SubscriberImporter(AppDbContext db, IValidator<SubscriberInp
             "Tên đầy đủ hoặc tên viết tắt của cơ quan. Cán bộ cơ quan để trống (dữ liệu thuộc cơ quan mình); Sở KH&CN phải ghi.", "UBND phường Việt Trì"),
     ];
 
-    private readonly Dictionary<string, int> _keysInFile = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, int> _agencies = new Dictionary<string, int>();
     private Dictionary<string, Subscriber> _byNationalId = [];
     private Dictionary<(int, string), Subscriber> _byEmail = [];
@@ -82,14 +81,11 @@ public sealed class SubscriberImporter(AppDbContext db, IValidator<SubscriberInp
         var details = input.ToDetails();
         var email = Text.Clean(input.Email).ToLowerInvariant();
         var key = input.Kind == SubscriberKind.Person ? "cccd:" + input.NationalId : $"mail:{input.AgencyId}:{email}";
-        if (_keysInFile.TryGetValue(key, out var firstRow))
+        if (!IsFirstInFile(key, row, check, input.Kind == SubscriberKind.Person ? nameof(SubscriberInput.NationalId) : nameof(SubscriberInput.Email)))
         {
-            check.Fail(input.Kind == SubscriberKind.Person ? nameof(SubscriberInput.NationalId) : nameof(SubscriberInput.Email),
-                $"Trùng với thuê bao ở dòng {firstRow} của tệp.");
             return RowResult.Refused;
         }
 
-        _keysInFile[key] = row.Number;
         var existing = input.Kind == SubscriberKind.Person
             ? _byNationalId.GetValueOrDefault(input.NationalId!)
             : _byEmail.GetValueOrDefault((input.AgencyId, email));

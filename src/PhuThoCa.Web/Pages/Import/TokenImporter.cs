@@ -25,7 +25,6 @@ public sealed class TokenImporter(AppDbContext db, IValidator<TokenInput> valida
         new("Ghi chú", nameof(TokenInput.Notes), false, "Ví dụ: số biên bản giao nhận của Cục.", "Lô giao 11/2026"),
     ];
 
-    private readonly Dictionary<string, int> _serialsInFile = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, int> _agencies = new Dictionary<string, int>();
     private Dictionary<string, UsbToken> _bySerial = [];
 
@@ -54,13 +53,11 @@ public sealed class TokenImporter(AppDbContext db, IValidator<TokenInput> valida
         }
 
         var serial = UsbToken.NormalizeSerial(input.SerialNumber);
-        if (_serialsInFile.TryGetValue(serial, out var firstRow))
+        if (!IsFirstInFile(serial, row, check, nameof(TokenInput.SerialNumber)))
         {
-            check.Fail(nameof(TokenInput.SerialNumber), $"Trùng với thiết bị ở dòng {firstRow} của tệp.");
             return RowResult.Refused;
         }
 
-        _serialsInFile[serial] = row.Number;
         try
         {
             if (!_bySerial.TryGetValue(serial, out var existing))

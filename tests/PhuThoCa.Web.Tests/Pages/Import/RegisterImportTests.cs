@@ -124,8 +124,13 @@ public class RegisterImportTests(ImportPortal portal)
         var name = "UBND xã Nhập Thử " + Unique;
         Dictionary<string, object?> Row(string phone) => new()
         {
-            ["Tên cơ quan"] = name, ["Tên viết tắt"] = "UBND", ["Loại cơ quan"] = "UBND xã, phường", ["Cơ quan chủ quản"] = "UBND TỈNH PHÚ THỌ",
-            ["Địa chỉ"] = "Xã Nhập Thử, tỉnh Phú Thọ", ["Tên miền thư điện tử"] = "nhapthu.phutho.gov.vn", ["Điện thoại"] = phone,
+            ["Tên cơ quan"] = name,
+            ["Tên viết tắt"] = "UBND",
+            ["Loại cơ quan"] = "UBND xã, phường",
+            ["Cơ quan chủ quản"] = "UBND TỈNH PHÚ THỌ",
+            ["Địa chỉ"] = "Xã Nhập Thử, tỉnh Phú Thọ",
+            ["Tên miền thư điện tử"] = "nhapthu.phutho.gov.vn",
+            ["Điện thoại"] = phone,
         };
 
         var added = await ImportClient.UploadAsync(client, "Agencies", dryRun: false, Ct, ("cq.xlsx", ImportClient.Xlsx([Row("0210 111 222")])));
