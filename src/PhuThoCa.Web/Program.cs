@@ -61,6 +61,12 @@ builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrast
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
 builder.Services.AddRequestActions();
+builder.Services.AddSingleton<PhuThoCa.Web.Pages.Import.ImportJobs>();
+builder.Services.AddHostedService<PhuThoCa.Web.Pages.Import.ImportWorker>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.SubscriberImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.CertificateImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.TokenImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.AgencyImporter>();
 builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();
 builder.Services.AddRequestLetters(builder.Configuration, dataFolder);
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -75,6 +75,76 @@ public static class CertificateFileParser
         }
     }
 
+    /// <summary>
+    /// Reads every certificate of a file: one DER/PEM certificate, several PEM blocks, or a PKCS#7 bundle (.p7b,
+    /// DER or PEM) as the CA delivers chains and batches.
+    /// </summary>
+    public static bool TryParseAll(byte[] content, out List<ParsedCertificate> certificates, out string? error)
+    {
+        certificates = [];
+        error = null;
+        if (content.Length == 0 || content.Length > MaxBytes)
+        {
+            error = "Tệp chứng thư rỗng hoặc quá lớn (tối đa 64 KB).";
+            return false;
+        }
+
+        try
+        {
+            var text = Encoding.ASCII.GetString(content);
+            if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+            {
+                var pem = new X509Certificate2Collection();
+                pem.ImportFromPem(text);
+                certificates.AddRange(pem.Select(Describe));
+                return certificates.Count > 0;
+            }
+
+            if (TryPkcs7(content, text) is { } bundle)
+            {
+                certificates.AddRange(bundle.Select(Describe));
+                return certificates.Count > 0 || Fail(out error);
+            }
+
+            using var single = X509CertificateLoader.LoadCertificate(content);
+            certificates.Add(Describe(single));
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return Fail(out error);
+        }
+    }
+
+    private static bool Fail(out string? error)
+    {
+        error = "Không đọc được tệp chứng thư số. Hãy chọn tệp .cer, .crt, .pem, .der hoặc .p7b.";
+        return false;
+    }
+
+    private static X509Certificate2Collection? TryPkcs7(byte[] content, string text)
+    {
+        var der = content;
+        const string Begin = "-----BEGIN PKCS7-----";
+        if (text.Contains(Begin, StringComparison.Ordinal))
+        {
+            var body = text[(text.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length)..];
+            var end = body.IndexOf("-----END", StringComparison.Ordinal);
+            der = Convert.FromBase64String(string.Concat((end < 0 ? body : body[..end]).Where(c => !char.IsWhiteSpace(c))));
+        }
+
+        try
+        {
+            var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+            cms.Decode(der);
+            return cms.Certificates;
+        }
+        catch (CryptographicException)
+        {
+            return null; // not PKCS#7: try a single certificate
+        }
+    }
+
     private static X509Certificate2 Load(byte[] content)
     {
         var text = Encoding.ASCII.GetString(content);
