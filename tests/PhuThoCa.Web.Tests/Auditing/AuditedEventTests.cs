@@ -65,7 +65,7 @@ public class AuditedEventTests(PortalFactory portal)
     [Fact]
     public async Task LetterIssue_IsAuditedAsTheInsertOfTheStoredLetter()
     {
-        var id = await new PhuThoCa.Web.Tests.Letters.RequestLetterScenarios(portal).IssueToPersonsAsync();
+        var id = await new PhuThoCa.Web.Tests.Documents.RequestLetterScenarios(portal).IssueToPersonsAsync();
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
 
         var pdf = await client.GetAsync(new Uri($"/Letters/Pdf/{id}", UriKind.Relative), Ct);

@@ -1,6 +1,6 @@
-using PhuThoCa.Infrastructure.Letters;
+using PhuThoCa.Documents.Nd30;
 using PhuThoCa.Signatures;
-using PhuThoCa.Web.Tests.Letters;
+using PhuThoCa.Web.Tests.Documents;
 
 namespace PhuThoCa.Web.Tests.Signatures;
 

@@ -117,7 +117,7 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
     {
         var (id, _) = await SentWithStoredLetterAsync();
         // Another letter than the one the portal generated and stored for this request (number 15/SNNMT-VP instead of 25/SYT-VP).
-        var edited = PhuThoCa.Infrastructure.Letters.OfficialLetterRenderer.Render(Letters.SampleLetters.OnePage(), Letters.SampleLetters.Options);
+        var edited = PhuThoCa.Documents.Nd30.OfficialLetterRenderer.Render(Documents.SampleLetters.OnePage(), Documents.SampleLetters.Options);
         var check = await CheckAsync(id, Pdfsig.Sign(edited, "agency"));
         using var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
         var report = TestHtml.Text(await staff.GetStringAsync(new Uri($"/Requests/SignedLetter/{id}", UriKind.Relative), Ct));
@@ -136,7 +136,7 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
         await portal.TrustTestPkiAsync();
         using var officer = await portal.CreateClientAsync("canbo.syte", Ct);
         var id = await OfficerWorld.NewDraftAsync(officer, RequestType.Renew, Ct);
-        var signed = Pdfsig.Sign(PhuThoCa.Infrastructure.Letters.OfficialLetterRenderer.Render(Letters.SampleLetters.OnePage(), Letters.SampleLetters.Options), "agency");
+        var signed = Pdfsig.Sign(PhuThoCa.Documents.Nd30.OfficialLetterRenderer.Render(Documents.SampleLetters.OnePage(), Documents.SampleLetters.Options), "agency");
 
         var response = await OfficerAttachmentTests.UploadAsync(officer, id, "cong-van-da-ky.pdf", signed, AttachmentPurpose.SignedLetter, null, Ct);
         var page = TestHtml.Text(await officer.GetStringAsync(response.Headers.Location, Ct));

@@ -158,9 +158,10 @@ internal static partial class WorkflowArrange
 
     /// <summary>The portal's signed-letter check over <paramref name="db"/>.</summary>
     public static global::PhuThoCa.Infrastructure.Signatures.SignedLetterService SignedLetters(PortalFactory portal, AppDbContext db) =>
-        new(db, new global::PhuThoCa.Infrastructure.Letters.Requests.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
-                portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Letters.Requests.RequestLetterComposer>(),
-                portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Letters.Requests.StatusLinks>()),
+        new(db, new global::PhuThoCa.Infrastructure.Letters.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>()),
             portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(), portal.Clock);
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
