@@ -113,7 +113,9 @@ public sealed class SignedLetterCheck : Entity
 /// <summary>
 /// Whether Sở may receive a request given its signed letter (issue 16, item 3): a valid dossier (hồ sơ hợp lệ) starts the
 /// legal clock (QĐ-PT Điều 5), so where the setting requires it (by default Mẫu 04 and Mẫu 06) the latest uploaded signed
-/// letter must have passed, and a signer from another agency must have been acknowledged with a reason.
+/// letter must have passed, and a signer from another agency must have been acknowledged with a reason. A letter that
+/// reached Sở on paper (by post, QĐ-PT Điều 4.1 allows it) has no PDF to check: Sở receives it by recording how the letter
+/// came and that it was checked by hand.
 /// </summary>
 public static class SignedLetterPolicy
 {
@@ -121,7 +123,8 @@ public static class SignedLetterPolicy
     public static readonly IReadOnlyList<RequestType> DefaultRequiredFor = [RequestType.Renew, RequestType.ChangeInfo, RequestType.RecoverToken];
 
     /// <summary>Vietnamese problems that block receipt; empty when receipt may go ahead.</summary>
-    public static IReadOnlyList<string> ReceiptProblems(RequestType type, IReadOnlyCollection<RequestType> requiredFor, SignedLetterCheck? latest)
+    public static IReadOnlyList<string> ReceiptProblems(RequestType type, IReadOnlyCollection<RequestType> requiredFor, SignedLetterCheck? latest,
+        string? paperLetterNote = null)
     {
         ArgumentNullException.ThrowIfNull(requiredFor);
         if (!requiredFor.Contains(type))
@@ -131,7 +134,10 @@ public static class SignedLetterPolicy
 
         if (latest is null)
         {
-            return ["Chưa có công văn đã ký số được kiểm tra: cơ quan cần tải lên tệp PDF công văn đã ký số trước khi Sở tiếp nhận."];
+            return string.IsNullOrWhiteSpace(paperLetterNote)
+                ? ["Chưa có công văn đã ký số được kiểm tra: cơ quan cần tải lên tệp PDF công văn đã ký số trước khi Sở tiếp nhận, "
+                    + "hoặc Sở ghi rõ công văn bản giấy đã nhận (số, ngày, cách nhận) nếu hồ sơ gửi bằng đường bưu chính."]
+                : [];
         }
 
         var problems = new List<string>();

@@ -144,7 +144,7 @@ public sealed class SignedLetterService(AppDbContext db, RequestLetterService le
         db.SignedLetterChecks.AsNoTracking().Where(c => c.RequestId == requestId).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Throws the domain's problems when Sở may not receive <paramref name="request"/> yet (one call in the receive step).</summary>
-    public async Task EnsureReceivableAsync(Request request, CancellationToken ct = default)
+    public async Task EnsureReceivableAsync(Request request, string? paperLetterNote = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!options.RequiredFor.Contains(request.Type))
@@ -152,7 +152,7 @@ public sealed class SignedLetterService(AppDbContext db, RequestLetterService le
             return;
         }
 
-        var problems = SignedLetterPolicy.ReceiptProblems(request.Type, options.RequiredFor, await LatestAsync(request.Id, ct));
+        var problems = SignedLetterPolicy.ReceiptProblems(request.Type, options.RequiredFor, await LatestAsync(request.Id, ct), paperLetterNote);
         if (problems.Count > 0)
         {
             throw new DomainRuleException(string.Join(" ", problems));

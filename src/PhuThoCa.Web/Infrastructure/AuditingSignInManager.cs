@@ -79,6 +79,24 @@ public sealed class AuditingSignInManager(
         return result;
     }
 
+    /// <summary>
+    /// Audits a password sign-in that the login page refused before asking Identity (unknown, deactivated or locked
+    /// account), so that every attempt is in the trail whatever path answered it.
+    /// </summary>
+    public Task AuditRefusedPasswordSignInAsync(string userName, AppUser? user)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        if (user is null)
+        {
+            var attempted = userName.Length > MaxAttemptedNameLength ? userName[..MaxAttemptedNameLength] : userName;
+            return AppendAsync(AuditActions.SignInFailure, new AuditActor(null, attempted, ClientIp), "", "Tên đăng nhập không tồn tại.");
+        }
+
+        var actor = new AuditActor(user.Id, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? user.Id : user.FullName, ClientIp);
+        return AppendAsync(AuditActions.SignInFailure, actor, user.Id,
+            user.IsActive ? "Tài khoản đang bị khóa." : "Tài khoản không được phép đăng nhập.");
+    }
+
     public override async Task SignOutAsync()
     {
         var principal = Context.User;

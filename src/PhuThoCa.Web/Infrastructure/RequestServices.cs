@@ -18,8 +18,8 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
     /// Where the setting requires it, a request is received only once its signed letter has been verified (issue 16,
     /// SignedLetterPolicy); throws the domain's problem otherwise.
     /// </summary>
-    public Task EnsureSignedLetterAllowsReceiptAsync(Request request, CancellationToken ct = default) =>
-        signedLetters.EnsureReceivableAsync(request, ct);
+    public Task EnsureSignedLetterAllowsReceiptAsync(Request request, string? paperLetterNote, CancellationToken ct = default) =>
+        signedLetters.EnsureReceivableAsync(request, paperLetterNote, ct);
 
     public async Task<IWorkingDayDeadlines> DeadlinesAsync(CancellationToken ct = default) =>
         new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);

@@ -53,7 +53,7 @@ public class AuditedEventTests(PortalFactory portal)
         await WorkflowArrange.ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
 
         await WorkflowArrange.ActAsync(staff, arranged.RequestId, "Return",
-            new Dictionary<string, string> { ["Input.SupplementReason"] = "Thiếu bản sao căn cước của người được cấp" }, Ct);
+            new Dictionary<string, string> { ["Return.Reason"] = "Thiếu bản sao căn cước của người được cấp" }, Ct);
 
         var entry = await LastAsync("Request", Key(arranged.RequestId), AuditActions.Update);
         Assert.Equal("Lê Thị Thu Hà", entry.UserName);
@@ -116,7 +116,8 @@ public class AuditedEventTests(PortalFactory portal)
         var userName = await portal.CreateUserAsync(Roles.DepartmentStaff);
         var client = await portal.CreateClientAsync(userName, Ct);
         await PortalFactory.PostFormAsync(client, "/Account/Logout", new Dictionary<string, string>(), formPageUrl: "/", ct: Ct);
-        for (var i = 0; i < 5; i++)
+        // Identity locks the account at the tenth wrong password (Program.cs); an eleventh attempt is refused unheard.
+        for (var i = 0; i < 11; i++)
         {
             await PortalFactory.PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
             {
@@ -131,8 +132,11 @@ public class AuditedEventTests(PortalFactory portal)
             .Select(e => e.Action).ToListAsync(Ct);
         Assert.Contains(AuditActions.SignIn, actions);
         Assert.Contains(AuditActions.SignOut, actions);
-        Assert.Equal(4, actions.Count(a => a == AuditActions.SignInFailure));
-        Assert.Equal(AuditActions.Lockout, actions.Last(a => a != AuditActions.Update));
+        Assert.Equal(10, actions.Count(a => a == AuditActions.SignInFailure));
+        Assert.Single(actions, a => a == AuditActions.Lockout);
+        var refusedWhileLocked = await db.AuditEntries.Where(e => e.EntityKey == user.Id && e.Action == AuditActions.SignInFailure)
+            .OrderBy(e => e.Id).Select(e => e.Reason).LastAsync(Ct);
+        Assert.Equal("Tài khoản đang bị khóa.", refusedWhileLocked);
     }
 
     [Fact]

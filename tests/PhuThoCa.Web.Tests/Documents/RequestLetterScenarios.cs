@@ -160,7 +160,7 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
         await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, Officer);
         if (receive)
         {
-            await WorkflowArrange.PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), Staff);
+            await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), Staff);
         }
 
         return request.Id;

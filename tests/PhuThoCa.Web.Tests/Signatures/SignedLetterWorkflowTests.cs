@@ -163,6 +163,22 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
         Assert.Equal(RequestStatus.Submitted, (await ReadAsync(portal, arranged.RequestId)).Status);
     }
 
+    [Fact]
+    public async Task A_letter_that_came_on_paper_is_received_when_Sor_records_how_it_came()
+    {
+        await portal.TrustTestPkiAsync();
+        var arranged = await SubmittedAsync(portal, RequestType.Renew);
+        using var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        await PostAsync(staff, arranged.RequestId, "Receive", await LoadAsync(staff, arranged.RequestId, Ct),
+            new Dictionary<string, string> { ["Receipt.PaperLetter"] = "công văn số 25/SYT-VP ngày 01/12/2026 nhận qua bưu chính" }, Ct);
+
+        var request = await ReadAsync(portal, arranged.RequestId);
+        Assert.Equal(RequestStatus.Received, request.Status);
+        var details = TestHtml.Text(await staff.GetStringAsync(new Uri($"/Requests/Details/{arranged.RequestId}", UriKind.Relative), Ct));
+        Assert.Contains("Công văn bản giấy: công văn số 25/SYT-VP ngày 01/12/2026 nhận qua bưu chính", details, StringComparison.Ordinal);
+    }
+
     /// <summary>A submitted Mẫu 04 of Sở Y tế whose letter the officer downloaded (so the portal stored the version sent).</summary>
     private async Task<(int Id, byte[] Letter)> SentWithStoredLetterAsync()
     {

@@ -12,7 +12,7 @@ namespace PhuThoCa.Web.Pages.Account;
 /// Password step of sign-in. Unknown user, wrong password, locked and deactivated accounts get the same page, and each
 /// costs one password-hash verification, so neither the text nor the time tells which it was.
 /// </summary>
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+public class LoginModel(AuditingSignInManager signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
     SignInThrottle throttle, IValidator<LoginModel.InputModel> validator, SecurityEvents security, ILogger<LoginModel> logger) : PageModel
 {
     public const string FailureMessage =
@@ -56,6 +56,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             hasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? DummyHash.Value, Input.Password);
             logger.LogInformation("Sign-in refused for {UserName} ({Reason})", userName,
                 user is null ? "unknown user" : !user.IsActive ? "deactivated" : "locked out");
+            await signIn.AuditRefusedPasswordSignInAsync(userName, user);
             return Failed();
         }
 

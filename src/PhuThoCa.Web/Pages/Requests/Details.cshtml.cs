@@ -42,7 +42,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public CancelInput Cancellation { get; set; } = new();
 
     [BindProperty]
-    public NoteInput Receipt { get; set; } = new();
+    public ReceiveInput Receipt { get; set; } = new();
 
     [BindProperty]
     public ReturnInput Return { get; set; } = new();

@@ -49,4 +49,9 @@
             input.addEventListener('input', function () { input.dataset.suggested = 'false'; });
         });
     }
+
+    // Print buttons (signature reports): the CSP forbids inline handlers, so buttons carry data-print.
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.addEventListener('click', function () { window.print(); });
+    });
 })();

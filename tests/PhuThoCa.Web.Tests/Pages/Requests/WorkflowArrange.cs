@@ -121,7 +121,7 @@ internal static partial class WorkflowArrange
     {
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
-        await PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), await ActorAsync(db, staff, atUtc));
+        await PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), await ActorAsync(db, staff, atUtc));
     }
 
     /// <summary>
