@@ -119,7 +119,7 @@ public class AuditChainTests(PortalFactory portal)
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Nhật ký hệ thống", TestHtml.Text(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
-        Assert.Contains("Toàn vẹn: đã kiểm tra", verified, StringComparison.Ordinal);
+        Assert.True(verified.Contains("Toàn vẹn: đã kiểm tra", StringComparison.Ordinal), verified);
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
 
