@@ -5,7 +5,7 @@ using System.Text;
 namespace PhuThoCa.Infrastructure.Auditing;
 
 /// <summary>
-/// The canonical content of an <see cref="AuditEntry"/> and its chained hash (docs/adr/0011-audit-trail.md).
+/// The canonical content of an <see cref="AuditEntry"/> and its chained hash (docs/adr/0012-audit-trail.md).
 /// <para>
 /// Canonical form, version 1: eleven fields separated by one line feed (0x0A), each field written as its UTF-8 byte length in
 /// decimal ASCII, a colon and the UTF-8 bytes, or a single <c>-</c> for null. The fields, in order: the literal

@@ -13,7 +13,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Infrastructure.Auditing;
 
 /// <summary>
-/// The audit trail written by the system, not by pages (docs/adr/0011-audit-trail.md): every insert, update and delete
+/// The audit trail written by the system, not by pages (docs/adr/0012-audit-trail.md): every insert, update and delete
 /// saved through an <see cref="AppDbContext"/> is captured when the save starts (who, which fields from → to, the reason
 /// the action gave) and appended to the hash chain inside the same transaction, just before it commits. Hooked into every
 /// context by <see cref="DatabaseSetup.Configure"/>, so pages, handlers, seeding, jobs and tests all go through it.

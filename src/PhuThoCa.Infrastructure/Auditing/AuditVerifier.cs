@@ -10,19 +10,28 @@ public sealed record AuditVerification(long Count, long? FirstBrokenId, string? 
 }
 
 /// <summary>
-/// Walks the chain in sequence order and names the first entry that fails: a gap or a reordering in the sequence, a
-/// previous hash that is not the hash of the entry before, a hash that is not the hash of its own content, or a chain that
-/// ends before the head says it does (entries cut from the end).
+/// Walks the chain in sequence order and names the first entry that fails: a gap in the sequence, a previous hash that is
+/// not the hash of the entry before (a reordering, or an edit whose own hash was recomputed), a hash that is not the hash
+/// of its own content, a chain that ends before its head says it does (entries cut from the end), or entries beyond the
+/// head. The head is read first, so entries appended while the verification runs are not mistaken for breaks: the chain
+/// up to that head is immutable and complete in any later state.
 /// </summary>
 public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var head = await HeadAsync(db, ct);
+        if (head is null)
+        {
+            return new AuditVerification(0, 1, "Thiếu bản ghi đầu chuỗi nhật ký.");
+        }
+
         var expected = 1L;
         var previous = AuditCanonicalForm.GenesisHash;
         var count = 0L;
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        var query = db.AuditEntries.AsNoTracking().Where(e => e.Id <= head.LastSequence).OrderBy(e => e.Id);
+        await foreach (var e in query.AsAsyncEnumerable().WithCancellation(ct))
         {
             if (e.Id != expected)
             {
@@ -44,19 +53,27 @@ public static class AuditVerifier
             count++;
         }
 
-        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, ct);
-        if (head is null)
+        if (count < head.LastSequence)
         {
-            return new AuditVerification(count, expected, "Thiếu bản ghi đầu chuỗi nhật ký.");
+            return new AuditVerification(count, count + 1,
+                $"Thiếu các mục cuối chuỗi: đầu chuỗi ghi số {head.LastSequence}, chỉ còn {count} mục.");
         }
 
-        if (head.LastSequence != count || !string.Equals(head.LastHash, previous, StringComparison.Ordinal))
+        if (!string.Equals(head.LastHash, previous, StringComparison.Ordinal))
         {
-            return new AuditVerification(count, Math.Min(head.LastSequence, count + 1),
-                head.LastSequence > count ? $"Thiếu các mục cuối chuỗi: đầu chuỗi ghi số {head.LastSequence}, chỉ còn {count} mục."
-                    : "Đầu chuỗi không khớp với mục cuối cùng.");
+            return new AuditVerification(count, Math.Max(count, 1), "Mã băm của mục cuối không khớp với đầu chuỗi (mục cuối bị sửa).");
+        }
+
+        // Entries beyond the head read above are either appended since (their head update committed with them) or forged.
+        var lastId = await db.AuditEntries.AsNoTracking().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        if (lastId > head.LastSequence && lastId > ((await HeadAsync(db, ct))?.LastSequence ?? 0))
+        {
+            return new AuditVerification(count, head.LastSequence + 1, "Có mục nằm ngoài chuỗi (thêm vào sau đầu chuỗi).");
         }
 
         return new AuditVerification(count, null, null);
     }
+
+    private static Task<AuditChainHead?> HeadAsync(AppDbContext db, CancellationToken ct) =>
+        db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditChainHead.SingletonId, ct);
 }

@@ -119,6 +119,13 @@ public class AuditChainTests(PortalFactory portal)
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Nhật ký hệ thống", TestHtml.Text(await page.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        await using var db = portal.CreateDbContext();
+        var result = await AuditVerifier.VerifyAsync(db, Ct);
+        var broken = result.FirstBrokenId is { } id
+            ? await db.AuditEntries.AsNoTracking().Where(e => e.Id >= id - 1 && e.Id <= id + 1).ToListAsync(Ct)
+            : [];
+        Assert.True(result.IsIntact, $"broken at {result.FirstBrokenId}: {result.Problem}\n"
+            + string.Join("\n", broken.Select(e => $"{e.Id} {e.AtUtc:O} {e.UserName} {e.Action} {e.EntityType}#{e.EntityKey} {e.Changes} {e.Reason} {e.PreviousHash} {e.Hash}")));
         Assert.True(verified.Contains("Toàn vẹn: đã kiểm tra", StringComparison.Ordinal), verified);
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
