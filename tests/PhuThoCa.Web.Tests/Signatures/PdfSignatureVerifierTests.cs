@@ -1,6 +1,4 @@
-using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Signatures;
-using PhuThoCa.Web.Tests.Letters;
 
 namespace PhuThoCa.Web.Tests.Signatures;
 
