@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Signatures;
+using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Signatures;
 

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Files;
+using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Tests.Letters;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Infrastructure;

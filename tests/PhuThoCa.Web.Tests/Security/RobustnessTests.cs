@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Certificates;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Tests.Letters;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Security;

@@ -1,4 +1,6 @@
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Signatures;
+using PhuThoCa.Web.Tests.Letters;
 
 namespace PhuThoCa.Web.Tests.Signatures;
 
