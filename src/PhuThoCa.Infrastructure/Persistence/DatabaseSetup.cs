@@ -65,7 +65,8 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance);
+        // The audit interceptor comes last: it captures what the others added to the save.
+        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance, Auditing.AuditInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

@@ -7,7 +7,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Web.Requests;
 
 /// <summary>
-/// One business action on a request (docs/adr/0011): the input's shape is checked by the action's validator, the handler
+/// One business action on a request (docs/adr/0016): the input's shape is checked by the action's validator, the handler
 /// calls the one aggregate method that implements the action (plus the register updates it implies), and saves.
 /// The details page, the inbox's bulk form, the draft editor, the demo seeder and the tests all call these handlers; nothing
 /// else calls the aggregate's action methods. Authorisation and the RowVersion check stay with the caller (a page knows

@@ -42,7 +42,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public CancelInput Cancellation { get; set; } = new();
 
     [BindProperty]
-    public NoteInput Receipt { get; set; } = new();
+    public ReceiveInput Receipt { get; set; } = new();
 
     [BindProperty]
     public ReturnInput Return { get; set; } = new();
@@ -89,6 +89,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
     /// <summary>Eligibility problems as of today, shown to staff before they accept (ADR 0007 decision 6).</summary>
     public IReadOnlyList<RequestProblem> Problems { get; private set; } = [];
+
+    /// <summary>The request's whole history: status changes and the other events on it (deadline recalculations …).</summary>
+    public IReadOnlyList<RequestHistoryItem> HistoryItems { get; private set; } = [];
+
+    public bool CanViewAuditTrail => me.IsInRole(Roles.Administrator) || me.IsAuditor;
 
     public DateOnly Today => me.Today;
 
@@ -254,6 +259,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         }
 
         Current = request;
+        HistoryItems = await RequestHistoryItem.LoadAsync(db, request, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .OrderBy(a => a.Purpose).ThenBy(a => a.UploadedAtUtc).ToListAsync(ct);

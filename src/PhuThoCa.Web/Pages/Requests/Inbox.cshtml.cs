@@ -132,7 +132,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         BulkStep? step = null;
         if (BulkAction == RequestAction.Receive)
         {
-            step = Step(receive, new NoteInput { Note = BulkReason });
+            step = Step(receive, new ReceiveInput { Note = BulkReason });
         }
         else if (BulkAction == RequestAction.Accept && !DetailsModel.AcceptIsLeaderOnlyFor(configuration, me))
         {

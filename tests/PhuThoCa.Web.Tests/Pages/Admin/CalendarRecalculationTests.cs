@@ -38,7 +38,7 @@ public class CalendarRecalculationTests
             db.Requests.Add(request);
             await db.SaveChangesAsync(Ct);
             await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, officer);
-            await WorkflowArrange.PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), staff);
+            await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), staff);
             requestId = request.Id;
             // Received Thu 26/11/2026: 3 working days → Tue 01/12/2026.
             Assert.Equal(new DateOnly(2026, 12, 1), request.DueDate);

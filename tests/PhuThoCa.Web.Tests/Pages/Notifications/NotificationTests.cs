@@ -126,7 +126,7 @@ public class NotificationTests(PortalFactory portal)
         var refused = new Domain.Notifications.Notification("no-such-user", null, "x", null, now);
         db.Notifications.Add(refused);
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), staff));
+        await Assert.ThrowsAsync<DbUpdateException>(() => PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), staff));
         db.Entry(refused).State = EntityState.Detached;
         await db.SaveChangesAsync(Ct);
 

@@ -204,7 +204,7 @@ public class OfficerRuleTests(PortalFactory portal)
         await SubmitAsync(client, id, Ct);
         // Sở's side, through the handlers the details page calls: receive, then return for supplement.
         var now = PortalFactory.DefaultNow.UtcDateTime;
-        await WorkflowArrange.PerformAsync<ReceiveRequest, NoteInput>(portal, id, new NoteInput(), "chuyenvien.skhcn", now);
+        await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, id, new ReceiveInput(), "chuyenvien.skhcn", now);
         await WorkflowArrange.PerformAsync<ReturnForSupplement, ReturnInput>(portal, id,
             new ReturnInput { Reason = "Bổ sung số định danh cá nhân của người tiếp nhận." }, "chuyenvien.skhcn", now);
 

@@ -118,7 +118,7 @@ internal sealed partial class OfficerWorld
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
         await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(Portal, db, request, new SubmitInput { Confirm = true }, officer);
-        await WorkflowArrange.PerformAsync<ReceiveRequest, NoteInput>(Portal, db, request, new NoteInput(),
+        await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(Portal, db, request, new ReceiveInput(),
             await WorkflowArrange.ActorAsync(db, "chuyenvien.skhcn", VietnamTime.FromLocal(receivedLocal)));
         return (request.Id, request.ReceiptNumber!);
     }

@@ -121,7 +121,7 @@ internal static partial class WorkflowArrange
     {
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
-        await PerformAsync<ReceiveRequest, NoteInput>(portal, db, request, new NoteInput(), await ActorAsync(db, staff, atUtc));
+        await PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), await ActorAsync(db, staff, atUtc));
     }
 
     /// <summary>
@@ -153,7 +153,16 @@ internal static partial class WorkflowArrange
 
     /// <summary>The portal's <see cref="RequestServices"/> over <paramref name="db"/>.</summary>
     public static RequestServices Services(PortalFactory portal, AppDbContext db) =>
-        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>());
+        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>(),
+            SignedLetters(portal, db));
+
+    /// <summary>The portal's signed-letter check over <paramref name="db"/>.</summary>
+    public static global::PhuThoCa.Infrastructure.Signatures.SignedLetterService SignedLetters(PortalFactory portal, AppDbContext db) =>
+        new(db, new global::PhuThoCa.Infrastructure.Letters.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>()),
+            portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(), portal.Clock);
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
     public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)
