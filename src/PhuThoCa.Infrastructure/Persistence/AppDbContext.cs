@@ -45,6 +45,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Mail.OutboxMessage> OutboxMessages => Set<Domain.Mail.OutboxMessage>();
+
+    public DbSet<Domain.Mail.OutboxAttempt> OutboxAttempts => Set<Domain.Mail.OutboxAttempt>();
+
+    public DbSet<Domain.Mail.MailTemplate> MailTemplates => Set<Domain.Mail.MailTemplate>();
+
+    public DbSet<Domain.Mail.MailPreference> MailPreferences => Set<Domain.Mail.MailPreference>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 

@@ -65,7 +65,7 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance);
+        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance, Mail.MailOutboxInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
