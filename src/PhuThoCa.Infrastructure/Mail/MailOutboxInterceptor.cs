@@ -120,8 +120,13 @@ public sealed class MailOutboxInterceptor : SaveChangesInterceptor
         var certificate = await db.Certificates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == reminder.CertificateId)
             .Select(c => new
             {
-                c.Id, c.SerialNumber, c.NotAfterUtc, SubscriberName = c.Subscriber!.Name, SubscriberEmail = c.Subscriber.Email,
-                c.Subscriber.AgencyId, AgencyName = c.Subscriber.Agency!.Name,
+                c.Id,
+                c.SerialNumber,
+                c.NotAfterUtc,
+                SubscriberName = c.Subscriber!.Name,
+                SubscriberEmail = c.Subscriber.Email,
+                c.Subscriber.AgencyId,
+                AgencyName = c.Subscriber.Agency!.Name,
             })
             .FirstOrDefaultAsync(ct);
         if (certificate is null)

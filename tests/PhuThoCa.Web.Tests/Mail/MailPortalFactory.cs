@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using PhuThoCa.Domain.Mail;
 using Microsoft.Extensions.DependencyInjection;
+using PhuThoCa.Domain.Mail;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Mail;
 using PhuThoCa.Tests.Support;
