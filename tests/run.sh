@@ -10,7 +10,11 @@ need_pkgs=()
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need_pkgs+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need_pkgs+=(qpdf)
+# pdfsig (poppler-utils) signs and checks letters in the signature tests with an NSS database made by certutil/pk12util/crlutil.
+command -v certutil >/dev/null 2>&1 || need_pkgs+=(libnss3-tools)
 command -v zbarimg >/dev/null 2>&1 || need_pkgs+=(zbar-tools)
+# deploy/backup.sh and restore.sh (SQLite's VACUUM INTO), exercised by BackupRestoreTests.
+command -v sqlite3 >/dev/null 2>&1 || need_pkgs+=(sqlite3)
 # No "grep -q" here: under pipefail its early exit breaks fc-list's pipe and the check always fails.
 [ -n "$(fc-list 2>/dev/null | grep LiberationSerif)" ] || need_pkgs+=(fonts-liberation2)
 if [ ${#need_pkgs[@]} -gt 0 ]; then

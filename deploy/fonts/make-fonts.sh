@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the fonts shipped inside PhuThoCa.Infrastructure (src/PhuThoCa.Infrastructure/Letters/Fonts/).
+# Regenerates the fonts shipped inside PhuThoCa.Documents (src/PhuThoCa.Documents/Fonts/).
 #
 # Source: Debian's fonts-liberation2 (Liberation Serif 2.x, SIL OFL 1.1, Reserved Font Name "Liberation")
 # and fonts-dejavu-core (DejaVu Sans, Bitstream Vera licence: modified copies may not be called "Bitstream"/"Vera").
@@ -10,7 +10,7 @@
 # Needs: apt-get install -y fonts-liberation2 fonts-dejavu-core fonttools
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT=src/PhuThoCa.Infrastructure/Letters/Fonts
+OUT=src/PhuThoCa.Documents/Fonts
 LIB=/usr/share/fonts/truetype/liberation2
 DJV=/usr/share/fonts/truetype/dejavu
 PY=/usr/bin/python3   # the Debian python that has fontTools (apt fonttools)

@@ -3,18 +3,37 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PhuThoCa.Infrastructure.Identity;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Infrastructure.Mail;
+using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Seeding;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" asks for the demo province outside Development (Seed:DemoData=true does the same).
+var builder = WebApplication.CreateBuilder(args.Select(a => a == "--demo" ? "--Seed:DemoData=true" : a).ToArray());
+if (AuditCommand.Matches(args))
+{
+    // "audit verify": checks the audit chain and exits, without starting the web server, migrating or seeding.
+    return await AuditCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
+}
+
 // Serve wwwroot and library assets from the build output in any environment (dotnet run, tests); a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 var dataFolder = DatabaseSetup.GetDataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+
+var productionProblems = PortalSecurity.ProductionProblems(builder.Configuration, builder.Environment);
+if (productionProblems.Count > 0)
+{
+    Console.Error.WriteLine("PhuThoCa cannot start in " + builder.Environment.EnvironmentName + ": set" + Environment.NewLine
+        + string.Join(Environment.NewLine, productionProblems.Select(p => "  - " + p)));
+    return 2;
+}
+
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.MaxRequestBytes);
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -30,6 +49,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<IAgencyScope>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Auditing.IAuditContext>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.Combine(dataFolder, "files")));
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings.Section)
@@ -38,7 +58,17 @@ builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
+builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrastructure.Signatures.SignatureOptions.Section)
+    .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
+builder.Services.AddRequestActions();
+builder.Services.AddSingleton<PhuThoCa.Web.Pages.Import.ImportJobs>();
+builder.Services.AddHostedService<PhuThoCa.Web.Pages.Import.ImportWorker>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.SubscriberImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.CertificateImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.TokenImporter>();
+builder.Services.AddScoped<PhuThoCa.Web.Pages.Import.RegisterImporter, PhuThoCa.Web.Pages.Import.AgencyImporter>();
 builder.Services.AddScoped<IDeadlineRecalculator, DeadlineRecalculator>();
 builder.Services.AddRequestLetters(builder.Configuration, dataFolder);
 builder.Services.AddPhuThoCaDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -53,7 +83,8 @@ builder.Services
         options.Password.RequireLowercase = true;
         options.Password.RequireUppercase = true;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
+        // Per-IP and per-account rate limits come first (PortalSecurity), so the lockout is the last line, not a tool.
+        options.Lockout.MaxFailedAccessAttempts = 10;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = false;
@@ -61,36 +92,33 @@ builder.Services
     .AddEntityFrameworkStores<AppDbContext>()
     .AddErrorDescriber<VietnameseIdentityErrors>()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddSignInManager<AuditingSignInManager>()
     .AddDefaultTokenProviders();
 
-// A changed role, agency or a deactivation takes effect within a minute, not at cookie expiry.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-builder.Services.ConfigureApplicationCookie(options =>
-{
-    options.LoginPath = "/Account/Login";
-    options.LogoutPath = "/Account/Logout";
-    options.AccessDeniedPath = "/Account/AccessDenied";
-    options.Cookie.Name = "PhuThoCa.Auth";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SameSite = SameSiteMode.Lax;
-    options.ExpireTimeSpan = TimeSpan.FromHours(8);
-    options.SlidingExpiration = true;
-});
+builder.AddPortalSecurity(dataFolder);
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.EditRegisters, p => p.RequireRole(Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator))
-    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
+    .AddPolicy(Policies.ViewFullNationalId, p => p.RequireRole(Policies.FullNationalIdRoles));
 
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToFolder("/Account");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/NotFound");
+        options.Conventions.AddFolderApplicationModelConvention("/Account", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.SignInPolicy)));
+        options.Conventions.AddPageApplicationModelConvention("/Profile/Password", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.SignInPolicy)));
+        options.Conventions.AddPageApplicationModelConvention("/Status/Index", m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(PortalSecurity.AnonymousPolicy)));
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        options.Conventions.AuthorizeFolder("/Audit", Policies.ViewAuditTrail);
     })
     .AddMvcOptions(options =>
     {
+        options.Filters.Add<UnknownHandlerFilter>();
+        options.Filters.Add<AccountGateFilter>();
         options.Filters.Add<DomainRuleFilter>();
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         VietnameseModelBinding.Apply(options.ModelBindingMessageProvider);
@@ -106,16 +134,22 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [vietnamese],
 });
 
-// Users never see a stack trace, not even in Development: errors go to the log with a request id.
-app.UseExceptionHandler("/Error");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
+// Behind the TLS proxy: scheme and client address from ForwardedHeaders:KnownProxies only; then the headers of every
+// response (HSTS only on HTTPS).
+app.UsePortalSecurity();
 
+// Users never see a stack trace, not even in Development: errors go to the log with a request id.
+app.UseExceptionHandler(RequestLimits.ExceptionHandler());
 app.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o =>
+{
+    o.GetLevel = RequestLimits.LogLevel;
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} from {ClientIp} responded {StatusCode} in {Elapsed:0.0000} ms";
+    o.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientIp", PortalSecurity.ClientIp(context));
+});
+app.UseRequestSizeLimit();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
@@ -123,9 +157,15 @@ app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapCalendarApi();
 
-await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+var startProblem = await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+if (startProblem is not null)
+{
+    Console.Error.WriteLine("PhuThoCa cannot start: " + startProblem);
+    return 3;
+}
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -67,7 +67,14 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal));
+        if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            await page.GetByLabel("Mã xác thực").FillAsync(await Factory.CurrentTotpAsync(userName));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        }
+
         return page;
     }
 

@@ -253,8 +253,8 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
 
     private static async Task HandOverAsync(IPage page)
     {
-        await page.Locator("#Input_ReceiverName").FillAsync("Bùi Thị Hương");
-        await page.Locator("#Input_HandedOverOn").FillAsync("26/11/2026");
+        await page.Locator("#Handover_ReceiverName").FillAsync("Bùi Thị Hương");
+        await page.Locator("#Handover_HandedOverOn").FillAsync("26/11/2026");
         await page.GetByTestId("form-handover").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Hoàn thành");
     }

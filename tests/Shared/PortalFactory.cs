@@ -21,9 +21,12 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
+
+    /// <summary>The setting "Signatures:RequireVerifiedLetter" (issue 16); off unless a test's factory turns it on.</summary>
+    protected virtual bool RequireVerifiedLetter => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,12 +35,19 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Seed:DemoData", "true");
+        // Tests sign in hundreds of times from one address; RateLimitTests set the production limits.
+        builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerAccountPer15Minutes", "100000");
+        builder.UseSetting("RateLimits:AnonymousPerIpPerMinute", "100000");
+        // Receiving Mẫu 04/06 needs a verified signed letter by default; the signature tests switch it back on.
+        builder.UseSetting("Signatures:RequireVerifiedLetter", RequireVerifiedLetter ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackClientFilter>();
         });
     }
 
@@ -62,6 +72,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         }
 
         await users.AddToRoleAsync(user, role);
+        if (PhuThoCa.Web.Infrastructure.AccountRules.TwoFactorRequiredRoles.Contains(role))
+        {
+            await PhuThoCa.Web.Seeding.DemoData.EnrolAuthenticatorAsync(users, user, OtpNet.Base32Encoding.ToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)));
+        }
+
         return userName;
     }
 
@@ -76,22 +91,59 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>An anonymous client that keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>A client signed in through the real login form.</summary>
+    /// <summary>A client signed in through the real login form, and the authenticator step when the user has one.</summary>
     public async Task<HttpClient> CreateClientAsync(string userName, CancellationToken ct = default)
     {
         var client = CreateAnonymousClient();
+        await SignInAsync(client, Services, userName, Password, ct);
+        return client;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="client"/> in through the login form of the portal whose services are
+    /// <paramref name="services"/>, answering the authenticator step with the code of the user's stored key.
+    /// </summary>
+    public static async Task SignInAsync(HttpClient client, IServiceProvider services, string userName, string password = Password,
+        CancellationToken ct = default)
+    {
         var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
-            ["Input.Password"] = Password,
+            ["Input.Password"] = password,
         }, ct: ct);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode}");
         }
 
-        return client;
+        if (response.Headers.Location?.OriginalString.Contains("LoginWith2fa", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new Dictionary<string, string>
+            {
+                ["Input.Code"] = Totp(await AuthenticatorKeyAsync(services, userName)),
+            }, ct: ct);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("/Account/", StringComparison.Ordinal) == true)
+            {
+                throw new InvalidOperationException($"Two-factor step as {userName} failed: {(int)response.StatusCode}");
+            }
+        }
     }
+
+    /// <summary>The user's authenticator key as Identity stores it.</summary>
+    public Task<string> AuthenticatorKeyAsync(string userName) => AuthenticatorKeyAsync(Services, userName);
+
+    public static async Task<string> AuthenticatorKeyAsync(IServiceProvider services, string userName)
+    {
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PhuThoCa.Infrastructure.Identity.AppUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user {userName}.");
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{userName} has no authenticator key.");
+    }
+
+    /// <summary>The code an authenticator app shows now for the user (RFC 6238: SHA-1, 6 digits, 30 s).</summary>
+    public async Task<string> CurrentTotpAsync(string userName) => Totp(await AuthenticatorKeyAsync(userName));
+
+    public static string Totp(string base32Key) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>GETs the page to take its antiforgery token, then POSTs the form fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
@@ -125,6 +177,20 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
                 // A file still open by a finishing request; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>The in-memory test server has no socket, hence no client address; a browser on this machine would have 127.0.0.1.</summary>
+    private sealed class LoopbackClientFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

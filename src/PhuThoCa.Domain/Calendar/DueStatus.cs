@@ -25,6 +25,5 @@ public static class DueStatusLabels
         DueStatus.OnTime => OnTime,
         DueStatus.DueToday => DueToday,
         DueStatus.Overdue => Overdue,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

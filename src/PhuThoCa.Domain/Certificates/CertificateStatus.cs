@@ -36,7 +36,6 @@ public static class CertificateLabels
         CertificateStatus.Expired => "Hết hạn",
         CertificateStatus.Revoked => "Đã thu hồi",
         CertificateStatus.Superseded => "Đã được gia hạn",
-        _ => status.ToString(),
     };
 
     public static string Storage(KeyStorageKind kind) => kind switch
@@ -44,6 +43,5 @@ public static class CertificateLabels
         KeyStorageKind.PkiToken => "USB Token PKI",
         KeyStorageKind.SimPki => "SIM PKI",
         KeyStorageKind.RemoteSigning => "Ký số tập trung",
-        _ => kind.ToString(),
     };
 }

@@ -42,6 +42,5 @@ public static class RenewalPolicy
         EligibilityProblem.CertificateIsRevoked => "Chứng thư số đã bị thu hồi.",
         EligibilityProblem.CertificateIsExpired => "Chứng thư số đã hết hạn.",
         EligibilityProblem.CertificateWasAlreadyRenewed => "Chứng thư số đã được thay thế bằng chứng thư gia hạn.",
-        _ => problem.ToString(),
     };
 }

@@ -11,6 +11,9 @@ public enum TimelineSubject
 
     /// <summary>The working-day calendar of one year (overrides added, edited, deleted); the subject id is the solar year.</summary>
     Calendar,
+
+    /// <summary>The trust list of CA certificates and CRLs for signed letters; the subject id is the entry's or CRL's id.</summary>
+    TrustList,
 }
 
 /// <summary>

@@ -43,7 +43,6 @@ public static class ChangeInfoCases
         ChangeInfoCase.DeviceRenamed => "Thiết bị, dịch vụ, phần mềm đổi tên",
         ChangeInfoCase.DeviceUpgraded => "Thiết bị, dịch vụ, phần mềm nâng cấp phiên bản",
         ChangeInfoCase.DeviceFeaturesAdded => "Thiết bị, dịch vụ, phần mềm bổ sung tính năng",
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 
     /// <summary>The information that changes: Mẫu 04, column "Thông tin cần thay đổi".</summary>
@@ -56,7 +55,6 @@ public static class ChangeInfoCases
         ChangeInfoCase.DeviceRenamed => "Tên thiết bị, dịch vụ, phần mềm",
         ChangeInfoCase.DeviceUpgraded => "Phiên bản",
         ChangeInfoCase.DeviceFeaturesAdded => "Tính năng",
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 
     /// <summary>ND 68/2024 Điều 15 (QĐ-PT Điều 5.3): a for persons, b for organisations, c for devices.</summary>
@@ -66,7 +64,6 @@ public static class ChangeInfoCases
         ChangeInfoCase.OrganizationRenamed or ChangeInfoCase.OrganizationMoved => SubscriberKind.Organization,
         ChangeInfoCase.DeviceRenamed or ChangeInfoCase.DeviceUpgraded or ChangeInfoCase.DeviceFeaturesAdded =>
             SubscriberKind.DeviceServiceSoftware,
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 
     public static IReadOnlyList<ChangeInfoCase> For(SubscriberKind kind) => [.. All.Where(c => SubscriberKindOf(c) == kind)];
@@ -76,6 +73,5 @@ public static class ChangeInfoCases
         SubscriberKind.Person => "Nghị định 68/2024/NĐ-CP, Điều 15; Quy chế tỉnh Phú Thọ, Điều 5 khoản 3 điểm a",
         SubscriberKind.Organization => "Nghị định 68/2024/NĐ-CP, Điều 15; Quy chế tỉnh Phú Thọ, Điều 5 khoản 3 điểm b",
         SubscriberKind.DeviceServiceSoftware => "Nghị định 68/2024/NĐ-CP, Điều 15; Quy chế tỉnh Phú Thọ, Điều 5 khoản 3 điểm c",
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 }

@@ -95,7 +95,6 @@ public sealed record RequestDeadlineSettings
             DeadlineStep.CaIssue => CaIssueWorkingDays,
             DeadlineStep.CaRevoke => CaRevokeWorkingDays,
             DeadlineStep.CaRenewOrChange => CaRenewOrChangeWorkingDays,
-            _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
         };
         return days >= 0
             ? days
@@ -134,14 +133,18 @@ public static class LegalDeadlines
         (RequestType.Revoke, RequestStatus.AwaitingCaResult) => DeadlineStep.CaRevoke,
         (RequestType.Renew or RequestType.ChangeInfo, RequestStatus.AwaitingCaResult) => DeadlineStep.CaRenewOrChange,
         (RequestType.Revoke, RequestStatus.AwaitingTokenReturn) => DeadlineStep.ReturnRevokedToken,
-        _ => null,
+        // No legal period runs in the other combinations; listed by name so that a new type or status must be placed here.
+        (RequestType.Issue or RequestType.Revoke, RequestStatus.Received or RequestStatus.Accepted) => null,
+        (RequestType.RecoverToken, RequestStatus.AwaitingCaResult) => null,
+        (RequestType.Issue or RequestType.Renew or RequestType.ChangeInfo or RequestType.RecoverToken, RequestStatus.AwaitingTokenReturn) => null,
+        (_, RequestStatus.Draft or RequestStatus.Submitted or RequestStatus.ReturnedForSupplement or RequestStatus.Rejected
+            or RequestStatus.RejectedByCa or RequestStatus.ResultReceived or RequestStatus.Completed or RequestStatus.Cancelled) => null,
     };
 
     public static DeadlineKind Kind(DeadlineStep step) => step switch
     {
         DeadlineStep.FileOnCaPortal or DeadlineStep.RecoverToken or DeadlineStep.ReturnRevokedToken => DeadlineKind.Legal,
         DeadlineStep.CaIssue or DeadlineStep.CaRevoke or DeadlineStep.CaRenewOrChange => DeadlineKind.Expected,
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 
     public static DeadlineHolder Holder(DeadlineStep step) => step switch
@@ -149,7 +152,6 @@ public static class LegalDeadlines
         DeadlineStep.FileOnCaPortal or DeadlineStep.RecoverToken => DeadlineHolder.ScienceDepartment,
         DeadlineStep.ReturnRevokedToken => DeadlineHolder.Agency,
         DeadlineStep.CaIssue or DeadlineStep.CaRevoke or DeadlineStep.CaRenewOrChange => DeadlineHolder.CaDepartment,
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 
     public static string Label(DeadlineStep step) => step switch
@@ -160,7 +162,6 @@ public static class LegalDeadlines
         DeadlineStep.CaIssue => "Cục Chứng thực số và Bảo mật thông tin cấp chứng thư chữ ký số",
         DeadlineStep.CaRevoke => "Cục Chứng thực số và Bảo mật thông tin thu hồi chứng thư chữ ký số",
         DeadlineStep.CaRenewOrChange => "Cục Chứng thực số và Bảo mật thông tin gia hạn, thay đổi thông tin chứng thư chữ ký số",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 
     public static string LegalBasis(DeadlineStep step) => step switch
@@ -171,6 +172,5 @@ public static class LegalDeadlines
         DeadlineStep.CaIssue => $"Điều 11 khoản 2 {Decree68} (thời hạn của Cục, Sở theo dõi)",
         DeadlineStep.CaRevoke => "Thời hạn dự kiến, chưa xác định được căn cứ pháp lý (cấu hình được)",
         DeadlineStep.CaRenewOrChange => "Thời hạn dự kiến, chưa xác định được căn cứ pháp lý (cấu hình được)",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
 }

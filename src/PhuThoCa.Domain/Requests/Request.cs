@@ -242,6 +242,12 @@ public sealed class Request : Entity
                 $"Thuê bao “{subscriber.Name}” đã ngừng theo dõi nên không thể đề nghị cấp chứng thư số.");
         }
 
+        if (_lines.Any(l => l.SubscriberId == subscriber.Id))
+        {
+            throw new DomainRuleException(RequestRules.SubscriberAppearsOncePerIssueRequest,
+                $"Thuê bao “{subscriber.Name}” đã có trong danh sách đề nghị.");
+        }
+
         if (IssueSubscriberKind is { } kind && kind != subscriber.Kind)
         {
             throw new DomainRuleException(RequestRules.IssueRequestCoversOneSubscriberKind,
@@ -366,10 +372,11 @@ public sealed class Request : Entity
     /// <summary>
     /// The agency sends the signed letter: to Sở (Mẫu 04, 06), or to the Cục with Sở in copy (Mẫu 01–03, 05). Needs at least
     /// one line, the letter details and the contact; renewal, change and recovery eligibility is checked on
-    /// <paramref name="subjects"/> as of the actor's day.
+    /// <paramref name="subjects"/> as of the actor's day. The sender must confirm the accuracy of the data and that the
+    /// letter is signed (<paramref name="accuracyConfirmed"/>, QĐ-PT Điều 9 khoản 1), whatever page or API sends it.
     /// </summary>
-    public void Submit(Actor actor, RequestSubjects subjects) =>
-        TransitionTo(RequestAction.Submit, actor, null, () => PrepareSubmission(actor, subjects));
+    public void Submit(Actor actor, RequestSubjects subjects, bool accuracyConfirmed) =>
+        TransitionTo(RequestAction.Submit, actor, null, () => PrepareSubmission(actor, subjects, accuracyConfirmed));
 
     /// <summary>Sở records the receipt: assigns the receipt number (first receipt only) and starts the running period.</summary>
     public void Receive(Actor actor, IWorkingDayDeadlines deadlines, int? receiptSequence, string? note = null)
@@ -407,8 +414,8 @@ public sealed class Request : Entity
     }
 
     /// <summary>The agency sends the supplemented request again; it is checked as at the first submission.</summary>
-    public void Resubmit(Actor actor, RequestSubjects subjects, string? note = null) =>
-        TransitionTo(RequestAction.Resubmit, actor, null, () => Join(PrepareSubmission(actor, subjects), note));
+    public void Resubmit(Actor actor, RequestSubjects subjects, bool accuracyConfirmed, string? note = null) =>
+        TransitionTo(RequestAction.Resubmit, actor, null, () => Join(PrepareSubmission(actor, subjects, accuracyConfirmed), note));
 
     /// <summary>
     /// Sở finds the request valid (QĐ-PT Điều 5.4c, 6.4). Eligibility is checked again as of the actor's day: a certificate
@@ -791,9 +798,7 @@ public sealed class Request : Entity
         IWorkingDayDeadlines? deadlines = null)
     {
         var from = Status;
-        var to = RequestTransitions.Next(Type, from, action)
-            ?? throw new DomainRuleException(RequestRules.TransitionMustBeInTheTable,
-                $"Không thể “{RequestActions.Label(action)}” yêu cầu đang ở trạng thái “{RequestStatuses.Label(from)}”.");
+        var to = RequestTransitions.Next(Type, from, action) ?? throw IllegalTransition(action);
 
         if (RequestActions.PerformedBy(Type, action) == RequestParty.ScienceDepartment
             && string.Equals(actor.UserId, CreatedByUserId, StringComparison.Ordinal))
@@ -813,6 +818,22 @@ public sealed class Request : Entity
         _history.Add(new RequestStatusChange(from, to, action, actor, history, DueDate));
         RowVersion = NewVersion();
     }
+
+    /// <summary>
+    /// Throws the table's refusal when <paramref name="action"/> is not allowed now, the one the action itself would throw:
+    /// callers check it before validating the action's input, so a crafted or replayed post gets the same message.
+    /// </summary>
+    public void EnsureAllowed(RequestAction action)
+    {
+        if (RequestTransitions.Next(Type, Status, action) is null)
+        {
+            throw IllegalTransition(action);
+        }
+    }
+
+    private DomainRuleException IllegalTransition(RequestAction action) =>
+        new(RequestRules.TransitionMustBeInTheTable,
+            $"Không thể “{RequestActions.Label(action)}” yêu cầu đang ở trạng thái “{RequestStatuses.Label(Status)}”.");
 
     /// <summary>
     /// Deadlines come from transitions (docs/architecture.md §3.4): entering a status with a timed step starts its period
@@ -907,9 +928,15 @@ public sealed class Request : Entity
     // ----------------------------------------------------------------------------------------------------------------
     // Helpers.
 
-    private string? PrepareSubmission(Actor actor, RequestSubjects subjects)
+    private string? PrepareSubmission(Actor actor, RequestSubjects subjects, bool accuracyConfirmed)
     {
         var today = VietnamTime.ToDate(actor.AtUtc);
+        if (!accuracyConfirmed)
+        {
+            throw new DomainRuleException(RequestRules.SubmissionNeedsTheAccuracyConfirmation,
+                "Vui lòng đánh dấu xác nhận trước khi gửi: thông tin đề nghị chính xác và văn bản đã được người có thẩm quyền ký.");
+        }
+
         if (_lines.Count == 0)
         {
             throw new DomainRuleException(RequestRules.RequestNeedsAtLeastOneLine,
@@ -1188,7 +1215,6 @@ public sealed class Request : Entity
     {
         TokenReturnOutcome.ReturnedToCa => TokenStatus.ReturnedToCa,
         TokenReturnOutcome.Lost => TokenStatus.Lost,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     private string? LetterNote() =>

@@ -72,7 +72,6 @@ public static class RequestActions
         RequestAction.RecordTokenReturned => "Ghi nhận nộp lại thiết bị",
         RequestAction.RecordRecovered => "Ghi nhận đã khôi phục thiết bị",
         RequestAction.Cancel => "Hủy yêu cầu",
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
     /// <summary>Reject, return for supplement, cancel and the Cục's refusal must state why (QĐ-PT Điều 5.4b, 6.3; features G2.2).</summary>
@@ -94,6 +93,5 @@ public static class RequestActions
         RequestAction.Receive or RequestAction.ReturnForSupplement or RequestAction.Accept or RequestAction.Reject
             or RequestAction.RecordFiledOnCaPortal or RequestAction.RecordCaResult or RequestAction.RecordCaRejection
             or RequestAction.RecordRecovered => RequestParty.ScienceDepartment,
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -66,7 +66,6 @@ public static class TokenReturnOutcomes
     {
         TokenReturnOutcome.ReturnedToCa => "Đã bàn giao cho Cục (Mẫu 08)",
         TokenReturnOutcome.Lost => "Thất lạc (Mẫu 09)",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }
 

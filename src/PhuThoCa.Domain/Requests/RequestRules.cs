@@ -25,12 +25,16 @@ public static class RequestRules
     public const string ContactNationalIdMustHave12Digits = nameof(ContactNationalIdMustHave12Digits);
     public const string ContactEmailMustBeIssuedByAStateBody = nameof(ContactEmailMustBeIssuedByAStateBody);
 
+    // QĐ-PT Điều 9 khoản 1: the agency answers for the accuracy of what it sends; the sender confirms it on every path.
+    public const string SubmissionNeedsTheAccuracyConfirmation = nameof(SubmissionNeedsTheAccuracyConfirmation);
+
     // Lines.
     public const string LinesBelongToTheRequestAgency = nameof(LinesBelongToTheRequestAgency);
     public const string CertificateMustBelongToTheSubscriber = nameof(CertificateMustBelongToTheSubscriber);
     public const string TokenMustBelongToTheCertificate = nameof(TokenMustBelongToTheCertificate);
     public const string CertificateAppearsOncePerRequest = nameof(CertificateAppearsOncePerRequest);
     public const string TokenAppearsOncePerRequest = nameof(TokenAppearsOncePerRequest);
+    public const string SubscriberAppearsOncePerIssueRequest = nameof(SubscriberAppearsOncePerIssueRequest);
     public const string IssueRequestCoversOneSubscriberKind = nameof(IssueRequestCoversOneSubscriberKind);
     public const string InactiveSubscriberCannotBeIssuedACertificate = nameof(InactiveSubscriberCannotBeIssuedACertificate);
     public const string ChangeCaseMustFitTheSubscriberKind = nameof(ChangeCaseMustFitTheSubscriberKind);

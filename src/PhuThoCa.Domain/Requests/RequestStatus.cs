@@ -67,7 +67,6 @@ public static class RequestStatuses
         RequestStatus.Draft or RequestStatus.Submitted or RequestStatus.Received or RequestStatus.ReturnedForSupplement
             or RequestStatus.Accepted or RequestStatus.AwaitingCaResult or RequestStatus.ResultReceived
             or RequestStatus.AwaitingTokenReturn => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     /// <summary>The lines and the letter may be edited only while the agency holds the request.</summary>
@@ -88,6 +87,5 @@ public static class RequestStatuses
         RequestStatus.AwaitingTokenReturn => "Chờ nộp lại thiết bị",
         RequestStatus.Completed => "Hoàn thành",
         RequestStatus.Cancelled => "Đã hủy",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

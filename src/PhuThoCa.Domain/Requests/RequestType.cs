@@ -43,7 +43,6 @@ public static class RequestTypes
         RequestType.Renew => "Gia hạn chứng thư chữ ký số",
         RequestType.ChangeInfo => "Thay đổi nội dung thông tin chứng thư chữ ký số",
         RequestType.RecoverToken => "Khôi phục thiết bị lưu khóa bí mật",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>
@@ -58,12 +57,10 @@ public static class RequestTypes
             SubscriberKind.Organization => "02",
             SubscriberKind.DeviceServiceSoftware => "03",
             null => null,
-            _ => throw new ArgumentOutOfRangeException(nameof(issueSubscriberKind), issueSubscriberKind, null),
         },
         RequestType.Revoke => "05",
         RequestType.Renew or RequestType.ChangeInfo => "04",
         RequestType.RecoverToken => "06",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>"Mẫu số 04" etc., or "Mẫu số 01/02/03" for an issue request whose kind is not known yet.</summary>
@@ -92,7 +89,6 @@ public static class RequestTypes
     {
         RequestType.Issue or RequestType.Revoke => false,
         RequestType.Renew or RequestType.ChangeInfo or RequestType.RecoverToken => true,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>Lines of this type point to an existing certificate (Mẫu 04, 05).</summary>
@@ -103,6 +99,5 @@ public static class RequestTypes
     {
         RequestRecipient.CaDepartment => "Cục Chứng thực số và Bảo mật thông tin – Ban Cơ yếu Chính phủ",
         RequestRecipient.ScienceDepartment => "Sở Khoa học và Công nghệ tỉnh Phú Thọ",
-        _ => throw new ArgumentOutOfRangeException(nameof(recipient), recipient, null),
     };
 }

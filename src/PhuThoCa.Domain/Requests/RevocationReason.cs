@@ -82,7 +82,6 @@ public static class RevocationReasons
         RevocationReason.Deceased => "Từ trần",
         RevocationReason.OrganizationDissolvedSplitOrMerged => "Cơ quan, tổ chức giải thể, chia tách, sáp nhập",
         RevocationReason.DeviceStoppedOperating => "Thiết bị, dịch vụ, phần mềm ngừng hoạt động",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>
@@ -100,7 +99,6 @@ public static class RevocationReasons
             CrlReason.CessationOfOperation,
         RevocationReason.RequestedByProsecutionOrPolice => CrlReason.PrivilegeWithdrawn,
         RevocationReason.Expired or RevocationReason.RequestedByManagingAgency => CrlReason.Unspecified,
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>The RFC 5280 code as the integer stored by <see cref="Certificates.Certificate.Revoke"/>.</summary>
@@ -119,7 +117,6 @@ public static class RevocationReasons
         RevocationReason.Expired or RevocationReason.KeyCompromised or RevocationReason.TokenLost
             or RevocationReason.TokenDamaged or RevocationReason.OtherSecurityIncident
             or RevocationReason.RequestedByProsecutionOrPolice or RevocationReason.RequestedByManagingAgency => true,
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     public static IReadOnlyList<RevocationReason> For(SubscriberKind kind) => [.. All.Where(r => AppliesTo(r, kind))];
@@ -134,7 +131,6 @@ public static class RevocationReasons
             or RevocationReason.TokenDamaged or RevocationReason.OtherSecurityIncident
             or RevocationReason.RequestedByProsecutionOrPolice or RevocationReason.RequestedByManagingAgency =>
             "Nghị định 68/2024/NĐ-CP, Điều 17 khoản 1",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>Vietnamese label of an RFC 5280 code, for the certificate register (features G7.1).</summary>
@@ -150,6 +146,5 @@ public static class RevocationReasons
         CrlReason.RemoveFromCrl => "Gỡ khỏi danh sách thu hồi (removeFromCRL)",
         CrlReason.PrivilegeWithdrawn => "Rút quyền sử dụng (privilegeWithdrawn)",
         CrlReason.AaCompromise => "Lộ khóa của tổ chức cấp thuộc tính (aACompromise)",
-        _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

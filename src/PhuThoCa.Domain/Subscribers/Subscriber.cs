@@ -80,6 +80,7 @@ public sealed class Subscriber : Entity
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Folded name and e-mail for accent-insensitive search; the CCCD is searched by its whole number only.</summary>
     public string SearchKey { get; private set; } = "";
 
     public string MaskedNationalId => Subscribers.NationalId.Mask(NationalId);
@@ -143,7 +144,9 @@ public sealed class Subscriber : Entity
         BudgetCode = d.Kind == SubscriberKind.Person ? null : Text.CleanOrNull(d.BudgetCode);
         Address = Text.CleanOrNull(d.Address);
         DeviceVersion = d.Kind == SubscriberKind.DeviceServiceSoftware ? Text.CleanOrNull(d.DeviceVersion) : null;
-        SearchKey = Text.Fold(Name + " " + Email + " " + (NationalId ?? ""));
+        // The CCCD is not in the search key: it is found by the whole number only (NationalId.Matches), never by a part of it
+        // (Nghị định 13/2023 on personal data; issue 14).
+        SearchKey = Text.Fold(Name + " " + Email);
     }
 }
 
@@ -154,6 +157,5 @@ public static class SubscriberKindLabels
         SubscriberKind.Person => "Cá nhân",
         SubscriberKind.Organization => "Cơ quan, tổ chức",
         SubscriberKind.DeviceServiceSoftware => "Thiết bị, dịch vụ, phần mềm",
-        _ => kind.ToString(),
     };
 }

@@ -52,7 +52,6 @@ public static class TokenTransitions
         TokenStatus.Lost => "Mất",
         TokenStatus.Damaged => "Hỏng",
         TokenStatus.ReturnedToCa => "Đã nộp lại Cục",
-        _ => status.ToString(),
     };
 
     /// <summary>Token is in a subscriber's hands and usable.</summary>

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -66,10 +67,81 @@ public static class CertificateFileParser
             certificate = Describe(x509);
             return true;
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (ex is CryptographicException or AsnContentException or InvalidOperationException or ArgumentException
+                                       or FormatException or OverflowException)
         {
             error = "Không đọc được tệp chứng thư số. Hãy chọn tệp .cer, .crt hoặc .pem (định dạng DER hoặc PEM).";
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads every certificate of a file: one DER/PEM certificate, several PEM blocks, or a PKCS#7 bundle (.p7b,
+    /// DER or PEM) as the CA delivers chains and batches.
+    /// </summary>
+    public static bool TryParseAll(byte[] content, out List<ParsedCertificate> certificates, out string? error)
+    {
+        certificates = [];
+        error = null;
+        if (content.Length == 0 || content.Length > MaxBytes)
+        {
+            error = "Tệp chứng thư rỗng hoặc quá lớn (tối đa 64 KB).";
+            return false;
+        }
+
+        try
+        {
+            var text = Encoding.ASCII.GetString(content);
+            if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+            {
+                var pem = new X509Certificate2Collection();
+                pem.ImportFromPem(text);
+                certificates.AddRange(pem.Select(Describe));
+                return certificates.Count > 0;
+            }
+
+            if (TryPkcs7(content, text) is { } bundle)
+            {
+                certificates.AddRange(bundle.Select(Describe));
+                return certificates.Count > 0 || Fail(out error);
+            }
+
+            using var single = X509CertificateLoader.LoadCertificate(content);
+            certificates.Add(Describe(single));
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return Fail(out error);
+        }
+    }
+
+    private static bool Fail(out string? error)
+    {
+        error = "Không đọc được tệp chứng thư số. Hãy chọn tệp .cer, .crt, .pem, .der hoặc .p7b.";
+        return false;
+    }
+
+    private static X509Certificate2Collection? TryPkcs7(byte[] content, string text)
+    {
+        var der = content;
+        const string Begin = "-----BEGIN PKCS7-----";
+        if (text.Contains(Begin, StringComparison.Ordinal))
+        {
+            var body = text[(text.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length)..];
+            var end = body.IndexOf("-----END", StringComparison.Ordinal);
+            der = Convert.FromBase64String(string.Concat((end < 0 ? body : body[..end]).Where(c => !char.IsWhiteSpace(c))));
+        }
+
+        try
+        {
+            var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+            cms.Decode(der);
+            return cms.Certificates;
+        }
+        catch (CryptographicException)
+        {
+            return null; // not PKCS#7: try a single certificate
         }
     }
 
@@ -114,10 +186,8 @@ public static class CertificateFileParser
     private static Dictionary<string, string> Attributes(X500DistinguishedName name)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rdn in name.EnumerateRelativeDistinguishedNames())
+        foreach (var (oid, value) in name.EnumerateRelativeDistinguishedNames().SelectMany(Elements))
         {
-            var oid = rdn.GetSingleElementType().Value;
-            var value = rdn.GetSingleElementValue();
             if (oid is not null && value is not null && !result.ContainsKey(oid))
             {
                 result[oid] = Normalize(value);
@@ -125,6 +195,38 @@ public static class CertificateFileParser
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The attributes of one RDN. A multi-valued RDN (<c>CN=…+OU=…</c>, legal X.509) is split into its elements, each
+    /// re-encoded as a single-valued name so the platform decodes its string type.
+    /// </summary>
+    private static IEnumerable<(string? Oid, string? Value)> Elements(X500RelativeDistinguishedName rdn)
+    {
+        if (!rdn.HasMultipleElements)
+        {
+            yield return (rdn.GetSingleElementType().Value, rdn.GetSingleElementValue());
+            yield break;
+        }
+
+        var set = new AsnReader(rdn.RawData, AsnEncodingRules.DER).ReadSetOf(skipSortOrderValidation: true);
+        while (set.HasData)
+        {
+            var element = set.ReadEncodedValue();
+            var writer = new AsnWriter(AsnEncodingRules.DER);
+            using (writer.PushSequence())
+            {
+                using (writer.PushSetOf())
+                {
+                    writer.WriteEncodedValue(element.Span);
+                }
+            }
+
+            foreach (var single in new X500DistinguishedName(writer.Encode()).EnumerateRelativeDistinguishedNames())
+            {
+                yield return (single.GetSingleElementType().Value, single.GetSingleElementValue());
+            }
+        }
     }
 
     private static string KeyDescription(X509Certificate2 x509)

@@ -116,4 +116,35 @@ public sealed class FileStore(string rootFolder)
         var path = Path.Combine(rootFolder, key);
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
+
+    /// <summary>
+    /// The stored bytes, checked against the SHA-256 recorded when they were saved; null when the file is missing.
+    /// A mismatch (the file was changed or damaged on disk) throws <see cref="StoredFileIntegrityException"/>.
+    /// </summary>
+    public async Task<byte[]?> ReadVerifiedAsync(string key, string sha256, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        await using var stream = Open(key);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        return string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase) ? bytes : throw new StoredFileIntegrityException(key, sha256, actual);
+    }
+}
+
+/// <summary>A stored file whose bytes no longer match the SHA-256 recorded when it was saved.</summary>
+public sealed class StoredFileIntegrityException(string key, string expectedSha256, string actualSha256)
+    : Exception($"The stored file {key} does not match its recorded SHA-256 (expected {expectedSha256}, found {actualSha256}).")
+{
+    public string Key { get; } = key;
+
+    public string ExpectedSha256 { get; } = expectedSha256;
+
+    public string ActualSha256 { get; } = actualSha256;
 }

@@ -7,6 +7,7 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.Infrastructure.Persistence;
@@ -15,11 +16,23 @@ public class AppDbContext : IdentityDbContext<AppUser>
 {
     private readonly IAgencyScope _scope;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope)
+    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope, IAuditContext? audit = null)
         : base(options)
     {
         _scope = scope;
+        AuditContext = audit ?? SystemAuditContext.Instance;
+        // Every save runs in a transaction, even a one-row save: the audit trail is appended just before it commits.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
+
+    /// <summary>Who acts and the clock, for the audit trail (<see cref="AuditInterceptor"/>).</summary>
+    public IAuditContext AuditContext { get; }
+
+    internal AuditBuffer AuditBuffer { get; } = new();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -53,6 +66,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Mail.MailPreference> MailPreferences => Set<Domain.Mail.MailPreference>();
 
+    public DbSet<Domain.Signatures.TrustListEntry> TrustList => Set<Domain.Signatures.TrustListEntry>();
+
+    public DbSet<Domain.Signatures.RevocationListFile> RevocationLists => Set<Domain.Signatures.RevocationListFile>();
+
+    public DbSet<Domain.Signatures.SignedLetterCheck> SignedLetterChecks => Set<Domain.Signatures.SignedLetterCheck>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -79,5 +98,6 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
+        builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));
     }
 }

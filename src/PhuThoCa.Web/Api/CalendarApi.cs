@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Api;
 
@@ -39,7 +40,7 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/calendar").AllowAnonymous();
+        var group = endpoints.MapGroup("/api/calendar").AllowAnonymous().RequireRateLimiting(PortalSecurity.AnonymousPolicy);
 
         // The literal routes win over "{year}", which is a string so that "/api/calendar/abc" is a 400, not a 404.
         group.MapGet("/deadline", GetDeadlineAsync).AllowAnonymous();

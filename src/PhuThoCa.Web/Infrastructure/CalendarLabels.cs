@@ -21,7 +21,6 @@ public static class CalendarLabels
         DayOfWeek.Friday => "Thứ Sáu",
         DayOfWeek.Saturday => "Thứ Bảy",
         DayOfWeek.Sunday => "Chủ nhật",
-        _ => throw new ArgumentOutOfRangeException(nameof(day), day, null),
     };
 
     /// <summary>"1/6" or "1/6 nhuận": the lunar day and month as printed on wall calendars.</summary>
@@ -41,7 +40,6 @@ public static class CalendarLabels
         NonWorkingDayKind.OfficialDayOff => "Nghỉ theo lịch của Chính phủ",
         NonWorkingDayKind.ProvincialDayOff => "Nghỉ theo quyết định của tỉnh",
         NonWorkingDayKind.WeeklyRest => "Nghỉ hằng tuần",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string ExtraWorkingDayLabel(bool isProvincial) =>
@@ -51,6 +49,5 @@ public static class CalendarLabels
     {
         CalendarOverrideKind.DayOff => DayOffOverride,
         CalendarOverrideKind.WorkingDay => WorkingDayOverride,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Infrastructure;
 
 /// <summary>The signed-in user as the pages need it: id, name, roles, agency scope, and an <see cref="Actor"/> stamped with the injected clock.</summary>
-public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider clock) : IAgencyScope
+public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider clock) : IAgencyScope, IAuditContext
 {
     public const string AgencyClaim = "phuthoca:agency";
     public const string FullNameClaim = "phuthoca:fullname";
@@ -52,4 +53,12 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider cloc
     public DateOnly Today => VietnamTime.ToDate(UtcNow);
 
     public Actor Actor() => new(Id, DisplayName, UtcNow);
+
+    /// <summary>The client's address as the server sees it (after the forwarded-headers middleware, when configured).</summary>
+    public string? ClientIp => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>The audit trail's actor: this user, or the system (seeding, jobs, anonymous requests) with the client's address.</summary>
+    AuditActor IAuditContext.Actor => IsAuthenticated
+        ? new AuditActor(Id, DisplayName, ClientIp)
+        : AuditActor.System with { ClientIp = ClientIp };
 }

@@ -17,6 +17,10 @@ public static class Format
     public static string Number(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
 
     /// <summary>The date typed, or null when blank or invalid (validators report invalid input before this is used).</summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
     public static DateOnly? ParseDate(string? text) => TryParseDate(text, out var date) ? date : null;
 
     /// <summary>Parses dd/MM/yyyy (also d/M/yyyy and yyyy-MM-dd from date pickers); null when blank or invalid.</summary>
@@ -29,7 +33,9 @@ public static class Format
         }
 
         string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
-        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        // Years outside 1900-2100 are typing errors or crafted input, and would overflow date arithmetic downstream.
+        if (DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && parsed.Year is >= MinYear and <= MaxYear)
         {
             date = parsed;
             return true;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
@@ -10,40 +9,55 @@ namespace PhuThoCa.Web.Infrastructure;
 /// What request handlers need besides the DbContext: the working-day deadlines, receipt numbers and the register entries
 /// a request's lines point at.
 /// </summary>
-public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings)
+public sealed class RequestServices(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings,
+    PhuThoCa.Infrastructure.Signatures.SignedLetterService signedLetters)
 {
     public RequestDeadlineSettings Settings => settings;
+
+    /// <summary>
+    /// Where the setting requires it, a request is received only once its signed letter has been verified (issue 16,
+    /// SignedLetterPolicy); throws the domain's problem otherwise.
+    /// </summary>
+    public Task EnsureSignedLetterAllowsReceiptAsync(Request request, string? paperLetterNote, CancellationToken ct = default) =>
+        signedLetters.EnsureReceivableAsync(request, paperLetterNote, ct);
 
     public async Task<IWorkingDayDeadlines> DeadlinesAsync(CancellationToken ct = default) =>
         new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
 
     /// <summary>
-    /// Next receipt sequence of the year, from a counter row with a concurrency token: two staff receiving at the same
-    /// moment cannot get the same number (one of the saves fails and is told to retry).
+    /// Next receipt sequence of the year, taken by one atomic UPDATE … RETURNING (OUTPUT on SQL Server) on the year's
+    /// counter row: two staff receiving different requests at the same moment each get their own number and neither is
+    /// told the record changed. The number is taken before the receipt is saved, so a save that then fails (the request
+    /// itself was changed meanwhile) leaves that number unused; a number is never issued twice.
     /// </summary>
     public async Task<int> NextReceiptSequenceAsync(int year, CancellationToken ct = default)
     {
-        var counter = await db.ReceiptCounters.FirstOrDefaultAsync(c => c.Year == year, ct);
-        if (counter is null)
+        var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
+        for (var attempt = 0; ; attempt++)
         {
-            counter = new ReceiptCounter(year);
-            db.ReceiptCounters.Add(counter);
+            var version = Guid.NewGuid().ToByteArray();
+            var taken = sqlServer
+                ? await db.Database.SqlQuery<int>($"UPDATE [ReceiptCounters] SET [LastValue] = [LastValue] + 1, [Version] = {version} OUTPUT inserted.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(ct)
+                : await db.Database.SqlQuery<int>($"UPDATE \"ReceiptCounters\" SET \"LastValue\" = \"LastValue\" + 1, \"Version\" = {version} WHERE \"Year\" = {year} RETURNING \"LastValue\" AS \"Value\"").ToListAsync(ct);
+            if (taken.Count == 1)
+            {
+                return taken[0];
+            }
+
+            // First receipt of the year: create the row holding 1, unless another receipt just did (then take the next).
+            var created = sqlServer
+                ? await db.Database.SqlQuery<int>($"INSERT INTO [ReceiptCounters] ([Year], [LastValue], [Version]) OUTPUT inserted.[LastValue] AS [Value] SELECT {year}, 1, {version} WHERE NOT EXISTS (SELECT 1 FROM [ReceiptCounters] WITH (UPDLOCK, HOLDLOCK) WHERE [Year] = {year})").ToListAsync(ct)
+                : await db.Database.SqlQuery<int>($"INSERT INTO \"ReceiptCounters\" (\"Year\", \"LastValue\", \"Version\") VALUES ({year}, 1, {version}) ON CONFLICT DO NOTHING RETURNING \"LastValue\" AS \"Value\"").ToListAsync(ct);
+            if (created.Count == 1)
+            {
+                return created[0];
+            }
+
+            if (attempt >= 3)
+            {
+                throw new InvalidOperationException($"No receipt number could be taken for {year}.");
+            }
         }
-
-        return counter.Next();
-    }
-
-    /// <summary>
-    /// Receives a sent request (details page and the inbox's bulk action alike): deadlines from the working-day calendar,
-    /// and the year's next receipt number unless the request already has one (a resubmission keeps its number).
-    /// </summary>
-    public async Task ReceiveAsync(Request request, Actor actor, string? note, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(actor);
-        var deadlines = await DeadlinesAsync(ct);
-        int? sequence = request.ReceiptNumber is null ? await NextReceiptSequenceAsync(VietnamTime.ToDate(actor.AtUtc).Year, ct) : null;
-        request.Receive(actor, deadlines, sequence, note);
     }
 
     /// <summary>

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages;
 
@@ -29,10 +29,9 @@ public class SearchModel(AppDbContext db) : PageModel
             return;
         }
 
-        var folded = Text.Fold(Query.Trim());
         var hex = Certificate.NormalizeSerial(Query);
         var tokenSerial = UsbToken.NormalizeSerial(Query);
-        Subscribers = (await db.Subscribers.AsNoTracking().Where(s => s.SearchKey.Contains(folded)).OrderBy(s => s.Name).Take(Limit)
+        Subscribers = (await db.Subscribers.AsNoTracking().Matching(Query).OrderBy(s => s.Name).Take(Limit)
             .Select(s => new { s.Id, s.Name, Agency = s.Agency!.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name, s.Agency)).ToList();
         if (hex.Length >= 4)
         {

@@ -9,7 +9,8 @@ namespace PhuThoCa.Web.Seeding;
 /// <summary>Applies migrations (<c>Database:MigrateOnStartup</c>, default true), creates roles, and seeds demo data (<c>Seed:DemoData</c>).</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration)
+    /// <summary>Null when the portal can start; otherwise what to set (no administrator and no demo data).</summary>
+    public static async Task<string?> InitializeAsync(IServiceProvider services, IConfiguration configuration)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -39,13 +40,23 @@ public static class DatabaseInitializer
 
         await BootstrapAdministratorAsync(sp.GetRequiredService<UserManager<AppUser>>(), configuration, logger);
 
-        if (configuration.GetValue("Seed:DemoData", true) && !await db.Agencies.IgnoreQueryFilters().AnyAsync())
+        var demo = configuration.GetValue("Seed:DemoData", false);
+        if (demo && !await db.Agencies.IgnoreQueryFilters().AnyAsync())
         {
             var clock = sp.GetRequiredService<TimeProvider>();
             var users = sp.GetRequiredService<UserManager<AppUser>>();
-            await new DemoData(db, users, clock.GetUtcNow().UtcDateTime).SeedAsync();
+            await new DemoData(db, users, clock.GetUtcNow().UtcDateTime, sp).SeedAsync();
             logger.LogInformation("Demo data seeded");
         }
+
+        if ((await sp.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.IsActive))
+        {
+            return null;
+        }
+
+        return "no active administrator exists and no demo data was asked for. Set Bootstrap__AdminUserName and "
+              + "Bootstrap__AdminPassword (at least 10 characters with upper case, lower case and a digit) for the first start, "
+              + "or Seed__DemoData=true (or --demo) for a demonstration portal.";
     }
 
     /// <summary>

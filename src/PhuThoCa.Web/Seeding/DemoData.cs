@@ -11,7 +11,11 @@ using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Seeding;
 
-public sealed record DemoLogin(string UserName, string FullName, string Role, string? AgencyName)
+/// <summary>
+/// A demo account. <paramref name="AuthenticatorKey"/> (base32) pre-enrols the accounts whose role requires two-factor
+/// sign-in, so a newcomer can add it to any authenticator app or run <c>oathtool --totp -b KEY</c>.
+/// </summary>
+public sealed record DemoLogin(string UserName, string FullName, string Role, string? AgencyName, string? AuthenticatorKey = null)
 {
     public string RoleLabel => Roles.Label(Role) + (AgencyName is null ? "" : $" — {AgencyName}");
 }
@@ -20,7 +24,7 @@ public sealed record DemoLogin(string UserName, string FullName, string Role, st
 /// A realistic Phú Thọ after the 01/07/2025 merger: sở/ban/ngành, phường and xã, public service units,
 /// Vietnamese names, certificates with a spread of expiry and tokens in every status. Deterministic (fixed seed).
 /// </summary>
-public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc)
+public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTime nowUtc, IServiceProvider services)
 {
     public const string Password = "PhuTho@2026";
     public const string ParentAuthority = "UBND TỈNH PHÚ THỌ";
@@ -28,11 +32,11 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
 
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
-        new("quantri", "Nguyễn Quốc Hưng", Roles.Administrator, null),
-        new("lanhdao.skhcn", "Trần Minh Đức", Roles.DepartmentLeader, null),
-        new("chuyenvien.skhcn", "Lê Thị Thu Hà", Roles.DepartmentStaff, null),
-        new("chuyenvien2.skhcn", "Phạm Văn Tùng", Roles.DepartmentStaff, null),
-        new("kiemtra", "Đỗ Thị Lan", Roles.Auditor, null),
+        new("quantri", "Nguyễn Quốc Hưng", Roles.Administrator, null, "PTCQUANTRIDEMOTOTP234567ABCDEFGH"),
+        new("lanhdao.skhcn", "Trần Minh Đức", Roles.DepartmentLeader, null, "PTCLANHDAOSKHCNDEMOTOTP234567ABC"),
+        new("chuyenvien.skhcn", "Lê Thị Thu Hà", Roles.DepartmentStaff, null, "PTCCHUYENVIENSKHCNDEMOTOTP234567"),
+        new("chuyenvien2.skhcn", "Phạm Văn Tùng", Roles.DepartmentStaff, null, "PTCCHUYENVIENTWOSKHCNDEMOTOTP234"),
+        new("kiemtra", "Đỗ Thị Lan", Roles.Auditor, null, "PTCKIEMTRADEMOTOTP234567ABCDEFGH"),
         new("canbo.vpubnd", "Hoàng Văn Nam", Roles.AgencyOfficer, "Văn phòng UBND tỉnh Phú Thọ"),
         new("canbo.viettri", "Bùi Thị Hương", Roles.AgencyOfficer, "UBND phường Việt Trì"),
         new("canbo.syte", "Vũ Đức Thắng", Roles.AgencyOfficer, "Sở Y tế tỉnh Phú Thọ"),
@@ -103,7 +107,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             var agencies = await SeedAgenciesAsync();
             await SeedRegistersAsync(agencies);
             await SeedUsersAsync(agencies);
-            await new DemoRequests(db, nowUtc).SeedAsync();
+            await new DemoRequests(db, nowUtc, services).SeedAsync();
             await transaction.CommitAsync();
         });
     }
@@ -326,7 +330,22 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             }
 
             await users.AddToRoleAsync(user, login.Role);
+            if (login.AuthenticatorKey is { } key)
+            {
+                await EnrolAuthenticatorAsync(users, user, key);
+            }
         }
+    }
+
+    /// <summary>
+    /// Stores a known authenticator key (where Identity's own store keeps it) and turns two-factor sign-in on: demo
+    /// accounts and tests; real users enrol on the "Xác thực hai bước" page.
+    /// </summary>
+    public static async Task EnrolAuthenticatorAsync(UserManager<AppUser> users, AppUser user, string base32Key)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", base32Key);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 
     private string Pick(string[] options) => options[_random.Next(options.Length)];

@@ -7,9 +7,12 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
-using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
-using PhuThoCa.Web.Pages.Requests.Review;
+using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests.CaPortal;
+using PhuThoCa.Web.Requests.Completion;
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
 
 namespace PhuThoCa.Web.Seeding;
 
@@ -20,7 +23,7 @@ namespace PhuThoCa.Web.Seeding;
 /// Each request gets its own fresh subscriber, certificate and token, eligible by construction (≥ 30 days left, never
 /// renewed; locked tokens for recovery). Runs inside <see cref="DemoData.SeedAsync"/>'s transaction, after the users.
 /// </summary>
-public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
+public sealed class DemoRequests(AppDbContext db, DateTime nowUtc, IServiceProvider services)
 {
     private const string Staff1 = "chuyenvien.skhcn";
     private const string Staff2 = "chuyenvien2.skhcn";
@@ -97,9 +100,7 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
     private static readonly string[] Positions = ["Chuyên viên", "Phó Trưởng phòng", "Trưởng phòng", "Kế toán", "Văn thư", "Phó Giám đốc"];
 
     private readonly Dictionary<string, Actor> _people = [];
-    private readonly Dictionary<int, ReceiptCounter> _counters = [];
     private WorkingDayCalendar _calendar = null!;
-    private IWorkingDayDeadlines _deadlines = null!;
     private int _serial = 0x71A200;
     private int _token = 9001;
     private int _person;
@@ -109,7 +110,6 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
     public async Task SeedAsync()
     {
         _calendar = new WorkingDayCalendar(CalendarSettings.Default, await db.CalendarOverrides.AsNoTracking().ToListAsync());
-        _deadlines = new CalendarDeadlines(_calendar, RequestDeadlineSettings.Default);
         string[] names = [Staff1, Staff2, Leader, Syte, VietTri, Vpubnd];
         foreach (var user in await db.Users.Where(u => names.Contains(u.UserName)).ToListAsync())
         {
@@ -216,120 +216,110 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
                 [.. subjects.Where(s => s.Token is not null).Select(s => s.Token!)]));
     }
 
+    /// <summary>One step of a demo request, through the same handler the pages call, with demo input for that step.</summary>
     private async Task PerformAsync(Play play, RequestAction action, DateTime at)
     {
         var request = play.Request;
         var agencySide = RequestActions.PerformedBy(request.Type, action) == RequestParty.Agency;
         var actor = (agencySide ? _people[play.Scenario.Officer] : StaffFor(request, action)) with { AtUtc = at };
-        var recorder = new CaResultRecorder(db);
         var today = VietnamTime.ToDate(at);
-        switch (action)
+        var confirmed = new SubmitInput { Confirm = true };
+        await (action switch
         {
-            case RequestAction.Submit:
-                request.Submit(actor, play.Subjects);
-                break;
-            case RequestAction.Receive:
-                request.Receive(actor, _deadlines, request.ReceiptNumber is null ? NextReceipt(today.Year) : null,
-                    RequestTypes.IsProcessedByScienceDepartment(request.Type) ? null : "Sở nhận bản sao văn bản gửi Cục để theo dõi");
-                break;
-            case RequestAction.ReturnForSupplement:
-                request.ReturnForSupplement(request.Type == RequestType.RecoverToken
+            RequestAction.Submit => Handler<SubmitRequest>().HandleAsync(request, confirmed, actor),
+            RequestAction.Resubmit => Handler<ResubmitRequest>().HandleAsync(request, confirmed, actor),
+            // The demo's history predates the signed-PDF check: Sở's letters arrived on paper, and Sở records it so.
+            RequestAction.Receive => Handler<ReceiveRequest>().HandleAsync(request, RequestTypes.IsProcessedByScienceDepartment(request.Type)
+                ? new ReceiveInput { PaperLetter = $"công văn số {request.LetterNumber ?? "(chưa ghi số)"} nhận qua bưu chính, đã kiểm tra chữ ký và con dấu" }
+                : new ReceiveInput { Note = "Sở nhận bản sao văn bản gửi Cục để theo dõi" }, actor),
+            RequestAction.ReturnForSupplement => Handler<ReturnForSupplement>().HandleAsync(request, new ReturnInput
+            {
+                Reason = request.Type == RequestType.RecoverToken
                     ? "Đề nghị bổ sung biên bản xác nhận tình trạng thiết bị và bản chụp Căn cước của người phối hợp khôi phục."
-                    : "Văn bản đề nghị chưa có chữ ký số của thủ trưởng cơ quan; đề nghị ký số và gửi lại.", actor, _deadlines);
-                break;
-            case RequestAction.Accept:
-                request.Accept(actor, play.Subjects, _deadlines, "Hồ sơ hợp lệ");
-                break;
-            case RequestAction.Reject:
-                request.Reject(request.Type switch
+                    : "Văn bản đề nghị chưa có chữ ký số của thủ trưởng cơ quan; đề nghị ký số và gửi lại.",
+            }, actor),
+            RequestAction.Accept => Handler<AcceptRequest>().HandleAsync(request, new NoteInput { Note = "Hồ sơ hợp lệ" }, actor),
+            RequestAction.Reject => Handler<RejectRequest>().HandleAsync(request, new RejectInput
+            {
+                Reason = request.Type switch
                 {
                     RequestType.RecoverToken => "Thiết bị không phải loại PKI Token do Sở hỗ trợ khôi phục; đề nghị cơ quan liên hệ Cục CTS&BMTT theo Điều 22 khoản 3 Nghị định 68/2024/NĐ-CP.",
                     RequestType.ChangeInfo => "Địa chỉ thư điện tử mới chưa được kích hoạt trên hệ thống thư điện tử công vụ của tỉnh; đề nghị cơ quan xác nhận lại trước khi đề nghị thay đổi.",
-                    _ => "Thuê bao đã chuyển công tác sang cơ quan khác; đề nghị cơ quan mới lập yêu cầu thay đổi thông tin thay cho gia hạn.",
-                }, actor);
-                break;
-            case RequestAction.RecordFiledOnCaPortal:
-                request.RecordFiledOnCaPortal(string.Create(CultureInfo.InvariantCulture, $"G04.{today:yyMMdd}.{request.Id % 1000:D3}"), actor, _deadlines);
-                break;
-            case RequestAction.RecordCaRejection:
-                request.RecordCaRejection(request.Type == RequestType.Revoke
+                    RequestType.Issue or RequestType.Renew or RequestType.Revoke =>
+                        "Thuê bao đã chuyển công tác sang cơ quan khác; đề nghị cơ quan mới lập yêu cầu thay đổi thông tin thay cho gia hạn.",
+                },
+            }, actor),
+            RequestAction.RecordFiledOnCaPortal => Handler<RecordFiling>().HandleAsync(request, new FilingInput
+            {
+                DossierCode = string.Create(CultureInfo.InvariantCulture, $"G04.{today:yyMMdd}.{request.Id % 1000:D3}"),
+            }, actor),
+            RequestAction.RecordCaRejection => Handler<RecordCaRejection>().HandleAsync(request, new CaRejectionInput
+            {
+                Reason = request.Type == RequestType.Revoke
                     ? "Cục CTS&BMTT đề nghị bổ sung văn bản xác nhận của thủ trưởng cơ quan về việc thuê bao nghỉ hưu trước khi thu hồi."
-                    : "Thông tin định danh của thuê bao không khớp với Cơ sở dữ liệu quốc gia về dân cư.", actor);
-                break;
-            case RequestAction.RecordCaResult:
-                await RecordResultAsync(request, recorder, actor);
-                break;
-            case RequestAction.HandOver:
-                request.HandOver(request.ContactFullName!, today, actor);
-                if (request.Type == RequestType.Issue)
+                    : "Thông tin định danh của thuê bao không khớp với Cơ sở dữ liệu quốc gia về dân cư.",
+            }, actor),
+            RequestAction.RecordCaResult => Handler<RecordCaResult>().HandleAsync(request, await ResultOfAsync(request, today), actor),
+            RequestAction.HandOver => Handler<HandOver>().HandleAsync(request, new HandOverInput
+            {
+                ReceiverName = request.Contact.FullName,
+                HandedOverOn = Format.Date(today),
+                TokenCondition = "Thiết bị mới, còn niêm phong",
+            }, actor),
+            RequestAction.RecordRecovered => Handler<RecordRecovery>().HandleAsync(request,
+                new NoteInput { Note = "Đã khôi phục tại Sở cùng cán bộ của cơ quan" }, actor),
+            RequestAction.RecordTokenReturned => Handler<RecordTokenReturned>().HandleAsync(request, new TokenReturnInput
+            {
+                Lines = [.. request.Lines.Where(l => l.TokenId is not null).Select(l => new TokenReturnLine
                 {
-                    foreach (var line in request.Lines.Where(l => l.ResultTokenSerial is not null))
-                    {
-                        var token = await db.Tokens.SingleAsync(t => t.SerialNumber == line.ResultTokenSerial);
-                        db.TokenHandovers.Add(token.HandOver(new TokenHandoverDetails(today, request.ContactFullName!, request.ContactPosition,
-                            line.SubscriberName, null, line.SubscriberId, $"Bàn giao thiết bị và chứng thư số mới cấp theo yêu cầu {request.ReceiptNumber}",
-                            "Thiết bị mới, còn niêm phong"), actor));
-                    }
-                }
-
-                break;
-            case RequestAction.RecordRecovered:
-                db.TimelineEvents.AddRange(request.RecordRecovered(play.Subjects.Tokens, actor, "Đã khôi phục tại Sở cùng cán bộ của cơ quan"));
-                break;
-            case RequestAction.RecordTokenReturned:
-                var outcome = play.Scenario.Variant == 1 ? TokenReturnOutcome.Lost : TokenReturnOutcome.ReturnedToCa;
-                db.TimelineEvents.AddRange(request.RecordTokenReturned(
-                    [.. play.Subjects.Tokens.Select(t => new TokenReturn(t, outcome, today, $"{_letter++}/BB-{LetterCode(null)}"))], actor));
-                break;
-            case RequestAction.Cancel:
-                request.Cancel(request.Type == RequestType.Issue
+                    LineId = l.Id,
+                    ReturnOutcome = play.Scenario.Variant == 1 ? TokenReturnOutcome.Lost : TokenReturnOutcome.ReturnedToCa,
+                    ReturnedOn = Format.Date(today),
+                    MinutesNumber = $"{_letter++}/BB-{LetterCode(null)}",
+                })],
+            }, actor),
+            RequestAction.Cancel => Handler<CancelRequest>().HandleAsync(request, new CancelInput
+            {
+                Reason = request.Type == RequestType.Issue
                     ? "Cơ quan rút đề nghị để gộp vào đợt đề nghị cấp mới tháng sau."
-                    : "Cơ quan rút hồ sơ do thuê bao chuyển công tác trước khi Sở xử lý.", actor);
-                break;
-            case RequestAction.Resubmit:
-                throw new InvalidOperationException("Demo paths do not resubmit.");
-            default:
-                throw new InvalidOperationException($"Unknown action {action}.");
-        }
-
-        await db.SaveChangesAsync();
-        if (recorder.PendingEvents.Count > 0)
-        {
-            recorder.AddPendingEvents();
-            await db.SaveChangesAsync();
-        }
+                    : "Cơ quan rút hồ sơ do thuê bao chuyển công tác trước khi Sở xử lý.",
+            }, actor),
+        });
     }
 
-    private async Task RecordResultAsync(Request request, CaResultRecorder recorder, Actor actor)
+    private T Handler<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>What the Cục returns in the demo: new serials, tokens and expiry dates; a revocation on the day it is recorded.</summary>
+    private async Task<CaResultInput> ResultOfAsync(Request request, DateOnly today)
     {
-        var today = VietnamTime.ToDate(actor.AtUtc);
-        switch (request.Type)
+        var ids = request.Lines.Select(l => l.CertificateId).ToList();
+        var certificates = await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync();
+        return new CaResultInput
         {
-            case RequestType.Issue:
-                await recorder.RecordIssuedAsync(request, [.. request.Lines.Select(l => new IssuedLine(l, NextSerial(), today,
-                    today.AddYears(RenewalPolicy.MaxInitialValidityYears).AddDays(-1), $"TK{_token++:D6}"))], actor, CancellationToken.None);
-                break;
-            case RequestType.Renew:
-                var certificates = await db.Certificates.Where(c => request.Lines.Select(l => l.CertificateId).Contains(c.Id)).ToListAsync();
-                await recorder.RecordRenewedAsync(request, [.. request.Lines.Select(l => new RenewedLine(l, NextSerial(),
-                    VietnamTime.ToDate(certificates.Single(c => c.Id == l.CertificateId).NotAfterUtc).AddYears(RenewalPolicy.MaxRenewalExtensionYears)))],
-                    actor, CancellationToken.None);
-                break;
-            case RequestType.ChangeInfo:
-                await recorder.RecordChangedAsync(request, [.. request.Lines.Select(l => l.CertificateId!.Value).Distinct()
-                    .Select(id => new ChangedLine(id, null))], actor, CancellationToken.None);
-                break;
-            case RequestType.Revoke:
-                await recorder.RecordRevokedAsync(request, today, actor, _deadlines, CancellationToken.None);
-                break;
-            case RequestType.RecoverToken:
-                throw new InvalidOperationException("A recovery has no Cục result.");
-            default:
-                throw new InvalidOperationException($"Unknown request type {request.Type}.");
-        }
+            RevokedOn = Format.Date(today),
+            Lines = [.. request.Lines.Select(l => request.Type switch
+            {
+                RequestType.Issue => new CaResultLine
+                {
+                    LineId = l.Id,
+                    Serial = NextSerial(),
+                    NotBefore = Format.Date(today),
+                    NotAfter = Format.Date(today.AddYears(RenewalPolicy.MaxInitialValidityYears).AddDays(-1)),
+                    TokenSerial = $"TK{_token++:D6}",
+                },
+                RequestType.Renew => new CaResultLine
+                {
+                    LineId = l.Id,
+                    Serial = NextSerial(),
+                    NotAfter = Format.Date(VietnamTime.ToDate(certificates.Single(c => c.Id == l.CertificateId).NotAfterUtc)
+                        .AddYears(RenewalPolicy.MaxRenewalExtensionYears)),
+                },
+                RequestType.ChangeInfo or RequestType.Revoke or RequestType.RecoverToken => new CaResultLine { LineId = l.Id },
+            })],
+        };
     }
 
-    /// <summary>A new person of the agency; with a certificate (90–700 days left, never renewed) and a token in use, or a locked token.</summary>
     private async Task<(Subscriber, Certificate?, UsbToken?)> NewSubjectAsync(Agency agency, RequestType type, Actor setup)
     {
         var name = People[_person % People.Length];
@@ -453,23 +443,6 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
         return _people[staff];
     }
 
-    private int NextReceipt(int year)
-    {
-        if (!_counters.TryGetValue(year, out var counter))
-        {
-            counter = db.ReceiptCounters.Local.FirstOrDefault(c => c.Year == year) ?? db.ReceiptCounters.FirstOrDefault(c => c.Year == year);
-            if (counter is null)
-            {
-                counter = new ReceiptCounter(year);
-                db.ReceiptCounters.Add(counter);
-            }
-
-            _counters[year] = counter;
-        }
-
-        return counter.Next();
-    }
-
     private string NextSerial() => "5403" + (_serial++).ToString("X8", CultureInfo.InvariantCulture) + "D3A0";
 
     private static string LetterCode(Agency? agency) => agency is null ? "CQ" : agency.Kind == AgencyKind.CommuneCommittee ? "UBND" : agency.ShortName;
@@ -477,8 +450,9 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc)
     private static (string Name, string Position) Signer(Agency agency) => agency.Kind switch
     {
         AgencyKind.CommuneCommittee => ("Nguyễn Văn Thịnh", "Chủ tịch UBND phường"),
-        _ when agency.ShortName == "VPUBND" => ("Trần Đức Minh", "Chánh Văn phòng"),
-        _ => ("Lê Thị Hồng Vân", "Giám đốc"),
+        AgencyKind.ProvincialDepartment or AgencyKind.PublicServiceUnit or AgencyKind.Other when agency.ShortName == "VPUBND" =>
+            ("Trần Đức Minh", "Chánh Văn phòng"),
+        AgencyKind.ProvincialDepartment or AgencyKind.PublicServiceUnit or AgencyKind.Other => ("Lê Thị Hồng Vân", "Giám đốc"),
     };
 
     private sealed record Scenario(RequestType Type, string Officer, RequestStatus Target, int[] WorkingDaysAgo, int Lines = 1, int Variant = 0);

@@ -9,7 +9,7 @@ public static class StartupBanner
     public static void Print(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var demo = app.Configuration.GetValue("Seed:DemoData", true);
+        var demo = app.Configuration.GetValue("Seed:DemoData", false);
         var lines = new List<string>
         {
             "",
@@ -21,6 +21,9 @@ public static class StartupBanner
         {
             lines.Add($" Tài khoản mẫu (mật khẩu chung: {DemoData.Password}):");
             lines.AddRange(DemoData.Logins.Select(l => $"   {l.UserName,-22} {l.RoleLabel}"));
+            lines.Add(" Xác thực hai bước (TOTP) của các tài khoản Sở, quản trị và kiểm tra — thêm khóa vào ứng dụng xác thực,");
+            lines.Add(" hoặc lấy mã bằng: oathtool --totp -b KHÓA");
+            lines.AddRange(DemoData.Logins.Where(l => l.AuthenticatorKey is not null).Select(l => $"   {l.UserName,-22} {l.AuthenticatorKey}"));
         }
 
         lines.Add("==================================================================");

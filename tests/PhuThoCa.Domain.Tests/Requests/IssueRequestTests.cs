@@ -17,7 +17,7 @@ public class IssueRequestTests
         var first = request.AddIssueLine(_world.Person);
         var second = request.AddIssueLine(_world.OtherPerson, "54aa01");
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 7);
 
         Assert.Equal("01", request.FormNumber);
@@ -111,7 +111,7 @@ public class IssueRequestTests
         var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
         var first = request.AddIssueLine(_world.Person);
         request.AddIssueLine(_world.OtherPerson);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         var from = RequestWorld.Utc(Monday);
 

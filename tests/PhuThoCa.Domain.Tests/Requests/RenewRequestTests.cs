@@ -21,7 +21,7 @@ public class RenewRequestTests
         Assert.Equal(RequestRecipient.ScienceDepartment, RequestTypes.Recipient(request.Type));
         Assert.Null(RequestTypes.CopyRecipient(request.Type));
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate));
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 123);
 
         Assert.Equal(RequestStatus.Received, request.Status);
@@ -64,7 +64,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate)));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
 
         Assert.Equal(nameof(EligibilityProblem.RenewalNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
         Assert.Contains("hiện chỉ còn 29 ngày", ex.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate));
+        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true);
 
         Assert.Equal(RequestStatus.Submitted, request.Status);
     }
@@ -91,7 +91,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate));
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         var tuesday = RequestWorld.Staff(Monday.AddDays(1));
 
@@ -115,7 +115,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate)));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
 
         Assert.Equal(nameof(EligibilityProblem.CertificateCanBeRenewedOnlyOnce), ex.Rule);
         Assert.Contains("01 lần", ex.Message, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(300));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate));
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         certificate.MarkAsRenewalResult(1, predecessorId: null);
 
@@ -146,7 +146,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate)));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
 
         Assert.Equal(nameof(EligibilityProblem.CertificateWasAlreadyRenewed), ex.Rule);
     }
@@ -204,7 +204,7 @@ public class RenewRequestTests
         request.AddRenewLine(_world.Person, first);
         request.AddRenewLine(_world.OtherPerson, second);
         var subjects = RequestSubjects.Of(first, second);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects, accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         request.Accept(RequestWorld.Staff(Monday.AddHours(3)), subjects, _calendar);
         request.RecordFiledOnCaPortal("HS-1", RequestWorld.Staff(Monday.AddHours(4)), _calendar);

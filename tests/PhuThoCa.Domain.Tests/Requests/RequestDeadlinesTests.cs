@@ -98,7 +98,7 @@ public class RequestDeadlinesTests
         Assert.Equal("Bổ sung số định danh cá nhân của người tiếp nhận", request.SupplementReason);
 
         request.UpdateContact(request.Contact with { NationalId = "001098765433" });
-        request.Resubmit(RequestWorld.AgencyUser(At(4, 9)), RequestSubjects.Of(certificate));
+        request.Resubmit(RequestWorld.AgencyUser(At(4, 9)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(At(5, 9)), calendar, null);
 
         Assert.Equal("SKHCN-2026-000031", request.ReceiptNumber);
@@ -119,12 +119,12 @@ public class RequestDeadlinesTests
 
         request.ReturnForSupplement("Thiếu chức vụ người ký", RequestWorld.Staff(At(4, 9)), calendar);
         Assert.Equal(2, request.ClockWorkingDaysUsed);
-        request.Resubmit(RequestWorld.AgencyUser(At(6, 9)), RequestSubjects.Of(certificate));
+        request.Resubmit(RequestWorld.AgencyUser(At(6, 9)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(At(9, 9)), calendar, null);
         Assert.Equal(March(10), request.DueDate);
 
         request.ReturnForSupplement("Thiếu ngày văn bản", RequestWorld.Staff(At(10, 9)), calendar);
-        request.Resubmit(RequestWorld.AgencyUser(At(10, 10)), RequestSubjects.Of(certificate));
+        request.Resubmit(RequestWorld.AgencyUser(At(10, 10)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(At(11, 9)), calendar, null);
 
         Assert.Equal(3, request.ClockWorkingDaysUsed);
@@ -161,7 +161,7 @@ public class RequestDeadlinesTests
         var newYearsEve = new DateTime(2025, 12, 31, 20, 0, 0);
         var request = RequestWorld.NewDraft(RequestType.Issue, newYearsEve);
         request.AddIssueLine(_world.Person);
-        request.Submit(RequestWorld.AgencyUser(newYearsEve.AddHours(2)), RequestSubjects.None);
+        request.Submit(RequestWorld.AgencyUser(newYearsEve.AddHours(2)), RequestSubjects.None, accuracyConfirmed: true);
 
         var staff = RequestWorld.Staff(new DateTime(2026, 1, 1, 0, 30, 0));
         Assert.Equal(2025, staff.AtUtc.Year);
@@ -279,7 +279,7 @@ public class RequestDeadlinesTests
         var certificate = _world.NewCertificate(_world.Person, DateOnly.FromDateTime(Monday).AddDays(200));
         var request = RequestWorld.NewDraft(RequestType.Renew, submittedLocal.AddHours(-1));
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(submittedLocal), RequestSubjects.Of(certificate));
+        request.Submit(RequestWorld.AgencyUser(submittedLocal), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         return (request, certificate);
     }
 

@@ -116,11 +116,35 @@ public class RequestRulesTests
     }
 
     [Fact]
+    public void Submit_WithoutTheAccuracyConfirmation_ThrowsSubmissionNeedsTheAccuracyConfirmation()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        request.AddIssueLine(_world.Person);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: false));
+
+        Assert.Equal(RequestRules.SubmissionNeedsTheAccuracyConfirmation, ex.Rule);
+        Assert.Equal(RequestStatus.Draft, request.Status);
+    }
+
+    [Fact]
+    public void AddIssueLine_TheSameSubscriberTwice_ThrowsSubscriberAppearsOncePerIssueRequest()
+    {
+        var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        request.AddIssueLine(_world.Person);
+
+        var ex = Assert.Throws<DomainRuleException>(() => request.AddIssueLine(_world.Person));
+
+        Assert.Equal(RequestRules.SubscriberAppearsOncePerIssueRequest, ex.Rule);
+        Assert.Single(request.Lines);
+    }
+
+    [Fact]
     public void Submit_WithoutLines_ThrowsRequestNeedsAtLeastOneLine()
     {
         var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
 
         Assert.Equal(RequestRules.RequestNeedsAtLeastOneLine, ex.Rule);
     }
@@ -132,7 +156,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateLetter(new RequestLetter(" ", null, "Nguyễn Huy Hoàng", null));
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
 
         Assert.Equal(RequestRules.SubmittedRequestNeedsTheLetterDetails, ex.Rule);
         Assert.Equal("Văn bản đề nghị còn thiếu: số văn bản, ngày văn bản, chức vụ người ký.", ex.Message);
@@ -145,7 +169,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateLetter(request.Letter with { Date = MondayDate.AddDays(1) });
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
 
         Assert.Equal(RequestRules.LetterDateCannotBeInTheFuture, ex.Rule);
     }
@@ -157,7 +181,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateContact(request.Contact with { Phone = null });
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
 
         Assert.Equal(RequestRules.ContactNeedsANameAndAPhone, ex.Rule);
     }
@@ -258,7 +282,7 @@ public class RequestRulesTests
         var reissued = _world.NewCertificate(_world.OtherPerson, MondayDate.AddDays(100));
         RequestWorld.SetId(reissued, certificate.Id);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(reissued)));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(reissued), accuracyConfirmed: true));
 
         Assert.Equal(RequestRules.CertificateMustBelongToTheSubscriber, ex.Rule);
     }
@@ -268,7 +292,7 @@ public class RequestRulesTests
     {
         var scenario = new RequestScenario(RequestType.Renew);
 
-        Assert.Throws<ArgumentException>(() => scenario.Request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None));
+        Assert.Throws<ArgumentException>(() => scenario.Request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
     }
 
     [Theory]
@@ -296,7 +320,7 @@ public class RequestRulesTests
         scenario.Request.AddRenewLine(scenario.World.OtherPerson, expiring);
 
         var ex = Assert.Throws<DomainRuleException>(() =>
-            scenario.Request.Resubmit(RequestWorld.AgencyUser(Monday.AddDays(1)), RequestSubjects.Of(expiring)));
+            scenario.Request.Resubmit(RequestWorld.AgencyUser(Monday.AddDays(1)), RequestSubjects.Of(expiring), accuracyConfirmed: true));
 
         Assert.Equal(nameof(Certificates.EligibilityProblem.RenewalNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
         Assert.Equal(RequestStatus.ReturnedForSupplement, scenario.Request.Status);

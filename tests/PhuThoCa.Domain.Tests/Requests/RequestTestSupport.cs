@@ -255,7 +255,7 @@ internal sealed class RequestScenario
         switch (action)
         {
             case RequestAction.Submit:
-                Request.Submit(agency, Subjects);
+                Request.Submit(agency, Subjects, accuracyConfirmed: true);
                 break;
             case RequestAction.Receive:
                 Request.Receive(staff, Calendar, Request.ReceiptNumber is null ? 42 : null);
@@ -264,7 +264,7 @@ internal sealed class RequestScenario
                 Request.ReturnForSupplement("Thiếu số điện thoại của người tiếp nhận", staff, Calendar);
                 break;
             case RequestAction.Resubmit:
-                Request.Resubmit(agency, Subjects);
+                Request.Resubmit(agency, Subjects, accuracyConfirmed: true);
                 break;
             case RequestAction.Accept:
                 Request.Accept(staff, Subjects, Calendar);

@@ -25,9 +25,13 @@ public class BootstrapTests
             ["Input.Password"] = "KhoiTao@2026x",
         }, ct: Ct);
         var users = await client.GetAsync(new Uri("/Admin/Users", UriKind.Relative), Ct);
+        var enrolment = await client.GetAsync(new Uri("/Profile/TwoFactor", UriKind.Relative), Ct);
 
+        // An administrator must enrol an authenticator app before any other page.
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, users.StatusCode);
+        Assert.Equal("/Profile/TwoFactor", users.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, enrolment.StatusCode);
         await using var db = portal.CreateDbContext();
         Assert.Equal(0, await db.Agencies.CountAsync(Ct));
         Assert.Equal(1, await db.Users.CountAsync(Ct));

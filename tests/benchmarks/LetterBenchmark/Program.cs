@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using PhuThoCa.Infrastructure.Letters;
-using PhuThoCa.Infrastructure.Letters.Layout;
-using PhuThoCa.Infrastructure.Letters.Requests;
-using PhuThoCa.Web.Tests.Letters;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Documents.Layout;
+using PhuThoCa.Documents.Nd30;
+using PhuThoCa.Web.Tests.Documents;
 
 // Usage: LetterBenchmark [count=200] [--out DIR] [--render-only]
 //   --out DIR      also writes the sample PDFs (one-page, forty-rows, handover) and the one-page DOCX there

@@ -60,6 +60,5 @@ public static class AgencyLabels
         AgencyKind.CommuneCommittee => "UBND xã, phường",
         AgencyKind.PublicServiceUnit => "Đơn vị sự nghiệp",
         AgencyKind.Other => "Khác",
-        _ => kind.ToString(),
     };
 }

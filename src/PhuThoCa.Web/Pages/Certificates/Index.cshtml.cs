@@ -12,6 +12,9 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
     [BindProperty(SupportsGet = true, Name = "status")]
     public CertificateStatus? Status { get; set; }
 
+    /// <summary>Largest "expiring within" filter honoured (ten years); larger values are ignored.</summary>
+    public const int MaxExpiryDays = 3650;
+
     /// <summary>Only valid certificates expiring within this many days.</summary>
     [BindProperty(SupportsGet = true, Name = "expiry")]
     public int? ExpiryDays { get; set; }
@@ -66,7 +69,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
             _ => query,
         };
 
-        if (ExpiryDays is int days and > 0)
+        if (ExpiryDays is int days and > 0 and <= MaxExpiryDays)
         {
             var limit = now.AddDays(days);
             query = query.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > now && c.NotAfterUtc <= limit);

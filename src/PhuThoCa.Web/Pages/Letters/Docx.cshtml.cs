@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Documents.Nd30;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Letters;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Documents.Nd30;
 using PhuThoCa.Domain.Common;
-using PhuThoCa.Infrastructure.Letters;
-using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Pages.Letters;
@@ -13,7 +13,7 @@ namespace PhuThoCa.Web.Pages.Letters;
 /// is immutable and the PDF's creation date is the time it was recorded, so every download gives the same bytes without
 /// storing them. 404 for a handover of another agency's token.
 /// </summary>
-public class HandoverModel(AppDbContext db, RequestLetterComposer composer) : PageModel
+public class HandoverModel(AppDbContext db, HandoverRecordComposer composer) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int handoverId, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public class HandoverModel(AppDbContext db, RequestLetterComposer composer) : Pa
             return NotFound();
         }
 
-        var minutes = composer.ComposeHandover(handover, token, agency);
+        var minutes = composer.Compose(handover, token, agency);
         var createdAt = new DateTimeOffset(DateTime.SpecifyKind(handover.RecordedAtUtc, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset);
         var pdf = OfficialLetterRenderer.Render(minutes, new LetterRenderOptions(createdAt));
         return File(pdf, LetterPages.PdfType, $"{LetterKinds.Handover}-thiet-bi-{token.Id}-{handover.Id}.pdf");

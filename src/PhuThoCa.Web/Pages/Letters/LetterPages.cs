@@ -1,6 +1,6 @@
 using System.Globalization;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Infrastructure.Identity;
-using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Letters;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Letters;

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
@@ -124,12 +125,12 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
         var r = Data.Request;
         Letter = new LetterInput { Number = r.LetterNumber, Date = r.LetterDate, SignerName = r.SignerName, SignerPosition = r.SignerPosition };
         var composer = letters.Composer;
-        var (_, symbol) = RequestLetterComposer.SplitNumber(r.LetterNumber, Data.Agency.ShortName);
+        var (_, symbol) = DocumentParts.SplitNumber(r.LetterNumber, Data.Agency.ShortName);
         Edits = new EditsInput
         {
             Recipients = string.Join('\n', composer.DefaultRecipients(r)),
             CopyTo = string.Join('\n', composer.DefaultCopyTo(r)),
-            Archive = RequestLetterComposer.DefaultArchive(symbol),
+            Archive = DocumentParts.DefaultArchive(symbol),
             Opening = composer.DefaultOpening(Data),
             Closing = composer.DefaultClosing(Data),
         };

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Letters.Requests;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Letters;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,8 @@ using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests;
+using PhuThoCa.Web.Requests.Review;
 
 namespace PhuThoCa.Web.Pages.Requests;
 
@@ -15,8 +16,7 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// counts per step. The Cục's legs are listed with the working days elapsed, never as overdue.
 /// </summary>
 [Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
-public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration,
-    IValidator<DetailsModel.ActionInput> actionValidator) : PageModel
+public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration) : PageModel
 {
     /// <summary>Statuses where Sở has the next step or tracks the Cục.</summary>
     public static readonly IReadOnlyList<RequestStatus> WaitingForScienceDepartment =
@@ -119,35 +119,45 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// so that one refusal (already handled by a colleague, not eligible any more …) does not stop the others, and lists
     /// the outcome of each. One shared reason for returns and rejections.
     /// </summary>
-    public async Task<IActionResult> OnPostBulkAsync([FromForm] int[] selected, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync([FromForm] int[] selected, [FromServices] ReceiveRequest receive,
+        [FromServices] AcceptRequest accept, [FromServices] ReturnForSupplement returnForSupplement, [FromServices] RejectRequest reject,
+        CancellationToken ct)
     {
         if (!CanAct)
         {
             return Forbid();
         }
 
-        if (!BulkActions.Any(a => a.Action == BulkAction))
+        // The shared reason goes through the chosen action's own input rules (required, length), as on the details page.
+        BulkStep? step = null;
+        if (BulkAction == RequestAction.Receive)
         {
-            ModelState.AddModelError(nameof(BulkAction), "Chọn thao tác trong danh sách.");
+            step = Step(receive, new ReceiveInput { Note = BulkReason });
         }
-        else if (BulkAction == RequestAction.Accept && DetailsModel.AcceptIsLeaderOnlyFor(configuration, me))
+        else if (BulkAction == RequestAction.Accept && !DetailsModel.AcceptIsLeaderOnlyFor(configuration, me))
         {
-            ModelState.AddModelError(nameof(BulkAction), "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở).");
+            step = Step(accept, new NoteInput { Note = BulkReason });
+        }
+        else if (BulkAction == RequestAction.ReturnForSupplement)
+        {
+            step = Step(returnForSupplement, new ReturnInput { Reason = BulkReason });
+        }
+        else if (BulkAction == RequestAction.Reject)
+        {
+            step = Step(reject, new RejectInput { Reason = BulkReason });
+        }
+
+        if (step is null)
+        {
+            ModelState.AddModelError(nameof(BulkAction), BulkAction == RequestAction.Accept
+                ? "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở)."
+                : "Chọn thao tác trong danh sách.");
         }
         else
         {
-            // The shared reason goes through the details page's own rules for that action (required, length).
-            var (ruleSet, input) = BulkAction switch
+            foreach (var message in await step.ValidateAsync(ct))
             {
-                RequestAction.ReturnForSupplement => (DetailsModel.ActionInput.ReturnRules, new DetailsModel.ActionInput { SupplementReason = BulkReason }),
-                RequestAction.Reject => (DetailsModel.ActionInput.RejectRules, new DetailsModel.ActionInput { RejectReason = BulkReason }),
-                _ => (DetailsModel.ActionInput.Default, new DetailsModel.ActionInput { Note = BulkReason }),
-            };
-            input.Today = me.Today;
-            var result = await actionValidator.ValidateAsync(input, o => o.IncludeRuleSets(ruleSet), ct);
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(BulkReason), error.ErrorMessage);
+                ModelState.AddModelError(nameof(BulkReason), message);
             }
         }
 
@@ -160,7 +170,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             foreach (var id in selected.Distinct().Take(MaxBulk))
             {
-                Outcomes.Add(await ApplyAsync(id, ct));
+                Outcomes.Add(await ApplyAsync(id, step!, ct));
             }
         }
 
@@ -172,7 +182,12 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// <summary>At most this many requests per bulk action.</summary>
     public const int MaxBulk = 100;
 
-    private async Task<BulkOutcome> ApplyAsync(int id, CancellationToken ct)
+    private BulkStep Step<TInput>(RequestActionHandler<TInput> handler, TInput input)
+        where TInput : class =>
+        new(async ct => (await handler.ValidateAsync(null, input, me.Today, ct)).Errors.Select(e => e.ErrorMessage).ToList(),
+            (request, ct) => handler.HandleAsync(request, input, me.Actor(), ct));
+
+    private async Task<BulkOutcome> ApplyAsync(int id, BulkStep step, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -183,30 +198,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
         try
         {
-            var actor = me.Actor();
-            var note = Domain.Common.Text.CleanOrNull(BulkReason);
-            string message;
-            switch (BulkAction)
-            {
-                case RequestAction.Receive:
-                    await services.ReceiveAsync(request, actor, note, ct);
-                    message = request.DueDate is { } due ? $"Đã tiếp nhận; hạn xử lý {Format.Date(due)}." : "Đã tiếp nhận.";
-                    break;
-                case RequestAction.Accept:
-                    request.Accept(actor, await services.SubjectsAsync(request, ct: ct), await services.DeadlinesAsync(ct), note);
-                    message = request.DueDate is { } next ? $"Đã chấp nhận; hạn xử lý {Format.Date(next)}." : "Đã chấp nhận.";
-                    break;
-                case RequestAction.ReturnForSupplement:
-                    request.ReturnForSupplement(note!, actor, await services.DeadlinesAsync(ct));
-                    message = "Đã trả để cơ quan bổ sung hồ sơ.";
-                    break;
-                default:
-                    request.Reject(note!, actor);
-                    message = "Đã từ chối.";
-                    break;
-            }
-
-            await db.SaveChangesAsync(ct);
+            var message = await step.Apply(request, ct);
             return new BulkOutcome(id, request.ReceiptNumber, true, message);
         }
         catch (Domain.Common.DomainRuleException e)
@@ -218,6 +210,10 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
             return new BulkOutcome(id, request.ReceiptNumber, false, DomainRuleFilter.ConcurrencyMessage);
         }
     }
+
+    /// <summary>The chosen bulk action with its one shared input: its shape check and its application to one request.</summary>
+    private sealed record BulkStep(Func<CancellationToken, Task<List<string>>> ValidateAsync,
+        Func<Request, CancellationToken, Task<string>> Apply);
 
     private static bool InGroup(Row row, string group) => group switch
     {
@@ -246,7 +242,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
             (_, RequestStatus.AwaitingCaResult) => "Theo dõi, ghi nhận kết quả của Cục",
             (RequestType.Issue, RequestStatus.ResultReceived) => "Chờ cơ quan bàn giao cho thuê bao",
             (_, RequestStatus.ResultReceived) => "Gửi kết quả cho người được giao tiếp nhận",
-            _ => RequestStatuses.Label(Status),
+            (_, RequestStatus.Draft or RequestStatus.ReturnedForSupplement or RequestStatus.Rejected or RequestStatus.RejectedByCa
+                or RequestStatus.AwaitingTokenReturn or RequestStatus.Completed or RequestStatus.Cancelled) => RequestStatuses.Label(Status),
         };
     }
 }

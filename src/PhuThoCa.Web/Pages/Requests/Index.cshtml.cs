@@ -152,7 +152,6 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         DueStatus.OnTime => query.Where(r => r.DueDate != null && r.DueDate > today),
         DueStatus.DueToday => query.Where(r => r.DueDate == today),
         DueStatus.Overdue => query.Where(r => r.DueDate != null && r.DueDate < today),
-        _ => query,
     };
 
     public sealed record LinePreview(string SubscriberName, SubscriberKind Kind, string? CertificateSerial, string? TokenSerial);

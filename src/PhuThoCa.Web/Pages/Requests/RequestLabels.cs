@@ -23,7 +23,6 @@ public static class RequestLabels
         RequestStatus.Completed => "text-bg-success",
         RequestStatus.Rejected or RequestStatus.RejectedByCa => "text-bg-danger",
         RequestStatus.Cancelled => "text-bg-light border",
-        _ => "text-bg-secondary",
     };
 
     /// <summary>Short name of the workflow for lists and filters.</summary>
@@ -34,7 +33,6 @@ public static class RequestLabels
         RequestType.Renew => "Gia hạn",
         RequestType.ChangeInfo => "Thay đổi thông tin",
         RequestType.RecoverToken => "Khôi phục thiết bị",
-        _ => type.ToString(),
     };
 
     public static string Type(RequestType type) => RequestTypes.Label(type);
@@ -46,7 +44,7 @@ public static class RequestLabels
     public static string Forms(RequestType type) => type switch
     {
         RequestType.Issue => "Mẫu số 01 (cá nhân), 02 (cơ quan, tổ chức), 03 (thiết bị, dịch vụ, phần mềm)",
-        _ => RequestTypes.FormLabel(type),
+        RequestType.Renew or RequestType.ChangeInfo or RequestType.Revoke or RequestType.RecoverToken => RequestTypes.FormLabel(type),
     };
 
     public static string Due(DueStatus status) => DueStatusLabels.For(status);
@@ -61,7 +59,6 @@ public static class RequestLabels
         (DueStatus.DueToday, _) => "text-bg-warning",
         (DueStatus.Overdue, DeadlineKind.Legal) => "text-bg-danger",
         (DueStatus.Overdue, _) => "text-bg-warning",
-        _ => "text-bg-secondary",
     };
 
     /// <summary>"Còn 2 ngày làm việc", "Hết hạn trong hôm nay", "Quá hạn 3 ngày làm việc" (or "Quá thời hạn dự kiến …").</summary>
@@ -83,7 +80,6 @@ public static class RequestLabels
         DeadlineHolder.ScienceDepartment => "Sở KH&CN",
         DeadlineHolder.CaDepartment => "Cục CTS&BMTT",
         DeadlineHolder.Agency => "Cơ quan",
-        _ => "",
     };
 
     public static string Purpose(AttachmentPurpose purpose) => purpose switch
@@ -91,6 +87,5 @@ public static class RequestLabels
         AttachmentPurpose.SignedLetter => "Công văn đề nghị đã ký",
         AttachmentPurpose.Supporting => "Tài liệu kèm theo",
         AttachmentPurpose.Result => "Kết quả, biên bản",
-        _ => purpose.ToString(),
     };
 }

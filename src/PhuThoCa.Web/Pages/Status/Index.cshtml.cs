@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Letters.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Pages.Status;

@@ -34,6 +34,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
 
         await LoadAsync(subscriber.Id, subscriber.Name, ct);
         Input = SubscriberInput.From(subscriber);
+        KeepNationalIdMasked(subscriber.NationalId);
         return Page();
     }
 
@@ -51,8 +52,20 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
             Input.AgencyId = subscriber.AgencyId;
         }
 
+        // The form never carries the stored CCCD (masked by default, issue 14): an empty field keeps it.
+        var keptNationalId = string.IsNullOrWhiteSpace(Input.NationalId) && subscriber.NationalId is not null;
+        if (keptNationalId)
+        {
+            Input.NationalId = subscriber.NationalId;
+        }
+
         if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken: ct))
         {
+            if (keptNationalId)
+            {
+                KeepNationalIdMasked(subscriber.NationalId);
+            }
+
             return Page();
         }
 
@@ -78,6 +91,15 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = changes.Count > 0 ? "Đã lưu thay đổi." : "Không có thông tin nào thay đổi.";
         return RedirectToPage("Details", new { id });
+    }
+
+    private void KeepNationalIdMasked(string? stored)
+    {
+        if (stored is not null)
+        {
+            Input.NationalId = null;
+            ViewData["NationalIdKept"] = PhuThoCa.Domain.Subscribers.NationalId.Mask(stored);
+        }
     }
 
     private async Task LoadAsync(int id, string name, CancellationToken ct)

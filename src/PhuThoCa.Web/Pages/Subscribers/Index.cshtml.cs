@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
@@ -39,8 +38,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         var query = Db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var folded = Text.Fold(Query.Trim());
-            query = query.Where(s => s.SearchKey.Contains(folded));
+            query = query.Matching(Query);
         }
 
         if (Kind is not null)

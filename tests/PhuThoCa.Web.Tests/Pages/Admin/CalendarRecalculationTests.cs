@@ -1,10 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Tests.Support;
+
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
+using PhuThoCa.Web.Tests.Pages.Requests;
 
 namespace PhuThoCa.Web.Tests.Pages.Admin;
 
@@ -33,11 +35,10 @@ public class CalendarRecalculationTests
             request.UpdateContact(new RequestContact("Bùi Thị Hương", "025190012345", new DateOnly(2022, 1, 1), "Cục Cảnh sát QLHC về TTXH",
                 "Công chức", "0912345678", "huong@viettri.phutho.gov.vn", "Phường Việt Trì", "UBND phường Việt Trì"));
             request.AddRenewLine(certificate.Subscriber!, certificate);
-            request.Submit(officer, RequestSubjects.Of(certificate));
-            var calendar = await portal.Services.GetRequiredService<CalendarProvider>().GetAsync(db, Ct);
-            request.Receive(staff, new CalendarDeadlines(calendar, RequestDeadlineSettings.Default), 9001);
             db.Requests.Add(request);
             await db.SaveChangesAsync(Ct);
+            await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, officer);
+            await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), staff);
             requestId = request.Id;
             // Received Thu 26/11/2026: 3 working days → Tue 01/12/2026.
             Assert.Equal(new DateOnly(2026, 12, 1), request.DueDate);

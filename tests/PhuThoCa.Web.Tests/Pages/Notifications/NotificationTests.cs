@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -53,7 +54,7 @@ public class NotificationTests(PortalFactory portal)
 
         await ActAsync(staff, arranged.RequestId, "Return", new Dictionary<string, string>
         {
-            ["Input.SupplementReason"] = "Bổ sung văn bản xác nhận địa chỉ thư điện tử công vụ mới.",
+            ["Return.Reason"] = "Bổ sung văn bản xác nhận địa chỉ thư điện tử công vụ mới.",
         }, Ct);
 
         int id;
@@ -120,12 +121,12 @@ public class NotificationTests(PortalFactory portal)
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == arranged.RequestId, Ct);
         var now = NowUtc(portal);
-        await Services(portal, db).ReceiveAsync(request, await ActorAsync(db, "chuyenvien.skhcn", now), note: null, Ct);
-        // A row the database refuses (no such user) makes the first save fail after the notifications were added.
+        var staff = await ActorAsync(db, "chuyenvien.skhcn", now);
+        // A row the database refuses (no such user) makes the handler's save fail after the notifications were added.
         var refused = new Domain.Notifications.Notification("no-such-user", null, "x", null, now);
         db.Notifications.Add(refused);
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        await Assert.ThrowsAsync<DbUpdateException>(() => PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), staff));
         db.Entry(refused).State = EntityState.Detached;
         await db.SaveChangesAsync(Ct);
 

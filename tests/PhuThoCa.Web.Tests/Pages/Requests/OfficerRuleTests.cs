@@ -4,6 +4,7 @@ using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Requests.Review;
 using static PhuThoCa.Web.Tests.Pages.Requests.OfficerWorld;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
@@ -161,7 +162,7 @@ public class OfficerRuleTests(PortalFactory portal)
         var cancelled = await PostAsync(client, id, "Cancel", new Dictionary<string, string> { ["Cancellation.Reason"] = "Lập nhầm loại yêu cầu" }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Phải nêu rõ lý do hủy yêu cầu.", TestHtml.Text(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nêu lý do hủy yêu cầu.", TestHtml.Text(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         await using var after = portal.CreateDbContext();
         var saved = await after.Requests.SingleAsync(r => r.Id == id, Ct);
@@ -205,16 +206,11 @@ public class OfficerRuleTests(PortalFactory portal)
         await FillLetterAndContactAsync(client, id, Ct);
         await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
         await SubmitAsync(client, id, Ct);
-        await using (var db = portal.CreateDbContext())
-        {
-            // Sở's side (built on another branch): receive, then return for supplement.
-            var request = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
-            var deadlines = new PhuThoCa.Infrastructure.Calendar.CalendarDeadlines(new PhuThoCa.Domain.Calendar.WorkingDayCalendar(), RequestDeadlineSettings.Default);
-            var staff = new Actor("staff-test", "Chuyên viên Sở", PortalFactory.DefaultNow.UtcDateTime);
-            request.Receive(staff, deadlines, 990_000 + Random.Shared.Next(0, 9_999));
-            request.ReturnForSupplement("Bổ sung số định danh cá nhân của người tiếp nhận.", staff, deadlines);
-            await db.SaveChangesAsync(Ct);
-        }
+        // Sở's side, through the handlers the details page calls: receive, then return for supplement.
+        var now = PortalFactory.DefaultNow.UtcDateTime;
+        await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, id, new ReceiveInput(), "chuyenvien.skhcn", now);
+        await WorkflowArrange.PerformAsync<ReturnForSupplement, ReturnInput>(portal, id,
+            new ReturnInput { Reason = "Bổ sung số định danh cá nhân của người tiếp nhận." }, "chuyenvien.skhcn", now);
 
         var editor = await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct);
         var list = TestHtml.Text(await client.GetStringAsync(new Uri("/Requests", UriKind.Relative), Ct));
@@ -232,5 +228,35 @@ public class OfficerRuleTests(PortalFactory portal)
         var saved = await after.Requests.Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
         Assert.Equal(RequestStatus.Submitted, saved.Status);
         Assert.Contains(saved.History, h => h.Action == RequestAction.Resubmit && h.Note!.Contains("Đã bổ sung số định danh.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DetailsPageSubmit_WithoutTheConfirmationOfDieu9_IsRefusedByTheDomain_AndWithItSends()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 300, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        var page = await WorkflowArrange.LoadAsync(client, id, Ct);
+
+        var refused = await WorkflowArrange.PostAsync(client, id, "Submit", page, ct: Ct);
+        var refusedText = TestHtml.Text(await refused.Content.ReadAsStringAsync(Ct));
+        await using (var db = portal.CreateDbContext())
+        {
+            Assert.Equal(RequestStatus.Draft, (await db.Requests.SingleAsync(r => r.Id == id, Ct)).Status);
+        }
+
+        var sent = await WorkflowArrange.PostAsync(client, id, "Submit", await WorkflowArrange.LoadAsync(client, id, Ct),
+            new Dictionary<string, string> { ["Submission.Confirm"] = "true" }, Ct);
+
+        Assert.Contains("data-testid=\"form-submit\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Tôi xác nhận thông tin đề nghị là chính xác", page.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Vui lòng đánh dấu xác nhận trước khi gửi", refusedText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(RequestStatus.Submitted, (await after.Requests.SingleAsync(r => r.Id == id, Ct)).Status);
     }
 }

@@ -2,16 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
-using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Tests.Support;
+
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
@@ -21,7 +22,6 @@ namespace PhuThoCa.Web.Tests.Pages.Requests;
 /// </summary>
 internal sealed partial class OfficerWorld
 {
-    private static int _receiptSequence = 900_000 + Random.Shared.Next(0, 50_000);
 
     private OfficerWorld(PortalFactory portal, int agencyId, string agencyName, string officer, int personA, int personB, int organization)
     {
@@ -108,19 +108,18 @@ internal sealed partial class OfficerWorld
     public async Task<(int Id, string ReceiptNumber)> AddReceivedIssueRequestAsync(DateTime receivedLocal, CancellationToken ct)
     {
         await using var db = Portal.CreateDbContext();
-        var calendar = await Portal.Services.GetRequiredService<CalendarProvider>().GetAsync(db, ct);
-        var deadlines = new CalendarDeadlines(calendar, RequestDeadlineSettings.Default);
         var subscriber = await db.Subscribers.SingleAsync(s => s.Id == PersonA, ct);
         var sentUtc = VietnamTime.FromLocal(receivedLocal.AddHours(-2));
-        var request = new Request(RequestType.Issue, AgencyId, new Actor("officer-" + AgencyId, "Cán bộ cơ quan", sentUtc));
+        var officer = await WorkflowArrange.ActorAsync(db, Officer, sentUtc);
+        var request = new Request(RequestType.Issue, AgencyId, officer);
         request.AddIssueLine(subscriber);
         request.UpdateLetter(new RequestLetter("7/UBND-VP", DateOnly.FromDateTime(receivedLocal), "Lê Văn Ký", "CHỦ TỊCH"));
         request.UpdateContact(new RequestContact("Nguyễn Văn An", null, null, null, "Văn thư", "0912345678", null, null, null));
-        request.Submit(new Actor("officer-" + AgencyId, "Cán bộ cơ quan", sentUtc), RequestSubjects.None);
-        request.Receive(new Actor("staff-test", "Chuyên viên Sở", VietnamTime.FromLocal(receivedLocal)), deadlines,
-            Interlocked.Increment(ref _receiptSequence));
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
+        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(Portal, db, request, new SubmitInput { Confirm = true }, officer);
+        await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(Portal, db, request, new ReceiveInput(),
+            await WorkflowArrange.ActorAsync(db, "chuyenvien.skhcn", VietnamTime.FromLocal(receivedLocal)));
         return (request.Id, request.ReceiptNumber!);
     }
 

@@ -41,7 +41,7 @@ public class StaffBulkActionTests(PortalFactory portal)
         Assert.Equal(RequestStatus.Received, receivedChange.Status);
         Assert.Equal("chuyenvien2.skhcn", await UserNameAsync(receivedChange.History.OrderBy(h => h.Id).Last().ActorUserId));
         Assert.Contains("Kết quả “Tiếp nhận”: 1 / 3 yêu cầu thành công", secondText, StringComparison.Ordinal);
-        Assert.Contains($"{receivedChange.ReceiptNumber} : Đã tiếp nhận; hạn xử lý", secondText, StringComparison.Ordinal);
+        Assert.Contains($"{receivedChange.ReceiptNumber} : Đã tiếp nhận yêu cầu, số tiếp nhận {receivedChange.ReceiptNumber}; hạn xử lý", secondText, StringComparison.Ordinal);
         Assert.Contains("Yêu cầu #987654321 : Không tìm thấy yêu cầu.", secondText, StringComparison.Ordinal);
         var alreadyNow = await ReadAsync(portal, already.RequestId);
         Assert.Equal(2, alreadyNow.History.Count);

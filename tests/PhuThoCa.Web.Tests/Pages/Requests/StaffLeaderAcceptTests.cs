@@ -42,12 +42,7 @@ public class StaffLeaderAcceptTests(PortalFactory portal)
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> factory, string userName)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await PortalFactory.PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = PortalFactory.Password,
-        }, ct: Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await PortalFactory.SignInAsync(client, factory.Services, userName, ct: Ct);
         return client;
     }
 }

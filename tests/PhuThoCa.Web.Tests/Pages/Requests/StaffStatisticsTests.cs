@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Requests.CaPortal;
+using PhuThoCa.Web.Requests.Completion;
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
@@ -103,29 +106,18 @@ public partial class StaffStatisticsTests(PortalFactory portal)
         // Early: received Monday 02/11 (due Thursday 05/11), filed Wednesday 04/11.
         var early = await SubmittedAsync(portal, RequestType.Renew, officer, agencyName, At(2, 11, 8));
         await ReceiveAsync(portal, early.RequestId, At(2, 11, 9));
-        await ActInThePastAsync(early.RequestId, async (r, s, d) =>
-        {
-            r.Accept(await StaffAsync(At(3, 11, 9)), s, d);
-            r.RecordFiledOnCaPortal("HS-01", await StaffAsync(At(4, 11, 9)), d);
-        });
+        await AcceptAndFileAsync(early.RequestId, At(3, 11, 9), "HS-01", At(4, 11, 9));
 
         // On the due day: filed Thursday 05/11.
         var onDay = await SubmittedAsync(portal, RequestType.ChangeInfo, officer, agencyName, At(2, 11, 8));
         await ReceiveAsync(portal, onDay.RequestId, At(2, 11, 10));
-        await ActInThePastAsync(onDay.RequestId, async (r, s, d) =>
-        {
-            r.Accept(await StaffAsync(At(5, 11, 9)), s, d);
-            r.RecordFiledOnCaPortal("HS-02", await StaffAsync(At(5, 11, 15)), d);
-        });
+        await AcceptAndFileAsync(onDay.RequestId, At(5, 11, 9), "HS-02", At(5, 11, 15));
 
         // Late: recovery received Tuesday 03/11 (due Wednesday 04/11), recovered Thursday 05/11.
         var late = await SubmittedAsync(portal, RequestType.RecoverToken, officer, agencyName, At(3, 11, 8));
         await ReceiveAsync(portal, late.RequestId, At(3, 11, 9));
-        await ActInThePastAsync(late.RequestId, async (r, s, d) =>
-        {
-            r.Accept(await StaffAsync(At(4, 11, 9)), s, d);
-            r.RecordRecovered(s.Tokens, await StaffAsync(At(5, 11, 9)));
-        });
+        await PerformAsync<AcceptRequest, NoteInput>(portal, late.RequestId, new NoteInput(), Staff, At(4, 11, 9));
+        await PerformAsync<RecordRecovery, NoteInput>(portal, late.RequestId, new NoteInput(), Staff, At(5, 11, 9));
 
         // Pending in time: received this morning.
         var pending = await SubmittedAsync(portal, RequestType.Renew, officer, agencyName, At(26, 11, 7));
@@ -138,11 +130,8 @@ public partial class StaffStatisticsTests(PortalFactory portal)
         // Withdrawn by the agency the day after the receipt.
         var withdrawn = await SubmittedAsync(portal, RequestType.Renew, officer, agencyName, At(9, 11, 8));
         await ReceiveAsync(portal, withdrawn.RequestId, At(9, 11, 9));
-        await ActInThePastAsync(withdrawn.RequestId, async (r, _, _) =>
-        {
-            await using var db = portal.CreateDbContext();
-            r.Cancel("Cơ quan rút hồ sơ để lập lại", await ActorAsync(db, officer, At(10, 11, 9)));
-        });
+        await PerformAsync<CancelRequest, CancelInput>(portal, withdrawn.RequestId,
+            new CancelInput { Reason = "Cơ quan rút hồ sơ để lập lại" }, officer, At(10, 11, 9));
 
         // Received before the period: not counted.
         var before = await SubmittedAsync(portal, RequestType.Renew, officer, agencyName, At(26, 10, 8));
@@ -150,21 +139,11 @@ public partial class StaffStatisticsTests(PortalFactory portal)
         return (agencyId, agencyName);
     }
 
-    private async Task<Actor> StaffAsync(DateTime atUtc)
-    {
-        await using var db = portal.CreateDbContext();
-        return await ActorAsync(db, "chuyenvien.skhcn", atUtc);
-    }
+    private const string Staff = "chuyenvien.skhcn";
 
-    private async Task ActInThePastAsync(int requestId, Func<Request, RequestSubjects, IWorkingDayDeadlines, Task> act)
+    private async Task AcceptAndFileAsync(int requestId, DateTime acceptedAtUtc, string dossierCode, DateTime filedAtUtc)
     {
-        await using var db = portal.CreateDbContext();
-        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId, Ct);
-        var certificateIds = request.Lines.Where(l => l.CertificateId != null).Select(l => l.CertificateId!.Value).ToList();
-        var tokenIds = request.Lines.Where(l => l.TokenId != null).Select(l => l.TokenId!.Value).ToList();
-        var subjects = new RequestSubjects(await db.Certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(Ct),
-            await db.Tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(Ct));
-        await act(request, subjects, await DeadlinesAsync(portal, db));
-        await db.SaveChangesAsync(Ct);
+        await PerformAsync<AcceptRequest, NoteInput>(portal, requestId, new NoteInput(), Staff, acceptedAtUtc);
+        await PerformAsync<RecordFiling, FilingInput>(portal, requestId, new FilingInput { DossierCode = dossierCode }, Staff, filedAtUtc);
     }
 }

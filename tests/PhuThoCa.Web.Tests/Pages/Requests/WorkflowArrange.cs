@@ -12,6 +12,9 @@ using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests;
+using PhuThoCa.Web.Requests.Filing;
+using PhuThoCa.Web.Requests.Review;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
 
@@ -107,9 +110,9 @@ internal static partial class WorkflowArrange
                 throw new ArgumentOutOfRangeException(nameof(type), type, null);
         }
 
-        request.Submit(actor, new RequestSubjects(certificate is null ? [] : [certificate], token is null ? [] : [token]));
         db.Requests.Add(request);
         await db.SaveChangesAsync();
+        await PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, actor);
         return new Arranged(request.Id, agency.Id, subscriber.Id, certificate?.Id, token?.Id);
     }
 
@@ -118,13 +121,48 @@ internal static partial class WorkflowArrange
     {
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
-        await Services(portal, db).ReceiveAsync(request, await ActorAsync(db, staff, atUtc), note: null);
-        await db.SaveChangesAsync();
+        await PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), await ActorAsync(db, staff, atUtc));
+    }
+
+    /// <summary>
+    /// Performs one action through the portal's own handler (as the pages, the inbox and the seeder do), on
+    /// <paramref name="request"/> tracked by <paramref name="db"/>, as <paramref name="actor"/>; the handler saves.
+    /// </summary>
+    public static async Task<string> PerformAsync<THandler, TInput>(PortalFactory portal, AppDbContext db, Request request, TInput input,
+        Actor actor)
+        where THandler : RequestActionHandler<TInput>
+        where TInput : class
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var needsServices = typeof(THandler).GetConstructors()[0].GetParameters().Any(p => p.ParameterType == typeof(RequestServices));
+        object[] arguments = needsServices ? [db, Services(portal, db)] : [db];
+        var handler = ActivatorUtilities.CreateInstance<THandler>(scope.ServiceProvider, arguments);
+        return await handler.HandleAsync(request, input, actor);
+    }
+
+    /// <summary>Loads the request and performs one action on it through its handler (see <see cref="PerformAsync{THandler, TInput}(PortalFactory, AppDbContext, Request, TInput, Actor)"/>).</summary>
+    public static async Task<string> PerformAsync<THandler, TInput>(PortalFactory portal, int requestId, TInput input, string userName,
+        DateTime atUtc)
+        where THandler : RequestActionHandler<TInput>
+        where TInput : class
+    {
+        await using var db = portal.CreateDbContext();
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == requestId);
+        return await PerformAsync<THandler, TInput>(portal, db, request, input, await ActorAsync(db, userName, atUtc));
     }
 
     /// <summary>The portal's <see cref="RequestServices"/> over <paramref name="db"/>.</summary>
     public static RequestServices Services(PortalFactory portal, AppDbContext db) =>
-        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>());
+        new(db, portal.Services.GetRequiredService<CalendarProvider>(), portal.Services.GetRequiredService<RequestDeadlineSettings>(),
+            SignedLetters(portal, db));
+
+    /// <summary>The portal's signed-letter check over <paramref name="db"/>.</summary>
+    public static global::PhuThoCa.Infrastructure.Signatures.SignedLetterService SignedLetters(PortalFactory portal, AppDbContext db) =>
+        new(db, new global::PhuThoCa.Infrastructure.Letters.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
+                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>()),
+            portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(), portal.Clock);
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
     public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)

@@ -42,7 +42,7 @@ public class WorkflowTests(PortalFactory portal)
         }
 
         await ActAsync(staff, arranged.RequestId, "Accept", ct: Ct);
-        await ActAsync(staff, arranged.RequestId, "File", new Dictionary<string, string> { ["Input.DossierCode"] = "HS-GH-2026-00042" }, Ct);
+        await ActAsync(staff, arranged.RequestId, "File", new Dictionary<string, string> { ["Filing.DossierCode"] = "HS-GH-2026-00042" }, Ct);
         var filed = await ReadAsync(portal, arranged.RequestId);
         Assert.Equal(RequestStatus.AwaitingCaResult, filed.Status);
         var awaiting = await LoadAsync(staff, arranged.RequestId, Ct);
@@ -55,14 +55,14 @@ public class WorkflowTests(PortalFactory portal)
         var newEnd = VietnamTime.ToDate(old.NotAfterUtc).AddYears(3);
         await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string>
         {
-            ["Input.Lines[0].LineId"] = filed.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Lines[0].Serial"] = newSerial,
-            ["Input.Lines[0].NotAfter"] = Format.Date(newEnd),
+            ["Result.Lines[0].LineId"] = filed.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Result.Lines[0].Serial"] = newSerial,
+            ["Result.Lines[0].NotAfter"] = Format.Date(newEnd),
         }, Ct);
         await ActAsync(staff, arranged.RequestId, "HandOver", new Dictionary<string, string>
         {
-            ["Input.ReceiverName"] = "Phạm Thị Dung",
-            ["Input.HandedOverOn"] = "26/11/2026",
+            ["Handover.ReceiverName"] = "Phạm Thị Dung",
+            ["Handover.HandedOverOn"] = "26/11/2026",
         }, Ct);
 
         var done = await ReadAsync(portal, arranged.RequestId);
@@ -91,7 +91,7 @@ public class WorkflowTests(PortalFactory portal)
         var staff = await portal.CreateClientAsync("chuyenvien2.skhcn", Ct);
 
         var page = await LoadAsync(staff, arranged.RequestId, Ct);
-        var response = await PostAsync(staff, arranged.RequestId, "Reject", page, new Dictionary<string, string> { ["Input.RejectReason"] = "  " }, Ct);
+        var response = await PostAsync(staff, arranged.RequestId, "Reject", page, new Dictionary<string, string> { ["Rejection.Reason"] = "  " }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Vui lòng nêu rõ lý do từ chối", TestHtml.Text(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public class WorkflowTests(PortalFactory portal)
 
         await ActAsync(staff, arranged.RequestId, "Reject", new Dictionary<string, string>
         {
-            ["Input.RejectReason"] = "Văn bản đề nghị chưa có chữ ký số của thủ trưởng cơ quan.",
+            ["Rejection.Reason"] = "Văn bản đề nghị chưa có chữ ký số của thủ trưởng cơ quan.",
         }, Ct);
 
         var rejected = await ReadAsync(portal, arranged.RequestId);
@@ -121,18 +121,18 @@ public class WorkflowTests(PortalFactory portal)
         var officer = await portal.CreateClientAsync("canbo.syte", Ct);
 
         var page = await LoadAsync(staff, arranged.RequestId, Ct);
-        var empty = await PostAsync(staff, arranged.RequestId, "Return", page, new Dictionary<string, string> { ["Input.SupplementReason"] = "" }, Ct);
+        var empty = await PostAsync(staff, arranged.RequestId, "Return", page, new Dictionary<string, string> { ["Return.Reason"] = "" }, Ct);
         Assert.Contains("Vui lòng nêu rõ nội dung cơ quan cần bổ sung.", TestHtml.Text(await empty.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         await ActAsync(staff, arranged.RequestId, "Return", new Dictionary<string, string>
         {
-            ["Input.SupplementReason"] = "Bổ sung văn bản xác nhận địa chỉ thư điện tử công vụ mới của cơ quan quản lý.",
+            ["Return.Reason"] = "Bổ sung văn bản xác nhận địa chỉ thư điện tử công vụ mới của cơ quan quản lý.",
         }, Ct);
         var returned = await ReadAsync(portal, arranged.RequestId);
         Assert.Equal(RequestStatus.ReturnedForSupplement, returned.Status);
         Assert.Null(returned.DueDate);
         Assert.Contains("Bổ sung văn bản xác nhận", (await LoadAsync(officer, arranged.RequestId, Ct)).Text, StringComparison.Ordinal);
 
-        await ActAsync(officer, arranged.RequestId, "Resubmit", new Dictionary<string, string> { ["Input.Note"] = "Đã bổ sung văn bản xác nhận" }, Ct);
+        await ActAsync(officer, arranged.RequestId, "Resubmit", new Dictionary<string, string> { ["Submission.Note"] = "Đã bổ sung văn bản xác nhận", ["Submission.Confirm"] = "true" }, Ct);
         await ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
 
         var again = await ReadAsync(portal, arranged.RequestId);
@@ -152,8 +152,8 @@ public class WorkflowTests(PortalFactory portal)
         var pageOfFirst = await LoadAsync(first, arranged.RequestId, Ct);
         var pageOfSecond = await LoadAsync(second, arranged.RequestId, Ct);
 
-        var one = await PostAsync(first, arranged.RequestId, "Accept", pageOfFirst, new Dictionary<string, string> { ["Input.Note"] = "Hồ sơ hợp lệ" }, Ct);
-        var other = await PostAsync(second, arranged.RequestId, "Accept", pageOfSecond, new Dictionary<string, string> { ["Input.Note"] = "Đồng ý tiếp nhận" }, Ct);
+        var one = await PostAsync(first, arranged.RequestId, "Accept", pageOfFirst, new Dictionary<string, string> { ["Acceptance.Note"] = "Hồ sơ hợp lệ" }, Ct);
+        var other = await PostAsync(second, arranged.RequestId, "Accept", pageOfSecond, new Dictionary<string, string> { ["Acceptance.Note"] = "Đồng ý tiếp nhận" }, Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
@@ -195,7 +195,7 @@ public class WorkflowTests(PortalFactory portal)
         foreach (var handler in handlers)
         {
             var response = await PortalFactory.PostFormAsync(outsider, $"/Requests/Details/{arranged.RequestId}?handler={handler}",
-                new Dictionary<string, string> { ["Input.CancelReason"] = "Thử", ["RowVersion"] = "AAAA" }, formPageUrl: "/", ct: Ct);
+                new Dictionary<string, string> { ["Cancellation.Reason"] = "Thử", ["RowVersion"] = "AAAA" }, formPageUrl: "/", ct: Ct);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler}: {(int)response.StatusCode}");
         }
 
@@ -226,7 +226,7 @@ public class WorkflowTests(PortalFactory portal)
         await ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
         Assert.Equal(new DateOnly(2026, 11, 27), (await ReadAsync(portal, arranged.RequestId)).DueDate);
         await ActAsync(staff, arranged.RequestId, "Accept", ct: Ct);
-        await ActAsync(staff, arranged.RequestId, "Recovered", new Dictionary<string, string> { ["Input.Note"] = "Khôi phục tại Sở" }, Ct);
+        await ActAsync(staff, arranged.RequestId, "Recovered", new Dictionary<string, string> { ["Recovery.Note"] = "Khôi phục tại Sở" }, Ct);
 
         Assert.Equal(RequestStatus.Completed, (await ReadAsync(portal, arranged.RequestId)).Status);
         await using var db = portal.CreateDbContext();
@@ -262,7 +262,7 @@ public class WorkflowTests(PortalFactory portal)
         var tracked = await LoadAsync(staff, arranged.RequestId, Ct);
         Assert.Contains("Dự kiến có kết quả", tracked.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Quá hạn", tracked.Text, StringComparison.Ordinal);
-        await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string> { ["Input.RevokedOn"] = "26/11/2026" }, Ct);
+        await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string> { ["Result.RevokedOn"] = "26/11/2026" }, Ct);
 
         var awaiting = await ReadAsync(portal, arranged.RequestId);
         Assert.Equal(RequestStatus.AwaitingTokenReturn, awaiting.Status);
@@ -276,10 +276,10 @@ public class WorkflowTests(PortalFactory portal)
         Assert.DoesNotContain("data-testid=\"form-tokenreturned\"", staffView.Html, StringComparison.Ordinal);
         await ActAsync(officer, arranged.RequestId, "TokenReturned", new Dictionary<string, string>
         {
-            ["Input.Lines[0].LineId"] = awaiting.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Lines[0].ReturnOutcome"] = "ReturnedToCa",
-            ["Input.Lines[0].ReturnedOn"] = "26/11/2026",
-            ["Input.Lines[0].MinutesNumber"] = "12/BB-SYT",
+            ["TokenReturn.Lines[0].LineId"] = awaiting.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TokenReturn.Lines[0].ReturnOutcome"] = "ReturnedToCa",
+            ["TokenReturn.Lines[0].ReturnedOn"] = "26/11/2026",
+            ["TokenReturn.Lines[0].MinutesNumber"] = "12/BB-SYT",
         }, Ct);
 
         var done = await ReadAsync(portal, arranged.RequestId);
@@ -303,10 +303,10 @@ public class WorkflowTests(PortalFactory portal)
         var page = await LoadAsync(staff, arranged.RequestId, Ct);
         var missing = await PostAsync(staff, arranged.RequestId, "Result", page, new Dictionary<string, string>
         {
-            ["Input.Lines[0].LineId"] = received.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Lines[0].Serial"] = "",
-            ["Input.Lines[0].NotBefore"] = "26/11/2026",
-            ["Input.Lines[0].NotAfter"] = "31/02/2031",
+            ["Result.Lines[0].LineId"] = received.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Result.Lines[0].Serial"] = "",
+            ["Result.Lines[0].NotBefore"] = "26/11/2026",
+            ["Result.Lines[0].NotAfter"] = "31/02/2031",
         }, Ct);
         var missingText = TestHtml.Text(await missing.Content.ReadAsStringAsync(Ct));
         Assert.Contains("Vui lòng nhập số hiệu chứng thư do Cục cấp.", missingText, StringComparison.Ordinal);
@@ -314,17 +314,17 @@ public class WorkflowTests(PortalFactory portal)
 
         await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string>
         {
-            ["Input.Lines[0].LineId"] = received.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Lines[0].Serial"] = serial,
-            ["Input.Lines[0].NotBefore"] = "26/11/2026",
-            ["Input.Lines[0].NotAfter"] = "25/11/2031",
-            ["Input.Lines[0].TokenSerial"] = tokenSerial,
+            ["Result.Lines[0].LineId"] = received.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Result.Lines[0].Serial"] = serial,
+            ["Result.Lines[0].NotBefore"] = "26/11/2026",
+            ["Result.Lines[0].NotAfter"] = "25/11/2031",
+            ["Result.Lines[0].TokenSerial"] = tokenSerial,
         }, Ct);
         Assert.DoesNotContain("data-testid=\"form-handover\"", (await LoadAsync(staff, arranged.RequestId, Ct)).Html, StringComparison.Ordinal);
         await ActAsync(officer, arranged.RequestId, "HandOver", new Dictionary<string, string>
         {
-            ["Input.ReceiverName"] = "Nguyễn Thị Kiểm",
-            ["Input.HandedOverOn"] = "26/11/2026",
+            ["Handover.ReceiverName"] = "Nguyễn Thị Kiểm",
+            ["Handover.HandedOverOn"] = "26/11/2026",
         }, Ct);
 
         Assert.Equal(RequestStatus.Completed, (await ReadAsync(portal, arranged.RequestId)).Status);
@@ -350,11 +350,11 @@ public class WorkflowTests(PortalFactory portal)
 
         await ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
         await ActAsync(staff, arranged.RequestId, "Accept", ct: Ct);
-        await ActAsync(staff, arranged.RequestId, "File", new Dictionary<string, string> { ["Input.DossierCode"] = "HS-TD-2026-0007" }, Ct);
+        await ActAsync(staff, arranged.RequestId, "File", new Dictionary<string, string> { ["Filing.DossierCode"] = "HS-TD-2026-0007" }, Ct);
         var filed = await ReadAsync(portal, arranged.RequestId);
         await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string>
         {
-            ["Input.Lines[0].LineId"] = filed.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Result.Lines[0].LineId"] = filed.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, Ct);
 
         var result = await ReadAsync(portal, arranged.RequestId);

@@ -10,7 +10,8 @@ using PhuThoCa.Web.Infrastructure;
 namespace PhuThoCa.Web.Pages.Admin.Users;
 
 /// <summary>Create (no id) or edit a user: role, agency (officers only), active flag, optional new password.</summary>
-public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<EditModel.InputModel> validator, ILogger<EditModel> logger) : PageModel
+public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<EditModel.InputModel> validator,
+    SecurityEvents security, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -18,6 +19,10 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
     public string? Id { get; private set; }
 
     public List<(int Id, string Name)> Agencies { get; private set; } = [];
+
+    public bool IsLockedOut { get; private set; }
+
+    public bool TwoFactorEnabled { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
@@ -33,6 +38,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
             return NotFound();
         }
 
+        IsLockedOut = await users.IsLockedOutAsync(user);
+        TwoFactorEnabled = user.TwoFactorEnabled;
         Input = new InputModel
         {
             UserName = user.UserName,
@@ -67,6 +74,12 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
             return NotFound();
         }
 
+        if (id is not null && await AccountRules.WouldRemoveLastAdministratorAsync(users, user, Input.Role!, Input.IsActive))
+        {
+            ModelState.AddModelError(string.Empty, AccountRules.LastAdministratorMessage);
+            return Page();
+        }
+
         user.FullName = Input.FullName!.Trim();
         user.Position = Input.Position?.Trim();
         user.Email = Input.Email?.Trim();
@@ -75,10 +88,11 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
         user.IsActive = Input.IsActive;
 
         var result = id is null ? await users.CreateAsync(user, Input.Password!) : await users.UpdateAsync(user);
-        if (result.Succeeded && id is not null && !string.IsNullOrEmpty(Input.Password))
+        var passwordSet = !string.IsNullOrEmpty(Input.Password);
+        if (result.Succeeded && id is not null && passwordSet)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            result = await users.ResetPasswordAsync(user, token, Input.Password);
+            result = await users.ResetPasswordAsync(user, token, Input.Password!);
         }
 
         if (!result.Succeeded)
@@ -100,11 +114,61 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, IValidator<E
             await users.AddToRoleAsync(user, Input.Role!);
         }
 
+        if (passwordSet)
+        {
+            // A password an administrator knows is only good for the next sign-in: the user must choose their own.
+            if (!(await users.GetClaimsAsync(user)).Any(c => c.Type == AccountRules.MustChangePasswordClaim))
+            {
+                await users.AddClaimAsync(user, new System.Security.Claims.Claim(AccountRules.MustChangePasswordClaim, "1"));
+            }
+
+            security.Record("PasswordSetByAdministrator", user.UserName, id is null ? "new account" : "password reset");
+        }
+
         // Role or agency changes must take effect at the next request, not at cookie expiry.
         await users.UpdateSecurityStampAsync(user);
+        if (user.Id == users.GetUserId(User))
+        {
+            // An administrator editing their own account keeps this session (the others end).
+            await signIn.RefreshSignInAsync(user);
+        }
+
         logger.LogInformation("User {UserName} saved with role {Role}", user.UserName, Input.Role);
         TempData["StatusMessage"] = $"Đã lưu người dùng “{user.UserName}”.";
         return RedirectToPage("Index");
+    }
+
+    /// <summary>Ends a lockout at once (the user asked, the lockout came from someone else's attempts).</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        security.Record("AccountUnlocked", user.UserName);
+        TempData["StatusMessage"] = $"Đã mở khóa tài khoản “{user.UserName}”.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The user lost the authenticator: a new key; they enrol again at the next sign-in.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        security.Record("TwoFactorResetByAdministrator", user.UserName);
+        TempData["StatusMessage"] = $"Đã đặt lại xác thực hai bước của “{user.UserName}”; người dùng cài đặt lại ở lần đăng nhập tới.";
+        return RedirectToPage(new { id });
     }
 
     private async Task LoadAsync(string? id, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace PhuThoCa.Web.Pages.Requests.Attachments;
 /// uploads are allowed by party and status, see <see cref="AllowedPurposes"/>. The bytes go to the <see cref="FileStore"/>
 /// (outside the web root, checked by content, PDF/PNG/JPEG up to 10 MB) with their SHA-256 recorded.
 /// </summary>
-public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) : PageModel
+public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files, PhuThoCa.Infrastructure.Signatures.SignedLetterService signatures) : PageModel
 {
     public const string ReturnToEditor = "edit";
 
@@ -48,7 +48,9 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) 
             {
                 RequestStatus.Draft or RequestStatus.ReturnedForSupplement => [AttachmentPurpose.SignedLetter, AttachmentPurpose.Supporting],
                 RequestStatus.AwaitingTokenReturn => [AttachmentPurpose.Result, AttachmentPurpose.Supporting],
-                _ => [],
+                RequestStatus.Submitted or RequestStatus.Received or RequestStatus.Accepted or RequestStatus.Rejected
+                    or RequestStatus.AwaitingCaResult or RequestStatus.RejectedByCa or RequestStatus.ResultReceived
+                    or RequestStatus.Completed or RequestStatus.Cancelled => [],
             };
         }
 
@@ -109,10 +111,18 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) 
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        db.RequestAttachments.Add(new RequestAttachment(Req.Id, purpose, stored.FileName, stored.Key, FileStore.ContentType(stored.Kind),
-            stored.Length, sha256, me.Actor()));
+        var attachment = new RequestAttachment(Req.Id, purpose, stored.FileName, stored.Key, FileStore.ContentType(stored.Kind),
+            stored.Length, sha256, me.Actor());
+        db.RequestAttachments.Add(attachment);
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = $"Đã đính kèm “{stored.FileName}” ({RequestLabels.Purpose(purpose).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}).";
+        if (purpose == AttachmentPurpose.SignedLetter && stored.Kind == AttachmentKind.Pdf)
+        {
+            // Issue 16: every signed letter is verified on upload; the report is stored with the request and audited.
+            var check = await signatures.CheckAsync(Req, attachment, bytes, me.Actor(), ct);
+            await db.SaveChangesAsync(ct);
+            TempData["StatusMessage"] += " " + check.Summary;
+        }
         return ReturnTo == ReturnToEditor && me.IsOfficer && RequestStatuses.IsEditable(Req.Status)
             ? RedirectToPage("/Requests/Edit/Index", null, new { id }, "attachments")
             : RedirectToPage(new { id });
@@ -127,14 +137,14 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files) 
             return NotFound();
         }
 
-        var stream = files.Open(attachment.StorageKey);
-        if (stream is null)
+        var bytes = await files.ReadVerifiedAsync(attachment.StorageKey, attachment.Sha256, ct);
+        if (bytes is null)
         {
             return NotFound();
         }
 
         Response.Headers.XContentTypeOptions = "nosniff";
-        return File(stream, attachment.ContentType, attachment.FileName);
+        return File(bytes, attachment.ContentType, attachment.FileName);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

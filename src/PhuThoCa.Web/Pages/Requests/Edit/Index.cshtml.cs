@@ -11,6 +11,8 @@ using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Requests;
+using PhuThoCa.Web.Requests.Filing;
 using DomainRequest = PhuThoCa.Domain.Requests.Request;
 
 namespace PhuThoCa.Web.Pages.Requests.Edit;
@@ -23,7 +25,7 @@ namespace PhuThoCa.Web.Pages.Requests.Edit;
 /// Every handler loads all it shows before acting, so a refused rule (DomainRuleFilter) re-renders the whole page.
 /// </summary>
 [Authorize(Roles = Roles.AgencyOfficer)]
-public class DraftEditorModel(
+public partial class DraftEditorModel(
     AppDbContext db,
     CurrentUser me,
     IValidator<LetterInput> letterValidator,
@@ -31,8 +33,6 @@ public class DraftEditorModel(
     IValidator<IssueLineInput> issueValidator,
     IValidator<RevokeLineInput> revokeValidator,
     IValidator<ChangeLineInput> changeValidator,
-    IValidator<SubmitInput> submitValidator,
-    IValidator<CancelInput> cancelValidator,
     RequestServices services) : PageModel
 {
     [BindProperty]
@@ -55,6 +55,12 @@ public class DraftEditorModel(
 
     [BindProperty]
     public CancelInput Cancellation { get; set; } = new();
+
+    /// <summary>Base64 of the request's RowVersion when the page was rendered, posted by the send and withdraw forms.</summary>
+    [BindProperty]
+    public string? RowVersion { get; set; }
+
+    public string CurrentRowVersion => RowVersions.Text(Req.RowVersion);
 
     public DomainRequest Req { get; private set; } = null!;
 
@@ -130,171 +136,12 @@ public class DraftEditorModel(
         return await SavedAsync("Đã lưu Mục 1 – " + ContactForm.Title.ToLower(CultureInfo.GetCultureInfo("vi-VN")) + ".", "contact", ct);
     }
 
-    public async Task<IActionResult> OnPostAddIssueLineAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, null, null, ct) || Req.Type != RequestType.Issue)
-        {
-            return NotFound();
-        }
-
-        if (!await issueValidator.ValidateIntoAsync(IssueLine, ModelState, nameof(IssueLine), ct))
-        {
-            return Page();
-        }
-
-        var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Id == IssueLine.SubscriberId && s.AgencyId == Req.AgencyId, ct);
-        if (subscriber is null)
-        {
-            ModelState.AddModelError("IssueLine.SubscriberId", "Thuê bao không thuộc cơ quan lập yêu cầu.");
-            return Page();
-        }
-
-        if (Req.Lines.Any(l => l.SubscriberId == subscriber.Id))
-        {
-            ModelState.AddModelError("IssueLine.SubscriberId", $"Thuê bao “{subscriber.Name}” đã có trong danh sách đề nghị.");
-            return Page();
-        }
-
-        Req.AddIssueLine(subscriber, IssueLine.PreviousSerial, IssueLine.SimPki);
-        return await SavedAsync($"Đã thêm thuê bao “{subscriber.Name}” vào danh sách đề nghị cấp.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostAddRevokeLineAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, RevokeLine.CertificateId, null, ct) || Req.Type != RequestType.Revoke)
-        {
-            return NotFound();
-        }
-
-        if (!await revokeValidator.ValidateIntoAsync(RevokeLine, ModelState, nameof(RevokeLine), ct))
-        {
-            return Page();
-        }
-
-        if (await FindCertificateAsync(RevokeLine.CertificateId!.Value, ct) is not { } found)
-        {
-            return Page();
-        }
-
-        var token = found.Certificate.TokenId is { } tokenId ? await db.Tokens.FirstOrDefaultAsync(t => t.Id == tokenId, ct) : null;
-        if (found.Certificate.TokenId is not null && token is null)
-        {
-            // The token is registered to another agency: its return to the Cục could not be tracked by this one.
-            ModelState.AddModelError(string.Empty, $"Thiết bị lưu chứng thư số {found.Certificate.SerialNumber} không thuộc cơ quan lập yêu cầu: "
-                + "hãy cập nhật sổ thiết bị lưu khóa bí mật trước khi đề nghị thu hồi.");
-            return Page();
-        }
-
-        var reason = RevokeLine.Reason!.Value;
-        Req.AddRevokeLine(found.Subscriber, found.Certificate, token, reason, Format.ParseDate(RevokeLine.InvalidityDate), RevokeLine.Detail);
-        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị thu hồi.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostAddRenewLineAsync(int id, int certificateId, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, null, null, ct) || Req.Type != RequestType.Renew)
-        {
-            return NotFound();
-        }
-
-        if (await FindCertificateAsync(certificateId, ct) is not { } found)
-        {
-            return Page();
-        }
-
-        Req.AddRenewLine(found.Subscriber, found.Certificate);
-        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị gia hạn.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostAddChangeLineAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ChangeLine.CertificateId, null, ct) || Req.Type != RequestType.ChangeInfo)
-        {
-            return NotFound();
-        }
-
-        if (!await changeValidator.ValidateIntoAsync(ChangeLine, ModelState, nameof(ChangeLine), ct))
-        {
-            return Page();
-        }
-
-        if (await FindCertificateAsync(ChangeLine.CertificateId!.Value, ct, allowSecondLine: true) is not { } found)
-        {
-            return Page();
-        }
-
-        Req.AddChangeInfoLine(found.Subscriber, found.Certificate, ChangeLine.Case!.Value, ChangeLine.OldValue!, ChangeLine.NewValue!);
-        return await SavedAsync($"Đã thêm nội dung thay đổi của chứng thư số {found.Certificate.SerialNumber}.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostAddRecoverLineAsync(int id, int tokenId, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, null, null, ct) || Req.Type != RequestType.RecoverToken)
-        {
-            return NotFound();
-        }
-
-        var token = await db.Tokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.AgencyId == Req.AgencyId, ct);
-        if (token is null)
-        {
-            return NotFound();
-        }
-
-        if (token.Status != TokenStatus.Locked)
-        {
-            ModelState.AddModelError(string.Empty, $"Thiết bị {token.SerialNumber} đang ở trạng thái “{TokenTransitions.Label(token.Status)}”: "
-                + "chỉ đề nghị khôi phục thiết bị bị khóa do nhập sai mật khẩu quá số lần quy định (Quy chế tỉnh Phú Thọ, Điều 6 khoản 1).");
-            return Page();
-        }
-
-        if (await OpenRequestAsync(null, token.Id, ct) is { } open)
-        {
-            Duplicate = open with { Subject = $"Thiết bị {token.SerialNumber}" };
-            return Page();
-        }
-
-        var certificate = await db.Certificates.Where(c => c.TokenId == token.Id && c.Status == CertificateStatus.Valid)
-            .OrderByDescending(c => c.NotAfterUtc).FirstOrDefaultAsync(ct);
-        var subscriberId = certificate?.SubscriberId ?? token.CustodianSubscriberId;
-        var subscriber = subscriberId is null ? null : await db.Subscribers.FirstOrDefaultAsync(s => s.Id == subscriberId, ct);
-        if (subscriber is null)
-        {
-            ModelState.AddModelError(string.Empty, $"Thiết bị {token.SerialNumber} chưa gắn với thuê bao nào (không có chứng thư còn hiệu lực, "
-                + "chưa ghi người giữ là thuê bao): hãy cập nhật sổ thiết bị trước.");
-            return Page();
-        }
-
-        Req.AddRecoverTokenLine(subscriber, token, certificate?.SubscriberId == subscriber.Id ? certificate : null);
-        return await SavedAsync($"Đã thêm thiết bị {token.SerialNumber} vào danh sách đề nghị khôi phục.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostRemoveLineAsync(int id, int lineId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitRequest submit, [FromServices] ResubmitRequest resubmit,
+        CancellationToken ct)
     {
         if (!await LoadAsync(id, null, null, ct))
         {
             return NotFound();
-        }
-
-        var line = Req.Lines.FirstOrDefault(l => l.Id == lineId);
-        if (line is null)
-        {
-            return NotFound();
-        }
-
-        Req.RemoveLine(line);
-        return await SavedAsync($"Đã xóa dòng “{line.SubscriberName}” khỏi danh sách đề nghị.", "lines", ct);
-    }
-
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, null, null, ct))
-        {
-            return NotFound();
-        }
-
-        if (!await submitValidator.ValidateIntoAsync(Submission, ModelState, nameof(Submission), ct))
-        {
-            return Page();
         }
 
         foreach (var line in Req.Lines.Where(l => l.CertificateId is not null || l.TokenId is not null))
@@ -307,40 +154,61 @@ public class DraftEditorModel(
             }
         }
 
-        var subjects = await services.SubjectsAsync(Req, track: false, ct);
         var resubmission = Req.Status == RequestStatus.ReturnedForSupplement;
-        if (resubmission)
+        if (!await ActAsync(resubmission ? resubmit : submit, Submission, nameof(Submission), ct))
         {
-            Req.Resubmit(me.Actor(), subjects, Submission.Note);
-        }
-        else
-        {
-            Req.Submit(me.Actor(), subjects);
+            return Page();
         }
 
-        await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = (resubmission ? "Đã gửi lại yêu cầu sau khi bổ sung: " : "Đã gửi yêu cầu: ")
             + $"{RequestLabels.TypeShort(Req.Type).ToLower(CultureInfo.GetCultureInfo("vi-VN"))} ({Req.Lines.Count} dòng), "
             + $"văn bản số {Req.LetterNumber} gửi {RequestTypes.RecipientLabel(RequestTypes.Recipient(Req.Type))}.";
         return RedirectToPage("/Requests/Index");
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(int id, [FromServices] CancelRequest cancel, CancellationToken ct)
     {
         if (!await LoadAsync(id, null, null, ct))
         {
             return NotFound();
         }
 
-        if (!await cancelValidator.ValidateIntoAsync(Cancellation, ModelState, nameof(Cancellation), ct))
+        if (!await ActAsync(cancel, Cancellation, nameof(Cancellation), ct))
         {
             return Page();
         }
 
-        Req.Cancel(Cancellation.Reason!, me.Actor());
-        await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = $"Đã hủy yêu cầu {Req.ReceiptNumber ?? "nháp"} ({RequestLabels.TypeShort(Req.Type).ToLower(CultureInfo.GetCultureInfo("vi-VN"))}).";
         return RedirectToPage("/Requests/Index");
+    }
+
+    /// <summary>
+    /// Runs a handler on the loaded request with the RowVersion the form showed (a request sent or withdrawn meanwhile in
+    /// another tab is not acted on); messages go next to the fields of <paramref name="prefix"/>. A refused rule or a
+    /// concurrent change propagates to DomainRuleFilter, which re-renders the page with its message.
+    /// </summary>
+    private async Task<bool> ActAsync<TInput>(RequestActionHandler<TInput> handler, TInput input, string prefix, CancellationToken ct)
+        where TInput : class
+    {
+        Req.EnsureAllowed(handler.Action);
+        var validation = await handler.ValidateAsync(Req, input, me.Today, ct);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError(error.PropertyName.Length == 0 ? string.Empty : $"{prefix}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        if (!validation.IsValid)
+        {
+            return false;
+        }
+
+        if (RowVersion is { Length: > 0 } shown)
+        {
+            db.Entry(Req).Property(r => r.RowVersion).OriginalValue = RowVersions.Parse(shown);
+        }
+
+        await handler.HandleAsync(Req, input, me.Actor(), ct);
+        return true;
     }
 
     /// <summary>The link to an open request, for the page to show next to a refusal or a candidate.</summary>
@@ -355,59 +223,6 @@ public class DraftEditorModel(
         TempData["StatusMessage"] = message;
         return RedirectToPage(null, null, new { id = Req.Id }, fragment);
     }
-
-    /// <summary>
-    /// Checks a certificate picked for a line: own agency, eligibility for renew/change, no open request of the same type
-    /// elsewhere (the duplicate guard, features G1.4, shown with a link). Refusals go to the top of the page.
-    /// </summary>
-    private async Task<(Certificate Certificate, Subscriber Subscriber)?> FindCertificateAsync(int certificateId, CancellationToken ct,
-        bool allowSecondLine = false)
-    {
-        var field = string.Empty;
-        var certificate = await db.Certificates.Include(c => c.Subscriber).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
-        if (certificate?.Subscriber is null || certificate.Subscriber.AgencyId != Req.AgencyId)
-        {
-            ModelState.AddModelError(field, "Chứng thư không thuộc cơ quan lập yêu cầu.");
-            return null;
-        }
-
-        if (!allowSecondLine && Req.Lines.Any(l => l.CertificateId == certificate.Id))
-        {
-            ModelState.AddModelError(field, $"Chứng thư số {certificate.SerialNumber} đã có trong danh sách đề nghị.");
-            return null;
-        }
-
-        var problems = Eligibility(Req.Type, certificate, me.Today);
-        if (problems.Count > 0)
-        {
-            ModelState.AddModelError(field, $"Chứng thư số {certificate.SerialNumber}: " + string.Join(" ", problems));
-            return null;
-        }
-
-        if (await OpenRequestAsync(certificate.Id, null, ct) is { } open)
-        {
-            Duplicate = open with { Subject = $"Chứng thư số {certificate.SerialNumber}" };
-            return null;
-        }
-
-        return (certificate, certificate.Subscriber);
-    }
-
-    /// <summary>The duplicate guard: another open request of this type covering the certificate or the token.</summary>
-    private Task<OpenRequestLink?> OpenRequestAsync(int? certificateId, int? tokenId, CancellationToken ct) =>
-        db.Requests.AsNoTracking().Where(DomainRequest.OpenRequestCovering(Req.Type, certificateId, tokenId)).Where(r => r.Id != Req.Id)
-            .OrderBy(r => r.Id)
-            .Select(r => new OpenRequestLink("", r.Id, r.ReceiptNumber, r.Status, r.Type)).FirstOrDefaultAsync(ct);
-
-    /// <summary>Why a certificate cannot go on a line of this type today (empty when it can): ND 68/2024 Điều 12, 14.</summary>
-    private static List<string> Eligibility(RequestType type, Certificate certificate, DateOnly today) => type switch
-    {
-        RequestType.Renew => [.. certificate.CheckRenewalEligibility(today).Messages],
-        RequestType.ChangeInfo => [.. certificate.CheckChangeEligibility(today).Messages],
-        RequestType.Revoke when certificate.Status == CertificateStatus.Revoked => ["đã bị thu hồi."],
-        RequestType.Revoke when certificate.Status == CertificateStatus.Superseded => ["đã được thay thế bằng chứng thư gia hạn."],
-        _ => [],
-    };
 
     /// <summary>
     /// Loads the request (tracked, with its lines) and everything the page shows. <paramref name="postedForm"/> keeps the
@@ -457,64 +272,6 @@ public class DraftEditorModel(
 
         return true;
     }
-
-    private async Task LoadCandidatesAsync(int? selectedCertificateId, CancellationToken ct)
-    {
-        var agencyId = Req.AgencyId;
-        switch (Req.Type)
-        {
-            case RequestType.Issue:
-                var kind = Req.IssueSubscriberKind;
-                Subscribers = await db.Subscribers.AsNoTracking()
-                    .Where(s => s.AgencyId == agencyId && s.IsActive && (kind == null || s.Kind == kind))
-                    .OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(ct);
-                break;
-
-            case RequestType.RecoverToken:
-                var tokens = await db.Tokens.AsNoTracking().Where(t => t.AgencyId == agencyId && t.Status == TokenStatus.Locked)
-                    .OrderBy(t => t.SerialNumber).ToListAsync(ct);
-                var tokenIds = tokens.Select(t => t.Id).ToList();
-                var onTokens = await db.Certificates.AsNoTracking().Include(c => c.Subscriber)
-                    .Where(c => c.TokenId != null && tokenIds.Contains(c.TokenId.Value) && c.Status == CertificateStatus.Valid)
-                    .ToListAsync(ct);
-                var openByToken = await OpenLinesAsync(ct);
-                Tokens = [.. tokens.Select(t => new TokenCandidate(t,
-                    onTokens.Where(c => c.TokenId == t.Id).OrderByDescending(c => c.NotAfterUtc).FirstOrDefault(),
-                    Req.Lines.Any(l => l.TokenId == t.Id),
-                    openByToken.FirstOrDefault(o => o.TokenId == t.Id)?.Link))];
-                break;
-
-            default:
-                // Renew, change: valid and not expired (others cannot qualify). Revoke: anything not yet revoked or replaced.
-                var nowUtc = me.UtcNow;
-                var query = db.Certificates.AsNoTracking().Include(c => c.Subscriber)
-                    .Where(c => c.Subscriber!.AgencyId == agencyId && c.Status == CertificateStatus.Valid);
-                if (Req.Type != RequestType.Revoke)
-                {
-                    query = query.Where(c => c.NotAfterUtc > nowUtc);
-                }
-
-                var certificates = await query.OrderBy(c => c.NotAfterUtc).ToListAsync(ct);
-                var open = await OpenLinesAsync(ct);
-                Certificates = [.. certificates.Select(c => new CertificateCandidate(c, c.Subscriber!, c.DaysLeft(me.Today),
-                    Eligibility(Req.Type, c, me.Today), Req.Lines.Count(l => l.CertificateId == c.Id),
-                    open.FirstOrDefault(o => o.CertificateId == c.Id)?.Link))];
-                Selected = Certificates.FirstOrDefault(c => c.Certificate.Id == selectedCertificateId);
-                break;
-        }
-    }
-
-    /// <summary>Lines of the agency's other open requests of the same type, to flag candidates already covered.</summary>
-    private async Task<List<OpenLine>> OpenLinesAsync(CancellationToken ct)
-    {
-        var rows = await db.Requests.AsNoTracking().Where(DomainRequest.IsOpenExpression)
-            .Where(r => r.Type == Req.Type && r.AgencyId == Req.AgencyId && r.Id != Req.Id)
-            .SelectMany(r => r.Lines, (r, l) => new { l.CertificateId, l.TokenId, r.Id, r.ReceiptNumber, r.Status, r.Type })
-            .ToListAsync(ct);
-        return [.. rows.Select(x => new OpenLine(x.CertificateId, x.TokenId, new OpenRequestLink("", x.Id, x.ReceiptNumber, x.Status, x.Type)))];
-    }
-
-    private sealed record OpenLine(int? CertificateId, int? TokenId, OpenRequestLink Link);
 
     /// <summary>An open request of the same type that already covers a certificate or token (the duplicate guard).</summary>
     public sealed record OpenRequestLink(string Subject, int RequestId, string? ReceiptNumber, RequestStatus Status, RequestType Type)

@@ -22,7 +22,6 @@ public sealed record ContactLayout(string Title, bool HasEmail, string? AddressL
         RequestType.Renew or RequestType.ChangeInfo => new("Thông tin người tiếp nhận chứng thư chữ ký số", true, "Địa chỉ tiếp nhận", false),
         RequestType.Revoke => new("Thông tin đầu mối phối hợp thu hồi thiết bị lưu khóa bí mật", true, "Địa chỉ thu hồi", false),
         RequestType.RecoverToken => new("Thông tin người phối hợp thực hiện khôi phục thiết bị lưu khóa bí mật", false, null, true),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     public bool HasAddress => AddressLabel is not null;
@@ -217,39 +216,6 @@ public sealed class ChangeLineInputValidator : AbstractValidator<ChangeLineInput
     }
 }
 
-/// <summary>Gửi / gửi lại: the officer confirms the accuracy of the data and that the letter is signed (QĐ-PT Điều 9.1).</summary>
-public sealed class SubmitInput
-{
-    public bool Confirm { get; set; }
-
-    public string? Note { get; set; }
-}
-
-public sealed class SubmitInputValidator : AbstractValidator<SubmitInput>
-{
-    public SubmitInputValidator()
-    {
-        RuleFor(x => x.Confirm).Equal(true)
-            .WithMessage("Vui lòng đánh dấu xác nhận trước khi gửi: thông tin đề nghị chính xác và văn bản đã được người có thẩm quyền ký.");
-        RuleFor(x => x.Note).MaximumLength(1000).WithMessage("Ghi chú không được dài quá 1000 ký tự.");
-    }
-}
-
-public sealed class CancelInput
-{
-    public string? Reason { get; set; }
-}
-
-public sealed class CancelInputValidator : AbstractValidator<CancelInput>
-{
-    public CancelInputValidator()
-    {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Phải nêu rõ lý do hủy yêu cầu.")
-            .MaximumLength(Request.ReasonMaxLength).WithMessage($"Lý do không được dài quá {Request.ReasonMaxLength} ký tự.");
-    }
-}
-
-/// <summary>Values to suggest for a change of information, read from the certificate's subject and today's register.</summary>
 public static partial class ChangeSuggestions
 {
     public static (string Old, string New) For(ChangeInfoCase change, Certificate certificate, Subscriber subscriber, string agencyName) => change switch
@@ -260,7 +226,6 @@ public static partial class ChangeSuggestions
         ChangeInfoCase.OrganizationMoved => ("", subscriber.Address ?? ""),
         ChangeInfoCase.DeviceUpgraded => ("", subscriber.DeviceVersion ?? ""),
         ChangeInfoCase.DeviceFeaturesAdded => ("", ""),
-        _ => ("", ""),
     };
 
     private static string? Rdn(string dn, string name)

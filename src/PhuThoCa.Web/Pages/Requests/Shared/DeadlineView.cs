@@ -51,7 +51,6 @@ public sealed record DeadlineView
         DeadlineHolder.ScienceDepartment => "Sở Khoa học và Công nghệ",
         DeadlineHolder.CaDepartment => "Cục Chứng thực số và Bảo mật thông tin",
         DeadlineHolder.Agency => "Cơ quan, tổ chức quản lý trực tiếp",
-        _ => throw new ArgumentOutOfRangeException(nameof(Holder), Holder, null),
     };
 
     /// <summary>Short Vietnamese text for lists: "Còn 2 ngày làm việc", "Đến hạn hôm nay", "Quá hạn 1 ngày làm việc", "Đã qua 4/3 ngày (dự kiến)".</summary>
@@ -61,7 +60,6 @@ public sealed record DeadlineView
             DueStatus.OnTime => Invariant($"Còn {RemainingWorkingDays} ngày làm việc"),
             DueStatus.DueToday => DueStatusLabels.DueToday,
             DueStatus.Overdue => Invariant($"{DueStatusLabels.Overdue} {Math.Max(1, -RemainingWorkingDays)} ngày làm việc"),
-            _ => throw new ArgumentOutOfRangeException(nameof(Status), Status, null),
         }
         : Invariant($"Đã qua {Math.Max(0, ElapsedWorkingDays)}/{PeriodWorkingDays} ngày làm việc dự kiến");
 
@@ -72,7 +70,6 @@ public sealed record DeadlineView
             DueStatus.OnTime => "text-bg-success",
             DueStatus.DueToday => "text-bg-warning",
             DueStatus.Overdue => "text-bg-danger",
-            _ => throw new ArgumentOutOfRangeException(nameof(Status), Status, null),
         }
         : IsBeyondExpectation ? "text-bg-info" : "text-bg-secondary";
 

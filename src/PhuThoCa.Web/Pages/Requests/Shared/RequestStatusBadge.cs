@@ -15,7 +15,6 @@ public static class RequestStatusBadge
         RequestStatus.Completed => "text-bg-success",
         RequestStatus.Rejected or RequestStatus.RejectedByCa => "text-bg-danger",
         RequestStatus.Cancelled => "text-bg-dark",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     /// <summary>"Gửi Cục CTS&amp;BMTT, Sở KH&amp;CN theo dõi" (Mẫu 01–03, 05) or "Gửi Sở KH&amp;CN" (Mẫu 04, 06): QĐ-PT Điều 4–6.</summary>

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Documents.Layout;
+using PhuThoCa.Documents.Nd30;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Files;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Infrastructure.Letters;
+
+/// <summary>
+/// Loads what a request's letters print, renders them (PDF with the status QR code, DOCX) and keeps every generated PDF
+/// in the file store with its SHA-256 in <see cref="AppDbContext.GeneratedLetters"/>, so that a reprint hands out the
+/// same bytes. Reads through the caller's <see cref="AppDbContext"/>, hence its agency scope: a request another agency
+/// owns is not found.
+/// </summary>
+public sealed class RequestLetterService(
+    AppDbContext db, FileStore files, RequestLetterComposer composer, RejectionNoticeComposer rejections, StatusLinks links)
+{
+    public RequestLetterComposer Composer => composer;
+
+    /// <summary>The request with its lines in order, its agency and the register entries; null when not visible.</summary>
+    public async Task<RequestLetterData?> LoadAsync(int requestId, CancellationToken ct = default)
+    {
+        var request = await db.Requests.AsNoTracking()
+            .Include(r => r.Lines.OrderBy(l => l.Id))
+            .FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        return request is null ? null : await CompleteAsync(request, ct);
+    }
+
+    /// <summary>Several requests for a batch, in the order of <paramref name="requestIds"/>; invisible or unknown ids are skipped.</summary>
+    public async Task<List<RequestLetterData>> LoadManyAsync(IReadOnlyCollection<int> requestIds, CancellationToken ct = default)
+    {
+        var requests = await db.Requests.AsNoTracking()
+            .Include(r => r.Lines.OrderBy(l => l.Id))
+            .Where(r => requestIds.Contains(r.Id))
+            .ToListAsync(ct);
+        var result = new List<RequestLetterData>();
+        foreach (var id in requestIds.Distinct())
+        {
+            if (requests.FirstOrDefault(r => r.Id == id) is { } request)
+            {
+                result.Add(await CompleteAsync(request, ct));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The request letter (Mẫu 01–06) with its QR code to <paramref name="statusBaseUrl"/>/Status/….</summary>
+    public OfficialLetter RequestLetter(RequestLetterData data, DateOnly today, string statusBaseUrl, RequestLetterEdits? edits = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return composer.Compose(data, today, edits) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
+    }
+
+    /// <summary>Sở KH&amp;CN's rejection notice with the request's QR code.</summary>
+    public OfficialLetter RejectionNotice(RequestLetterData data, RejectionNoticeDetails details, string statusBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return rejections.Compose(data, details) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
+    }
+
+    public static byte[] RenderPdf(OfficialLetter letter, DateTimeOffset createdAt) =>
+        OfficialLetterRenderer.Render(letter, Options(createdAt));
+
+    /// <summary>One PDF holding every letter, each on its own pages with its own page numbers and QR code.</summary>
+    public static byte[] RenderBatch(IReadOnlyList<OfficialLetter> letters, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        var options = Options(createdAt);
+        var documents = letters.Select(l => OfficialLetterRenderer.Compose(l, options)).ToList();
+        var info = new DocumentInfo($"{letters.Count} văn bản đề nghị chứng thực chữ ký số", createdAt)
+        {
+            Subject = "Tập văn bản đề nghị chứng thực chữ ký số chuyên dùng công vụ",
+        };
+        return LetterPdfWriter.Write(documents, info);
+    }
+
+    /// <summary>The newest stored version of a document of the request, or null.</summary>
+    public Task<GeneratedLetter?> LatestAsync(int requestId, string kind, CancellationToken ct = default) =>
+        db.GeneratedLetters.AsNoTracking()
+            .Where(l => l.RequestId == requestId && l.Kind == kind)
+            .OrderByDescending(l => l.Id)
+            .FirstOrDefaultAsync(ct);
+
+    public Task<List<GeneratedLetter>> VersionsAsync(int requestId, CancellationToken ct = default) =>
+        db.GeneratedLetters.AsNoTracking()
+            .Where(l => l.RequestId == requestId)
+            .OrderByDescending(l => l.Id)
+            .ToListAsync(ct);
+
+    public Task<GeneratedLetter?> VersionAsync(int requestId, int letterId, CancellationToken ct = default) =>
+        db.GeneratedLetters.AsNoTracking().FirstOrDefaultAsync(l => l.RequestId == requestId && l.Id == letterId, ct);
+
+    /// <summary>
+    /// Renders a new version with the creation date <paramref name="actor"/>.AtUtc (also stored as GeneratedAtUtc), saves
+    /// the bytes in the file store and the row with their SHA-256.
+    /// </summary>
+    public async Task<(GeneratedLetter Letter, byte[] Pdf)> StoreAsync(int requestId, string kind, string? number, OfficialLetter letter,
+        Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var pdf = RenderPdf(letter, new DateTimeOffset(DateTime.SpecifyKind(actor.AtUtc, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset));
+        using var content = new MemoryStream(pdf, writable: false);
+        var (stored, error) = await files.SaveAsync(content, $"{kind}-{requestId}.pdf", pdf.Length, ct);
+        if (stored is null)
+        {
+            throw new InvalidOperationException($"The generated letter could not be stored: {error}");
+        }
+
+        var row = new GeneratedLetter(requestId, kind, number, stored.Key, pdf.Length, Sha256(pdf), actor);
+        db.GeneratedLetters.Add(row);
+        await db.SaveChangesAsync(ct);
+        return (row, pdf);
+    }
+
+    /// <summary>The stored bytes of a version, checked against the recorded SHA-256 (<see cref="StoredFileIntegrityException"/>).</summary>
+    public async Task<byte[]> ReadAsync(GeneratedLetter letter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return await files.ReadVerifiedAsync(letter.StorageKey, letter.Sha256, ct)
+            ?? throw new FileNotFoundException($"The stored letter {letter.Id} is missing from the file store.");
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>"12/UBND-VP" as printed, for <see cref="GeneratedLetter.Number"/>.</summary>
+    public static string? NumberOf(OfficialLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return letter.Header.Number is { } n ? $"{n}/{letter.Header.Symbol}" : null;
+    }
+
+    private LetterMarginImage Qr(int requestId, string statusBaseUrl) => links.MarginQr(requestId, statusBaseUrl);
+
+    private static LetterRenderOptions Options(DateTimeOffset createdAt) => new(createdAt);
+
+    private async Task<RequestLetterData> CompleteAsync(Request request, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().IgnoreQueryFilters().FirstAsync(a => a.Id == request.AgencyId, ct);
+        var subscriberIds = request.Lines.Select(l => l.SubscriberId).Distinct().ToList();
+        var certificateIds = request.Lines.Where(l => l.CertificateId != null).Select(l => l.CertificateId!.Value).Distinct().ToList();
+        var tokenIds = request.Lines.Where(l => l.TokenId != null).Select(l => l.TokenId!.Value).Distinct().ToList();
+        // The request is visible, so are its lines' entries: read them without the scope (a subscriber moved to another
+        // agency after the letter was written still prints).
+        var subscribers = await db.Subscribers.AsNoTracking().IgnoreQueryFilters().Where(s => subscriberIds.Contains(s.Id)).ToListAsync(ct);
+        var certificates = await db.Certificates.AsNoTracking().IgnoreQueryFilters().Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct);
+        var tokens = await db.Tokens.AsNoTracking().IgnoreQueryFilters().Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct);
+        return new RequestLetterData(request, agency, subscribers, certificates, tokens);
+    }
+}

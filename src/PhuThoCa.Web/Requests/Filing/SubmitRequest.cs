@@ -1,0 +1,49 @@
+using FluentValidation;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Requests.Filing;
+
+/// <summary>
+/// Gửi yêu cầu / gửi lại sau bổ sung (form "Submission"): the sender's confirmation of QĐ-PT Điều 9 khoản 1 goes to the
+/// domain, which refuses the submission without it; the note is kept with a resubmission only.
+/// </summary>
+public sealed class SubmitInput
+{
+    public bool Confirm { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class SubmitInputValidator : AbstractValidator<SubmitInput>
+{
+    public SubmitInputValidator() => this.Note(x => x.Note);
+}
+
+/// <summary>The agency sends its signed letter (to Sở or to the Cục with Sở in copy).</summary>
+public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services)
+    : RequestActionHandler<SubmitInput>(db, validator)
+{
+    public override RequestAction Action => RequestAction.Submit;
+
+    protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
+    {
+        request.Submit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm);
+        return "Đã gửi yêu cầu.";
+    }
+}
+
+/// <summary>The agency sends the request again after supplementing it; checked as at the first submission.</summary>
+public sealed class ResubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services)
+    : RequestActionHandler<SubmitInput>(db, validator)
+{
+    public override RequestAction Action => RequestAction.Resubmit;
+
+    protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
+    {
+        request.Resubmit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm, Text.CleanOrNull(input.Note));
+        return "Đã gửi lại yêu cầu sau khi bổ sung.";
+    }
+}

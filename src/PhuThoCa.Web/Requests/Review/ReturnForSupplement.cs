@@ -1,0 +1,31 @@
+using FluentValidation;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+
+namespace PhuThoCa.Web.Requests.Review;
+
+/// <summary>Yêu cầu bổ sung (form "Return"): what the agency must supplement.</summary>
+public sealed class ReturnInput
+{
+    public string? Reason { get; set; }
+}
+
+public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
+{
+    public ReturnInputValidator() => this.Reason(x => x.Reason, "Vui lòng nêu rõ nội dung cơ quan cần bổ sung.");
+}
+
+/// <summary>Sở returns the request to the agency to supplement it; the legal clock stops (or pauses, see settings).</summary>
+public sealed class ReturnForSupplement(AppDbContext db, IValidator<ReturnInput> validator, RequestServices services)
+    : RequestActionHandler<ReturnInput>(db, validator)
+{
+    public override RequestAction Action => RequestAction.ReturnForSupplement;
+
+    protected override async Task<string> ActAsync(Request request, ReturnInput input, Actor actor, CancellationToken ct)
+    {
+        request.ReturnForSupplement(input.Reason!, actor, await services.DeadlinesAsync(ct));
+        return "Đã trả yêu cầu để cơ quan bổ sung hồ sơ.";
+    }
+}
