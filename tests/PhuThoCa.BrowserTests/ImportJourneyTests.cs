@@ -29,14 +29,23 @@ public class ImportJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhập dữ liệu từ tệp Excel, CSV" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Thuê bao", new() { Exact = true })).ToBeCheckedAsync();
 
-        // A 20,000-row dry run: nothing is written, the bar moves while every row is checked.
+        // A 20,000-row dry run: nothing is written, the bar moves while every row is checked. Every value the bar shows
+        // between 0 and 100 is noted as it is rendered (on every page load), so a slow or busy machine cannot miss it.
+        await page.AddInitScriptAsync("""
+            new MutationObserver(() => {
+                const b = document.getElementById('import-bar');
+                const v = b ? +b.getAttribute('aria-valuenow') : 0;
+                if (v > 0 && v < 100) { sessionStorage.setItem('import-bar-moved', String(v)); }
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+            """);
         await page.Locator("#Files").SetInputFilesAsync(new FilePayload { Name = "so-thue-bao.csv", MimeType = "text/csv", Buffer = Csv(20_000, "0992") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xử lý" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-progress")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => { const b = document.getElementById('import-bar'); const v = b ? +b.getAttribute('aria-valuenow') : 0; return v > 0 && v < 100; }",
-            null, new() { PollingInterval = 50, Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => sessionStorage.getItem('import-bar-moved') !== null || document.querySelector('[data-testid=import-summary]') !== null",
+            null, new() { PollingInterval = 50, Timeout = 120_000 });
         await BrowserPortal.ScreenshotAsync(page, "60-import-progress");
         await Assertions.Expect(page.GetByTestId("import-summary")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        Assert.NotNull(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('import-bar-moved')"));
         await Assertions.Expect(page.GetByTestId("count-added")).ToHaveTextAsync("20.000");
         await Assertions.Expect(page.GetByTestId("import-verdict")).ToContainTextAsync("Chưa có dữ liệu nào được ghi");
         await BrowserPortal.ScreenshotAsync(page, "61-import-dry-run");

@@ -57,9 +57,7 @@ public class OfficerRuleTests(PortalFactory portal)
         var world = await CreateAsync(portal, Ct);
         var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 45, ct: Ct);
         var client = await portal.CreateClientAsync(world.Officer, Ct);
-        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
-        await FillLetterAndContactAsync(client, id, Ct);
-        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        var id = await RenewalDraftAsync(client, cert.Id, Ct);
         await using (var db = portal.CreateDbContext())
         {
             var tracked = await db.Certificates.SingleAsync(c => c.Id == cert.Id, Ct);
@@ -202,9 +200,7 @@ public class OfficerRuleTests(PortalFactory portal)
         var world = await CreateAsync(portal, Ct);
         var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 300, ct: Ct);
         var client = await portal.CreateClientAsync(world.Officer, Ct);
-        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
-        await FillLetterAndContactAsync(client, id, Ct);
-        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        var id = await RenewalDraftAsync(client, cert.Id, Ct);
         await SubmitAsync(client, id, Ct);
         // Sở's side, through the handlers the details page calls: receive, then return for supplement.
         var now = PortalFactory.DefaultNow.UtcDateTime;
@@ -236,9 +232,7 @@ public class OfficerRuleTests(PortalFactory portal)
         var world = await CreateAsync(portal, Ct);
         var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 300, ct: Ct);
         var client = await portal.CreateClientAsync(world.Officer, Ct);
-        var id = await NewDraftAsync(client, RequestType.Renew, Ct);
-        await FillLetterAndContactAsync(client, id, Ct);
-        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
+        var id = await RenewalDraftAsync(client, cert.Id, Ct);
         var page = await WorkflowArrange.LoadAsync(client, id, Ct);
 
         var refused = await WorkflowArrange.PostAsync(client, id, "Submit", page, ct: Ct);

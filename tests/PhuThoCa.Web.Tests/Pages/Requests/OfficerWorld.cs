@@ -139,6 +139,15 @@ internal sealed partial class OfficerWorld
         CancellationToken ct) =>
         PortalFactory.PostFormAsync(client, Editor(requestId) + "?handler=" + handler, fields, formPageUrl: Editor(requestId), ct: ct);
 
+    /// <summary>A renewal draft through the editor: the letter and Mục 1 filled, and <paramref name="certificateId"/> as its one line.</summary>
+    public static async Task<int> RenewalDraftAsync(HttpClient client, int certificateId, CancellationToken ct)
+    {
+        var id = await NewDraftAsync(client, RequestType.Renew, ct);
+        await FillLetterAndContactAsync(client, id, ct);
+        await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(certificateId) }, ct);
+        return id;
+    }
+
     /// <summary>Fills the letter and Mục 1 (the fields every form has, plus e-mail, address and workplace; each form keeps its own).</summary>
     public static async Task FillLetterAndContactAsync(HttpClient client, int requestId, CancellationToken ct)
     {
