@@ -81,20 +81,20 @@ public class MailDeliveryTests(MailWorld world) : IClassFixture<MailWorld>
         Assert.Empty(world.Smtp.To(staffMail)); // Sở's own move is not mailed to Sở
 
         const string reason = "Bổ sung bản sao văn bản phân công nhiệm vụ của thuê bao.";
-        await ActAsync(staff, arranged.RequestId, "Return", new Dictionary<string, string> { ["Input.SupplementReason"] = reason }, Ct);
+        await ActAsync(staff, arranged.RequestId, "Return", new Dictionary<string, string> { ["Return.Reason"] = reason }, Ct);
         await Portal.DeliverAsync();
         var returned = world.Smtp.To(officerMail).Single(m => (m.Subject ?? "").StartsWith("[Chữ ký số] Yêu cầu bổ sung hồ sơ", StringComparison.Ordinal));
         Assert.Contains("Lý do: " + reason, returned.TextBody, StringComparison.Ordinal);
         Assert.Contains("Trạng thái: Chờ bổ sung", returned.TextBody, StringComparison.Ordinal);
 
-        await ActAsync(officer, arranged.RequestId, "Resubmit", ct: Ct);
+        await ActAsync(officer, arranged.RequestId, "Resubmit", new Dictionary<string, string> { ["Submission.Confirm"] = "true" }, Ct);
         await Portal.DeliverAsync();
         var resubmitted = Assert.Single(world.Smtp.To(staffMail));
         Assert.Equal("[Chữ ký số] Sở Y tế tỉnh Phú Thọ gửi lại yêu cầu sau bổ sung", resubmitted.Subject);
 
         await ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
         const string refusal = "Chứng thư số còn dưới 30 ngày hiệu lực tại thời điểm đề nghị.";
-        await ActAsync(staff, arranged.RequestId, "Reject", new Dictionary<string, string> { ["Input.RejectReason"] = refusal }, Ct);
+        await ActAsync(staff, arranged.RequestId, "Reject", new Dictionary<string, string> { ["Rejection.Reason"] = refusal }, Ct);
         await Portal.DeliverAsync();
         var rejected = world.Smtp.To(officerMail).Single(m => (m.Subject ?? "").StartsWith("[Chữ ký số] Sở từ chối yêu cầu", StringComparison.Ordinal));
         Assert.Contains("Lý do: " + refusal, rejected.TextBody, StringComparison.Ordinal);
