@@ -58,6 +58,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
+    public DbSet<Domain.Mail.OutboxMessage> OutboxMessages => Set<Domain.Mail.OutboxMessage>();
+
+    public DbSet<Domain.Mail.OutboxAttempt> OutboxAttempts => Set<Domain.Mail.OutboxAttempt>();
+
+    public DbSet<Domain.Mail.MailTemplate> MailTemplates => Set<Domain.Mail.MailTemplate>();
+
+    public DbSet<Domain.Mail.MailPreference> MailPreferences => Set<Domain.Mail.MailPreference>();
+
     public DbSet<Domain.Signatures.TrustListEntry> TrustList => Set<Domain.Signatures.TrustListEntry>();
 
     public DbSet<Domain.Signatures.RevocationListFile> RevocationLists => Set<Domain.Signatures.RevocationListFile>();

@@ -65,8 +65,9 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // The audit interceptor comes last: it captures what the others added to the save.
-        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance, Auditing.AuditInterceptor.Instance);
+        // The audit interceptor comes last: it captures what the others (notifications, mail outbox) added to the save.
+        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance, Mail.MailOutboxInterceptor.Instance,
+            Auditing.AuditInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

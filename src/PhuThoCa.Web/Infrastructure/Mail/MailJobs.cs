@@ -1,0 +1,95 @@
+using PhuThoCa.Infrastructure.Mail;
+using Quartz;
+
+namespace PhuThoCa.Web.Infrastructure.Mail;
+
+/// <summary>The outbox delivery run, every <see cref="MailSettings.PollSeconds"/> seconds, never two at once on a node.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class MailDeliveryJob(IServiceScopeFactory scopes, ILogger<MailDeliveryJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<MailDelivery>().RunOnceAsync(cancellationToken);
+            if (result.Sent + result.Failed + result.Retrying + result.Uncertain > 0)
+            {
+                Log.Run(logger, result.Sent, result.Retrying, result.Failed, result.Uncertain);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next run tries again; a job that throws would only be logged by Quartz less clearly.
+            Log.RunFailed(logger, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Mail delivery: {Sent} sent, {Retrying} to retry, {Failed} failed, {Uncertain} uncertain")]
+        public static partial void Run(ILogger logger, int sent, int retrying, int failed, int uncertain);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Mail delivery run failed")]
+        public static partial void RunFailed(ILogger logger, Exception exception);
+    }
+}
+
+/// <summary>Daily (07:00 Vietnam time, and at start-up) e-mails to Sở about requests due tomorrow or overdue.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class DeadlineMailJob(IServiceScopeFactory scopes, ILogger<DeadlineMailJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var added = await scope.ServiceProvider.GetRequiredService<DeadlineMail>().RunAsync(cancellationToken);
+            Log.Written(logger, added);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Failed(logger, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Deadline mail: {Count} messages written")]
+        public static partial void Written(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Deadline mail failed")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
+
+public static class MailServiceCollectionExtensions
+{
+    /// <summary>Mail settings, the delivery and deadline jobs on Quartz.NET (in-memory store: one node runs them).</summary>
+    public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
+        services.AddSingleton(settings);
+        services.AddScoped<MailDelivery>();
+        services.AddScoped<DeadlineMail>();
+        services.AddQuartz(q =>
+        {
+            var delivery = new JobKey("mail-delivery");
+            q.AddJob<MailDeliveryJob>(j => j.WithIdentity(delivery));
+            q.AddTrigger(t => t.ForJob(delivery).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, settings.PollSeconds))).RepeatForever()));
+            var deadlines = new JobKey("deadline-mail");
+            q.AddJob<DeadlineMailJob>(j => j.WithIdentity(deadlines));
+            q.AddTrigger(t => t.ForJob(deadlines).StartNow());
+            q.AddTrigger(t => t.ForJob(deadlines)
+                .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(VietnamTimeZone())));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static TimeZoneInfo VietnamTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+}
