@@ -56,8 +56,11 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastr
     .Get<PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings>() ?? new PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings());
 builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddPortalMail(builder.Configuration);
-builder.Services.AddSingleton(builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
-    ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default);
+builder.Services.AddSingleton((builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
+    ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default) with
+{
+    EligibilityJudgedOn = builder.Configuration.GetValue("Requests:EligibilityJudgedOn", PhuThoCa.Domain.Requests.EligibilityJudgedOn.Submission),
+});
 builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrastructure.Signatures.SignatureOptions.Section)
     .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();

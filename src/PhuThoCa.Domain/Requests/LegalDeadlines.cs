@@ -57,6 +57,20 @@ public enum LegalClockStart
 }
 
 /// <summary>
+/// The day on which the 30-day condition of renewal and change of information is judged (NĐ 68/2024 Điều 12, 14; QĐ-PT
+/// Điều 5.1–5.2: the certificate "còn thời hạn ít nhất 30 ngày" when the agency asks). Never the day Sở accepts: Sở's own
+/// pace must not take away a right the agency had when it filed.
+/// </summary>
+public enum EligibilityJudgedOn
+{
+    /// <summary>Default: the day the agency sent (or last resent) the request.</summary>
+    Submission = 1,
+
+    /// <summary>Alternative [U]: the day Sở received it.</summary>
+    Receipt = 2,
+}
+
+/// <summary>
 /// The configurable periods. Defaults are the legal values of <see cref="LegalDeadlines"/>; change them only when the
 /// regulation changes or Sở KH&amp;CN confirms another expectation for the Cục's legs. Bind from configuration.
 /// </summary>
@@ -84,6 +98,9 @@ public sealed record RequestDeadlineSettings
     public bool RestartClockOnResubmission { get; init; } = true;
 
     public LegalClockStart ClockStartsAt { get; init; } = LegalClockStart.Receipt;
+
+    /// <summary>Configuration key <c>Requests:EligibilityJudgedOn</c>; see <see cref="Requests.EligibilityJudgedOn"/>.</summary>
+    public EligibilityJudgedOn EligibilityJudgedOn { get; init; } = EligibilityJudgedOn.Submission;
 
     public int WorkingDays(DeadlineStep step)
     {

@@ -418,17 +418,43 @@ public sealed class Request : Entity
         TransitionTo(RequestAction.Resubmit, actor, null, () => Join(PrepareSubmission(actor, subjects, accuracyConfirmed), note));
 
     /// <summary>
-    /// Sở finds the request valid (QĐ-PT Điều 5.4c, 6.4). Eligibility is checked again as of the actor's day: a certificate
-    /// renewed meanwhile, or one that fell under 30 days left, or a token no longer locked is refused.
+    /// Sở finds the request valid (QĐ-PT Điều 5.4c, 6.4). Eligibility is checked again on the current state (a certificate
+    /// renewed or revoked meanwhile, a token no longer locked is refused), but the 30-day condition of NĐ 68/2024 Điều 12,
+    /// 14 and QĐ-PT Điều 5.1–5.2 is judged on <see cref="EligibilityDate"/> (the filing day by default), never on the day
+    /// Sở accepts; <see cref="FindValidityWarnings"/> tells Sở when fewer than 30 days remain now.
     /// </summary>
     public void Accept(Actor actor, RequestSubjects subjects, IWorkingDayDeadlines deadlines, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         TransitionTo(RequestAction.Accept, actor, note, () =>
         {
-            EnsureEligible(subjects, VietnamTime.ToDate(actor.AtUtc));
+            EnsureEligible(subjects, EligibilityDate(deadlines.Settings.EligibilityJudgedOn) ?? VietnamTime.ToDate(actor.AtUtc));
             return null;
         }, deadlines);
+    }
+
+    /// <summary>
+    /// The Vietnam day on which the 30-day condition is judged at acceptance: the (last) submission day, or the receipt day
+    /// when so configured; null before the request was sent.
+    /// </summary>
+    public DateOnly? EligibilityDate(EligibilityJudgedOn judgedOn)
+    {
+        var at = judgedOn == EligibilityJudgedOn.Receipt ? ReceivedAtUtc ?? SubmittedAtUtc : SubmittedAtUtc;
+        return at is { } utc ? VietnamTime.ToDate(utc) : null;
+    }
+
+    /// <summary>What refuses acceptance: <see cref="FindEligibilityProblems"/> as of <see cref="EligibilityDate"/>.</summary>
+    public IReadOnlyList<RequestProblem> FindAcceptanceProblems(RequestSubjects subjects, DateOnly today, EligibilityJudgedOn judgedOn) =>
+        FindEligibilityProblems(subjects, EligibilityDate(judgedOn) ?? today);
+
+    /// <summary>
+    /// Problems as of <paramref name="today"/> that do not refuse acceptance (the request was eligible on its
+    /// <see cref="EligibilityDate"/>), e.g. fewer than 30 days of validity left now: Sở is warned to file quickly.
+    /// </summary>
+    public IReadOnlyList<RequestProblem> FindValidityWarnings(RequestSubjects subjects, DateOnly today, EligibilityJudgedOn judgedOn)
+    {
+        var refusing = FindAcceptanceProblems(subjects, today, judgedOn).Select(p => p.Rule).ToHashSet(StringComparer.Ordinal);
+        return [.. FindEligibilityProblems(subjects, today).Where(p => !refusing.Contains(p.Rule))];
     }
 
     /// <summary>Sở refuses the request; the letter to the agency must state the reasons (QĐ-PT Điều 5.4b, 6.3).</summary>

@@ -74,7 +74,7 @@ public class ChangeInfoRequestTests
     }
 
     [Fact]
-    public void Accept_WhenOnly29DaysAreLeftOnTheAcceptanceDay_ThrowsChangeNeedsAtLeast30DaysOfValidityLeft()
+    public void Accept_WhenOnly29DaysAreLeftOnTheAcceptanceDay_AcceptsBecauseTheFilingDayCounts()
     {
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.ChangeInfo, Monday);
@@ -82,11 +82,13 @@ public class ChangeInfoRequestTests
         request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
 
-        var ex = Assert.Throws<DomainRuleException>(() =>
-            request.Accept(RequestWorld.Staff(Monday.AddDays(1)), RequestSubjects.Of(certificate), _calendar));
+        // NĐ 68/2024 Điều 14, QĐ-PT Điều 5.2: judged on the filing day (Monday, 30 days left), not on Tuesday's acceptance.
+        var warning = Assert.Single(request.FindValidityWarnings(RequestSubjects.Of(certificate), MondayDate.AddDays(1), EligibilityJudgedOn.Submission));
+        Assert.Equal(nameof(EligibilityProblem.ChangeNeedsAtLeast30DaysOfValidityLeft), warning.Rule);
 
-        Assert.Equal(nameof(EligibilityProblem.ChangeNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
-        Assert.Equal(RequestStatus.Received, request.Status);
+        request.Accept(RequestWorld.Staff(Monday.AddDays(1)), RequestSubjects.Of(certificate), _calendar);
+
+        Assert.Equal(RequestStatus.Accepted, request.Status);
     }
 
     [Fact]

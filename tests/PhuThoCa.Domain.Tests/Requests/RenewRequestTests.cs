@@ -86,25 +86,61 @@ public class RenewRequestTests
     }
 
     [Fact]
-    public void Accept_WhenOnly29DaysAreLeftOnTheAcceptanceDay_ThrowsRenewalNeedsAtLeast30DaysOfValidityLeft()
+    public void Accept_WhenOnly29DaysAreLeftOnTheAcceptanceDay_AcceptsBecauseTheFilingDayCounts_AndWarns()
     {
+        // NĐ 68/2024 Điều 12, QĐ-PT Điều 5.1: "còn thời hạn ít nhất 30 ngày" is judged on the day the agency files.
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
         request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
-        var tuesday = RequestWorld.Staff(Monday.AddDays(1));
+        var tuesdayDate = MondayDate.AddDays(1);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Accept(tuesday, RequestSubjects.Of(certificate), _calendar));
+        Assert.Empty(request.FindAcceptanceProblems(RequestSubjects.Of(certificate), tuesdayDate, EligibilityJudgedOn.Submission));
+        var warning = Assert.Single(request.FindValidityWarnings(RequestSubjects.Of(certificate), tuesdayDate, EligibilityJudgedOn.Submission));
+        Assert.Equal(nameof(EligibilityProblem.RenewalNeedsAtLeast30DaysOfValidityLeft), warning.Rule);
+        Assert.Contains("29", warning.Message, StringComparison.Ordinal);
+
+        request.Accept(RequestWorld.Staff(Monday.AddDays(1)), RequestSubjects.Of(certificate), _calendar);
+
+        Assert.Equal(RequestStatus.Accepted, request.Status);
+        Assert.Equal(MondayDate, request.EligibilityDate(EligibilityJudgedOn.Submission));
+    }
+
+    [Fact]
+    public void Accept_FiledWithExactly30DaysLeftOnAFriday_ReceivedTheSameDay_AcceptedOnMonday_IsAccepted()
+    {
+        var friday = new DateTime(2026, 2, 27, 16, 0, 0, DateTimeKind.Unspecified);
+        var fridayDate = new DateOnly(2026, 2, 27);
+        Assert.Equal(DayOfWeek.Friday, fridayDate.DayOfWeek);
+        var certificate = _world.NewCertificate(_world.Person, fridayDate.AddDays(30)); // 29/03/2026: exactly 30 days on Friday
+        var request = RequestWorld.NewDraft(RequestType.Renew, friday);
+        request.AddRenewLine(_world.Person, certificate);
+        request.Submit(RequestWorld.AgencyUser(friday), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Receive(RequestWorld.Staff(friday.AddMinutes(30)), _calendar, 1);
+
+        request.Accept(RequestWorld.Staff(new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Unspecified)), RequestSubjects.Of(certificate), _calendar);
+
+        Assert.Equal(RequestStatus.Accepted, request.Status);
+        Assert.Equal(fridayDate, request.EligibilityDate(EligibilityJudgedOn.Submission));
+        Assert.Equal(fridayDate, request.EligibilityDate(EligibilityJudgedOn.Receipt));
+    }
+
+    [Fact]
+    public void Accept_JudgedOnReceipt_ReceivedWhenOnly29DaysWereLeft_ThrowsRenewalNeedsAtLeast30DaysOfValidityLeft()
+    {
+        var calendar = new WeekendOnlyCalendar(RequestDeadlineSettings.Default with { EligibilityJudgedOn = EligibilityJudgedOn.Receipt });
+        var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
+        var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
+        request.AddRenewLine(_world.Person, certificate);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Receive(RequestWorld.Staff(Monday.AddDays(1)), calendar, 1);
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            request.Accept(RequestWorld.Staff(Monday.AddDays(1).AddHours(1)), RequestSubjects.Of(certificate), calendar));
 
         Assert.Equal(nameof(EligibilityProblem.RenewalNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
         Assert.Equal(RequestStatus.Received, request.Status);
-
-        var problems = request.FindEligibilityProblems(RequestSubjects.Of(certificate), DateOnly.FromDateTime(Monday.AddDays(1)));
-        request.Reject(string.Join(" ", problems.Select(p => p.Message)), tuesday);
-
-        Assert.Equal(RequestStatus.Rejected, request.Status);
-        Assert.Contains("ít nhất 30 ngày", request.RejectionReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     /// <summary>Eligibility problems as of today, shown to staff before they accept (ADR 0007 decision 6).</summary>
     public IReadOnlyList<RequestProblem> Problems { get; private set; } = [];
 
+    /// <summary>Problems as of today that do not refuse acceptance (e.g. under 30 days left now, eligible when filed).</summary>
+    public IReadOnlyList<RequestProblem> Warnings { get; private set; } = [];
+
+    /// <summary>The day the 30-day condition is judged on (NĐ 68/2024 Điều 12, 14; QĐ-PT Điều 5.1–5.2).</summary>
+    public DateOnly? EligibilityDate { get; private set; }
+
     /// <summary>The request's whole history: status changes and the other events on it (deadline recalculations …).</summary>
     public IReadOnlyList<RequestHistoryItem> HistoryItems { get; private set; } = [];
 
@@ -267,9 +273,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);
         Deadline = DeadlineView.For(request.DueDate, request.DueStep, me.Today, deadlines);
-        Problems = request.Status == RequestStatus.Received && IsScienceDepartmentUser
-            ? request.FindEligibilityProblems(subjects, me.Today)
-            : [];
+        var judgedOn = deadlines.Settings.EligibilityJudgedOn;
+        var deciding = request.Status == RequestStatus.Received && IsScienceDepartmentUser;
+        Problems = deciding ? request.FindAcceptanceProblems(subjects, me.Today, judgedOn) : [];
+        Warnings = deciding ? request.FindValidityWarnings(subjects, me.Today, judgedOn) : [];
+        EligibilityDate = request.EligibilityDate(judgedOn);
         return true;
     }
 
