@@ -97,12 +97,7 @@ builder.Services
 
 builder.AddPortalSecurity(dataFolder);
 
-builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-    .AddPolicy(Policies.EditRegisters, p => p.RequireRole(Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator))
-    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
-    .AddPolicy(Policies.ViewFullNationalId, p => p.RequireRole(Policies.FullNationalIdRoles));
+builder.Services.AddPortalAuthorization();
 
 builder.Services.AddRazorPages(options =>
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Infrastructure.Auditing;
 using PhuThoCa.Infrastructure.Identity;
@@ -7,7 +8,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Web.Infrastructure;
 
 /// <summary>The signed-in user as the pages need it: id, name, roles, agency scope, and an <see cref="Actor"/> stamped with the injected clock.</summary>
-public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider clock) : IAgencyScope, IAuditContext
+public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider clock, IAuthorizationService authorization) : IAgencyScope, IAuditContext
 {
     public const string AgencyClaim = "phuthoca:agency";
     public const string FullNameClaim = "phuthoca:fullname";
@@ -30,6 +31,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider cloc
         || Principal.IsInRole(Roles.DepartmentLeader) || Principal.IsInRole(Roles.Administrator));
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    /// <summary>Whether this user meets the named policy (<see cref="Policies"/>), judged as the page attributes judge it.</summary>
+    public async Task<bool> CanAsync(string policy) =>
+        Principal is { } principal && IsAuthenticated && (await authorization.AuthorizeAsync(principal, policy)).Succeeded;
 
     /// <summary>
     /// Null (province-wide) for Sở staff, admins, auditors and requests without a user (seeding, public pages).

@@ -1,8 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using PhuThoCa.Infrastructure.Identity;
+
 namespace PhuThoCa.Web.Infrastructure;
 
+/// <summary>
+/// Every authorization policy of the portal, named and defined in one place (issue 10, item 5). Pages use them in
+/// <c>[Authorize(Policy = …)]</c> and folder conventions; page code asks <see cref="CurrentUser.CanAsync"/>, which goes
+/// through <see cref="IAuthorizationService"/>, so a role list is never restated in a page.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Registers: officers (their agency), Sở staff and leaders, administrators.</summary>
     public const string EditRegisters = nameof(EditRegisters);
+
+    /// <summary>Quản trị: accounts, calendar adjustments, trust list, mail, agencies.</summary>
     public const string Admin = nameof(Admin);
 
     /// <summary>Nhật ký hệ thống: administrators and auditors.</summary>
@@ -11,11 +22,75 @@ public static class Policies
     /// <summary>"Hiện số CCCD": the roles whose work needs a subscriber's whole number (each view is audited).</summary>
     public const string ViewFullNationalId = nameof(ViewFullNationalId);
 
+    /// <summary>Filing requests (Mẫu 01–06): agency officers.</summary>
+    public const string FileRequests = nameof(FileRequests);
+
+    /// <summary>
+    /// A Sở KH&amp;CN user who handles requests (receive, return, accept, reject, file on the CA portal, record results,
+    /// acknowledge a signed letter, attach results): Sở staff and leaders, and administrators.
+    /// </summary>
+    public const string ScienceDepartment = nameof(ScienceDepartment);
+
+    /// <summary>
+    /// Accepting a request: a <see cref="ScienceDepartment"/> user, and a Lãnh đạo Sở only when the Sở has made acceptance
+    /// a leader's act (setting <c>Requests:AcceptRequiresLeader</c>, <see cref="LeaderOnlyAcceptRequirement"/>).
+    /// </summary>
+    public const string AcceptRequests = nameof(AcceptRequests);
+
+    /// <summary>Generating or changing a letter version: the roles that edit registers.</summary>
+    public const string GenerateLetters = nameof(GenerateLetters);
+
+    /// <summary>Province-wide reading of the Sở's work (inbox, statistics, signature checks): Sở users and auditors.</summary>
+    public const string ProvinceOversight = nameof(ProvinceOversight);
+
     /// <summary>
     /// Officers (their own agency's subscribers, for the letters they file), Sở staff and leaders (filing on the national
     /// CA system). Administrators and auditors see the masked number only (Nghị định 13/2023: minimum necessary).
     /// </summary>
-    public static readonly string[] FullNationalIdRoles =
-        [PhuThoCa.Infrastructure.Identity.Roles.AgencyOfficer, PhuThoCa.Infrastructure.Identity.Roles.DepartmentStaff,
-            PhuThoCa.Infrastructure.Identity.Roles.DepartmentLeader];
+    public static readonly string[] FullNationalIdRoles = [Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader];
+
+    private static readonly string[] ScienceDepartmentRoles = [Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator];
+
+    private static readonly string[] RegisterRoles = [Roles.AgencyOfficer, Roles.DepartmentStaff, Roles.DepartmentLeader, Roles.Administrator];
+
+    /// <summary>The portal's policies, with authentication required wherever a page does not say otherwise.</summary>
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, LeaderOnlyAcceptHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(EditRegisters, p => p.RequireRole(RegisterRoles))
+            .AddPolicy(GenerateLetters, p => p.RequireRole(RegisterRoles))
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(ViewAuditTrail, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
+            .AddPolicy(ViewFullNationalId, p => p.RequireRole(FullNationalIdRoles))
+            .AddPolicy(FileRequests, p => p.RequireRole(Roles.AgencyOfficer))
+            .AddPolicy(ScienceDepartment, p => p.RequireRole(ScienceDepartmentRoles))
+            .AddPolicy(AcceptRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyAcceptRequirement()))
+            .AddPolicy(ProvinceOversight, p => p.RequireRole([.. ScienceDepartmentRoles, Roles.Auditor]));
+        return services;
+    }
+}
+
+/// <summary>
+/// The Sở's choice (setting <c>Requests:AcceptRequiresLeader</c>, off by default) that only a Lãnh đạo Sở accepts a request;
+/// QĐ-PT leaves the internal division of work to the Sở.
+/// </summary>
+public sealed class LeaderOnlyAcceptRequirement : IAuthorizationRequirement
+{
+    public const string Setting = "Requests:AcceptRequiresLeader";
+}
+
+public sealed class LeaderOnlyAcceptHandler(IConfiguration configuration) : AuthorizationHandler<LeaderOnlyAcceptRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LeaderOnlyAcceptRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!configuration.GetValue(LeaderOnlyAcceptRequirement.Setting, false) || context.User.IsInRole(Roles.DepartmentLeader))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
 }

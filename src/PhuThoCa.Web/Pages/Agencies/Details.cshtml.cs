@@ -5,7 +5,6 @@ using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Tokens;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
@@ -26,10 +25,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public List<TimelineEvent> History { get; private set; } = [];
 
-    public bool CanEdit => me.IsInRole(Roles.Administrator);
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        CanEdit = await me.CanAsync(Policies.Admin);
         var agency = await db.Agencies.AsNoTracking().Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agency is null)
         {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Common;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
@@ -22,12 +21,13 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public PagedList<Row> Rows { get; private set; } = null!;
 
-    public bool CanEdit => me.IsInRole(Roles.Administrator);
+    public bool CanEdit { get; private set; }
 
     public IDictionary<string, string?> RouteValues => new Dictionary<string, string?> { ["q"] = Query, ["kind"] = Kind?.ToString() };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanEdit = await me.CanAsync(Policies.Admin);
         var query = db.Agencies.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {

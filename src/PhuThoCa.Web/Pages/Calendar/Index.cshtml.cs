@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Infrastructure.Calendar;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
@@ -30,7 +29,7 @@ public class IndexModel(AppDbContext db, CalendarProvider provider, CurrentUser 
 
     public DateOnly HungKingsDay { get; private set; }
 
-    public bool CanAdminister => me.IsInRole(Roles.Administrator);
+    public bool CanAdminister { get; private set; }
 
     public bool HasPrevious => Year > CalendarApi.MinYear;
 
@@ -38,6 +37,7 @@ public class IndexModel(AppDbContext db, CalendarProvider provider, CurrentUser 
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
+        CanAdminister = await me.CanAsync(Policies.Admin);
         Today = me.Today;
         Year = year ?? Today.Year;
         if (Year is < CalendarApi.MinYear or > CalendarApi.MaxYear)

@@ -5,7 +5,6 @@ using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Requests;
@@ -23,9 +22,8 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// administrators; auditors only read. Every form posts the RowVersion it was rendered with: a request changed meanwhile
 /// is not acted on, and the user sees the latest state with the concurrency message.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services) : PageModel
 {
-    public const string AcceptRequiresLeaderSetting = "Requests:AcceptRequiresLeader";
 
     private static readonly RequestAction[] ActionOrder =
     [
@@ -93,16 +91,15 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     /// <summary>The request's whole history: status changes and the other events on it (deadline recalculations …).</summary>
     public IReadOnlyList<RequestHistoryItem> HistoryItems { get; private set; } = [];
 
-    public bool CanViewAuditTrail => me.IsInRole(Roles.Administrator) || me.IsAuditor;
+    public bool CanViewAuditTrail { get; private set; }
 
     public DateOnly Today => me.Today;
 
-    /// <summary>True when the Sở has made acceptance a leader's act and this user is not a Lãnh đạo Sở (details and inbox).</summary>
-    public static bool AcceptIsLeaderOnlyFor(IConfiguration configuration, CurrentUser me) =>
-        configuration.GetValue(AcceptRequiresLeaderSetting, false) && !me.IsInRole(Roles.DepartmentLeader);
+    /// <summary>A Sở user who handles requests (policy <see cref="Policies.ScienceDepartment"/>).</summary>
+    public bool IsScienceDepartmentUser { get; private set; }
 
-    public bool IsScienceDepartmentUser =>
-        me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader) || me.IsInRole(Roles.Administrator);
+    /// <summary>May accept (policy <see cref="Policies.AcceptRequests"/>: the leader-only setting lives in its requirement).</summary>
+    public bool CanAccept { get; private set; }
 
     public bool IsOfficerOfTheAgency => me.IsOfficer && me.AgencyId == Current.AgencyId;
 
@@ -118,8 +115,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public IReadOnlyList<RequestAction> MyActions =>
         [.. Current.AvailableActions.Where(MayPerform).OrderBy(a => Array.IndexOf(ActionOrder, a))];
 
-    public bool LeaderOnlyBlocksAccept => Current.AvailableActions.Contains(RequestAction.Accept) && IsScienceDepartmentUser
-        && AcceptIsLeaderOnlyFor(configuration, me);
+    public bool LeaderOnlyBlocksAccept => Current.AvailableActions.Contains(RequestAction.Accept) && IsScienceDepartmentUser && !CanAccept;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -178,7 +174,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
             return IsOfficerOfTheAgency;
         }
 
-        return IsScienceDepartmentUser && (action != RequestAction.Accept || !AcceptIsLeaderOnlyFor(configuration, me));
+        return action == RequestAction.Accept ? CanAccept : IsScienceDepartmentUser;
     }
 
     /// <summary>
@@ -259,6 +255,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         }
 
         Current = request;
+        IsScienceDepartmentUser = await me.CanAsync(Policies.ScienceDepartment);
+        CanAccept = await me.CanAsync(Policies.AcceptRequests);
+        CanViewAuditTrail = await me.CanAsync(Policies.ViewAuditTrail);
         HistoryItems = await RequestHistoryItem.LoadAsync(db, request, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)

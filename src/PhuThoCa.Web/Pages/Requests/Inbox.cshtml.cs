@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Requests;
@@ -15,8 +14,8 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// Việc cần xử lý (features G2.6, G3.4): the open requests waiting for Sở KH&amp;CN, overdue first then by due date, with
 /// counts per step. The Cục's legs are listed with the working days elapsed, never as overdue.
 /// </summary>
-[Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
-public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services, IConfiguration configuration) : PageModel
+[Authorize(Policy = Policies.ProvinceOversight)]
+public class InboxModel(AppDbContext db, CurrentUser me, RequestServices services) : PageModel
 {
     /// <summary>Statuses where Sở has the next step or tracks the Cục.</summary>
     public static readonly IReadOnlyList<RequestStatus> WaitingForScienceDepartment =
@@ -48,7 +47,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     public DateOnly Today => me.Today;
 
     /// <summary>Staff and leaders act on requests; admins and auditors only look.</summary>
-    public bool CanAct => me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader);
+    /// <summary>May act on the rows (policy <see cref="Policies.ScienceDepartment"/>); auditors only read.</summary>
+    public bool CanAct { get; private set; }
 
     /// <summary>What the bulk action did to each selected request (features G2.7), shown above the list.</summary>
     public List<BulkOutcome> Outcomes { get; private set; } = [];
@@ -61,6 +61,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanAct = await me.CanAsync(Policies.ScienceDepartment);
         var deadlines = await services.DeadlinesAsync(ct);
         var today = me.Today;
         var statuses = WaitingForScienceDepartment.ToList();
@@ -123,7 +124,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         [FromServices] AcceptRequest accept, [FromServices] ReturnForSupplement returnForSupplement, [FromServices] RejectRequest reject,
         CancellationToken ct)
     {
-        if (!CanAct)
+        if (!await me.CanAsync(Policies.ScienceDepartment))
         {
             return Forbid();
         }
@@ -134,7 +135,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             step = Step(receive, new ReceiveInput { Note = BulkReason });
         }
-        else if (BulkAction == RequestAction.Accept && !DetailsModel.AcceptIsLeaderOnlyFor(configuration, me))
+        else if (BulkAction == RequestAction.Accept && await me.CanAsync(Policies.AcceptRequests))
         {
             step = Step(accept, new NoteInput { Note = BulkReason });
         }

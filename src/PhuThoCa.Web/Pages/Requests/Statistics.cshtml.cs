@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
@@ -19,7 +18,7 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// it; still pending and pending overdue at the end of the period; withdrawn. Only Mẫu 04 and 06 requests have a period
 /// on Sở (Mẫu 01–03, 05 go to the Cục, Sở only tracks them). Exported to Excel with the filter in the header rows.
 /// </summary>
-[Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
+[Authorize(Policy = Policies.ProvinceOversight)]
 public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public const string Title = "Thống kê giải quyết yêu cầu theo thời hạn";

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhuThoCa.Infrastructure.Files;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Signatures;
+using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Signatures;
 
@@ -11,7 +11,7 @@ namespace PhuThoCa.Web.Pages.Signatures;
 /// The standalone check for Sở staff (issue 16, item 4): upload any signed PDF, get the verification report against the
 /// portal's trust list. Nothing is stored, nothing audited: the file lives only for this request.
 /// </summary>
-[Authorize(Roles = $"{Roles.DepartmentStaff},{Roles.DepartmentLeader},{Roles.Administrator},{Roles.Auditor}")]
+[Authorize(Policy = Policies.ProvinceOversight)]
 public class IndexModel(SignedLetterService signatures) : PageModel
 {
     [BindProperty]

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
-using PhuThoCa.Web.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
 namespace PhuThoCa.Web.Tests.Pages.Requests;
@@ -18,7 +17,7 @@ public class StaffLeaderAcceptTests(PortalFactory portal)
     {
         var arranged = await SubmittedAsync(portal, RequestType.RecoverToken);
         await ReceiveAsync(portal, arranged.RequestId, NowUtc(portal).AddMinutes(-20));
-        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(DetailsModel.AcceptRequiresLeaderSetting, "true"));
+        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(PhuThoCa.Web.Infrastructure.LeaderOnlyAcceptRequirement.Setting, "true"));
         var staff = await SignInAsync(strict, "chuyenvien.skhcn");
         var leader = await SignInAsync(strict, "lanhdao.skhcn");
 

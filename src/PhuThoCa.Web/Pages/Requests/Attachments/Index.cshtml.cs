@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Files;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using DomainRequest = PhuThoCa.Domain.Requests.Request;
@@ -37,10 +36,11 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files, 
 
     /// <summary>
     /// What the current user may upload to <paramref name="request"/> now. The agency (its officers) while it holds the
-    /// request (draft, returned for supplement) and while it must return revoked tokens (the Mẫu 08/09 minutes); Sở staff
-    /// once the request was sent, for result documents. Auditors and administrators only read.
+    /// request (draft, returned for supplement) and while it must return revoked tokens (the Mẫu 08/09 minutes); Sở users
+    /// who handle requests (policy <see cref="Policies.ScienceDepartment"/>, the same users as on the details page) once
+    /// the request was sent, for result documents. Auditors only read.
     /// </summary>
-    public static IReadOnlyList<AttachmentPurpose> AllowedPurposes(DomainRequest request, CurrentUser user)
+    public static IReadOnlyList<AttachmentPurpose> AllowedPurposes(DomainRequest request, CurrentUser user, bool isScienceDepartmentUser)
     {
         if (user.IsOfficer)
         {
@@ -54,8 +54,7 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files, 
             };
         }
 
-        var isStaff = user.IsInRole(Roles.DepartmentStaff) || user.IsInRole(Roles.DepartmentLeader);
-        return isStaff && request.Status is not (RequestStatus.Draft or RequestStatus.Cancelled)
+        return isScienceDepartmentUser && request.Status is not (RequestStatus.Draft or RequestStatus.Cancelled)
             ? [AttachmentPurpose.Result, AttachmentPurpose.Supporting]
             : [];
     }
@@ -156,7 +155,7 @@ public class AttachmentsModel(AppDbContext db, CurrentUser me, FileStore files, 
         }
 
         Req = request;
-        Purposes = AllowedPurposes(request, me);
+        Purposes = AllowedPurposes(request, me, await me.CanAsync(Policies.ScienceDepartment));
         Items = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.UploadedAtUtc).ToListAsync(ct);
         return true;
     }

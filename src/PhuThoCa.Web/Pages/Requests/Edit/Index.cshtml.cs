@@ -8,7 +8,6 @@ using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Requests;
@@ -24,7 +23,7 @@ namespace PhuThoCa.Web.Pages.Requests.Edit;
 /// POST alike); Sở users read requests on the list and the details page and never file for an agency.
 /// Every handler loads all it shows before acting, so a refused rule (DomainRuleFilter) re-renders the whole page.
 /// </summary>
-[Authorize(Roles = Roles.AgencyOfficer)]
+[Authorize(Policy = Policies.FileRequests)]
 public partial class DraftEditorModel(
     AppDbContext db,
     CurrentUser me,

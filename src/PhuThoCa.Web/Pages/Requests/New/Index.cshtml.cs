@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using DomainRequest = PhuThoCa.Domain.Requests.Request;
@@ -15,7 +14,7 @@ namespace PhuThoCa.Web.Pages.Requests.Filing;
 /// is the agency's (QĐ-PT Điều 4–6, 9.1: "cơ quan, tổ chức quản lý trực tiếp có văn bản đề nghị"), so Sở users, who
 /// receive and process these letters, never file one on an agency's behalf; they see requests on the list and details.
 /// </summary>
-[Authorize(Roles = Roles.AgencyOfficer)]
+[Authorize(Policy = Policies.FileRequests)]
 public class NewRequestModel(AppDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty]

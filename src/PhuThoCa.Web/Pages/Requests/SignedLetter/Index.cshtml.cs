@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Signatures;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Infrastructure.Signatures;
 using PhuThoCa.Web.Infrastructure;
@@ -30,8 +29,9 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public List<SignedLetterCheck> Earlier { get; private set; } = [];
 
-    public bool CanAcknowledge => Latest is { SignerMatches: false, MismatchAcknowledgement: null }
-        && (me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader));
+    public bool CanAcknowledge => Latest is { SignerMatches: false, MismatchAcknowledgement: null } && IsScienceDepartmentUser;
+
+    private bool IsScienceDepartmentUser { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -72,6 +72,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
+        IsScienceDepartmentUser = await me.CanAsync(Policies.ScienceDepartment);
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
