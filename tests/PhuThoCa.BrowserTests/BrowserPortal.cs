@@ -10,13 +10,21 @@ using PhuThoCa.Tests.Support;
 namespace PhuThoCa.BrowserTests;
 
 /// <summary>The real portal on Kestrel (loopback, random port) and Debian's Chromium driven by Playwright, offline.</summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
+    public BrowserPortal()
+        : this(new PortalFactory())
+    {
+    }
+
+    /// <summary>A portal with other settings (a <see cref="PortalFactory"/> subclass), for one test class.</summary>
+    protected BrowserPortal(PortalFactory factory) => Factory = factory;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public PortalFactory Factory { get; } = new();
+    public PortalFactory Factory { get; }
 
     public string BaseUrl { get; private set; } = "";
 
