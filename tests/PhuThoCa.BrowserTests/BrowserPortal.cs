@@ -75,7 +75,16 @@ public class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal));
+        try
+        {
+            // Generous on a loaded 2-core machine; a refused sign-in stays on the form and says why below.
+            await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} stayed on the login page: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
         {
             await page.GetByLabel("Mã xác thực").FillAsync(await Factory.CurrentTotpAsync(userName));
