@@ -15,6 +15,10 @@ command -v certutil >/dev/null 2>&1 || need_pkgs+=(libnss3-tools)
 command -v zbarimg >/dev/null 2>&1 || need_pkgs+=(zbar-tools)
 # deploy/backup.sh and restore.sh (SQLite's VACUUM INTO), exercised by BackupRestoreTests.
 command -v sqlite3 >/dev/null 2>&1 || need_pkgs+=(sqlite3)
+# The deployment test (tests/deploy/nginx-tls.sh): Debian's nginx in front of the published portal, with TLS.
+command -v nginx >/dev/null 2>&1 || need_pkgs+=(nginx)
+command -v openssl >/dev/null 2>&1 || need_pkgs+=(openssl)
+command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
 # No "grep -q" here: under pipefail its early exit breaks fc-list's pipe and the check always fails.
 [ -n "$(fc-list 2>/dev/null | grep LiberationSerif)" ] || need_pkgs+=(fonts-liberation2)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
@@ -49,6 +53,9 @@ for proj in PhuThoCa.Domain.Tests PhuThoCa.Web.Tests PhuThoCa.BrowserTests; do
   (cd "$(dirname "$exe")" && "$exe" -result-xml "$RESULTS/$proj.xml" -noLogo -noColor) || status=1
 done
 
+echo "==> deployment: install.sh, the portal in Production behind nginx with TLS"
+bash "$ROOT/tests/deploy/nginx-tls.sh" "$RESULTS/Deploy.NginxTls.xml" || status=1
+
 # One closing line summed over every project's xunit XML report (shell only: no python on a bare machine).
 p=0; f=0; s=0
 attr() { echo "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
@@ -58,7 +65,7 @@ for x in "$RESULTS"/*.xml; do
     p=$((p + $(attr "$a" passed))); f=$((f + $(attr "$a" failed) + $(attr "$a" errors))); s=$((s + $(attr "$a" skipped)))
   done < <(grep -o '<assembly [^>]*>' "$x")
 done
-expected=3
+expected=4
 found=$(ls "$RESULTS"/*.xml 2>/dev/null | wc -l)
 if [ "$found" -lt "$expected" ]; then
   echo "only $found of $expected test projects produced a report"; f=$((f + expected - found)); status=1

@@ -41,6 +41,30 @@ public class ArchitectureTests
         Assert.Empty(forbidden);
     }
 
+    /// <summary>
+    /// Rule codes are constants (RequestRules, CertificateRules, TokenRules, CalendarRules …), never string literals: no source
+    /// file throws a rule with a literal code, and no page or importer matches one by a literal (issue 10, item 4).
+    /// </summary>
+    [Fact]
+    public void RuleCodes_AreConstants_NeverLiterals()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PhuThoCa.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var sources = Directory.GetFiles(Path.Combine(dir.FullName, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(sources);
+        var literal = new System.Text.RegularExpressions.Regex(
+            "DomainRuleException\\(\\s*\"[A-Z][A-Za-z0-9]+\"|\\.Rule\\s*(==|is)\\s*\"[A-Z]");
+        var offenders = sources.Where(f => literal.IsMatch(File.ReadAllText(f))).Select(Path.GetFileName).ToList();
+        Assert.Empty(offenders);
+    }
+
     /// <summary>Names of every assembly referenced from <paramref name="root"/>, transitively (framework assemblies not opened).</summary>
     private static HashSet<string> Reachable(Assembly root)
     {

@@ -61,7 +61,7 @@ public sealed class Agency : Entity
     {
         if (parentId is not null && parentId == Id)
         {
-            throw new DomainRuleException("AgencyCannotBeItsOwnParent", "Cơ quan không thể là cơ quan cấp trên của chính nó.");
+            throw new DomainRuleException(AgencyRules.AgencyCannotBeItsOwnParent, "Cơ quan không thể là cơ quan cấp trên của chính nó.");
         }
 
         var changes = new List<FieldChange>();

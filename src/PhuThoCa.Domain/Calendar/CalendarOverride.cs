@@ -78,7 +78,7 @@ public sealed class CalendarOverride
         if (date.Year is < WorkingDayCalendar.MinSupportedYear or > WorkingDayCalendar.MaxSupportedYear)
         {
             throw new DomainRuleException(
-                "CalendarOverrideMustBeWithinTheSupportedYears", "Ngày điều chỉnh phải trong khoảng năm 1900 đến năm 2199.");
+                CalendarRules.CalendarOverrideMustBeWithinTheSupportedYears, "Ngày điều chỉnh phải trong khoảng năm 1900 đến năm 2199.");
         }
 
         var isWeekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
@@ -86,14 +86,14 @@ public sealed class CalendarOverride
         {
             case CalendarOverrideKind.WorkingDay when !isWeekend:
                 throw new DomainRuleException(
-                    "ExtraWorkingDayMustBeASaturdayOrSunday", "Ngày làm việc bù chỉ có thể là thứ Bảy hoặc Chủ nhật.");
+                    CalendarRules.ExtraWorkingDayMustBeASaturdayOrSunday, "Ngày làm việc bù chỉ có thể là thứ Bảy hoặc Chủ nhật.");
             case CalendarOverrideKind.DayOff when isWeekend:
                 throw new DomainRuleException(
-                    "ExtraDayOffMustBeAWeekday", "Ngày nghỉ điều chỉnh chỉ có thể là ngày từ thứ Hai đến thứ Sáu.");
+                    CalendarRules.ExtraDayOffMustBeAWeekday, "Ngày nghỉ điều chỉnh chỉ có thể là ngày từ thứ Hai đến thứ Sáu.");
             case CalendarOverrideKind.WorkingDay or CalendarOverrideKind.DayOff:
                 break;
             default:
-                throw new DomainRuleException("CalendarOverrideKindIsUnknown", "Loại điều chỉnh lịch không hợp lệ.");
+                throw new DomainRuleException(CalendarRules.CalendarOverrideKindIsUnknown, "Loại điều chỉnh lịch không hợp lệ.");
         }
     }
 
@@ -101,24 +101,24 @@ public sealed class CalendarOverride
     {
         if (name.Length == 0)
         {
-            throw new DomainRuleException("CalendarOverrideNeedsAName", "Vui lòng nhập tên ngày nghỉ hoặc ngày làm bù.");
+            throw new DomainRuleException(CalendarRules.CalendarOverrideNeedsAName, "Vui lòng nhập tên ngày nghỉ hoặc ngày làm bù.");
         }
 
         if (name.Length > NameMaxLength)
         {
-            throw new DomainRuleException("CalendarOverrideNameIsTooLong", "Tên ngày điều chỉnh không được dài quá 200 ký tự.");
+            throw new DomainRuleException(CalendarRules.CalendarOverrideNameIsTooLong, "Tên ngày điều chỉnh không được dài quá 200 ký tự.");
         }
 
         if (legalBasis.Length == 0)
         {
             throw new DomainRuleException(
-                "CalendarOverrideNeedsALegalBasis", "Vui lòng nhập căn cứ pháp lý (số, ký hiệu văn bản quyết định ngày nghỉ hoặc làm bù).");
+                CalendarRules.CalendarOverrideNeedsALegalBasis, "Vui lòng nhập căn cứ pháp lý (số, ký hiệu văn bản quyết định ngày nghỉ hoặc làm bù).");
         }
 
         if (legalBasis.Length > LegalBasisMaxLength)
         {
             throw new DomainRuleException(
-                "CalendarOverrideLegalBasisIsTooLong", "Căn cứ pháp lý không được dài quá 300 ký tự.");
+                CalendarRules.CalendarOverrideLegalBasisIsTooLong, "Căn cứ pháp lý không được dài quá 300 ký tự.");
         }
     }
 }

@@ -144,7 +144,7 @@ public sealed class Certificate : Entity
     {
         if (Status == CertificateStatus.Revoked)
         {
-            throw new DomainRuleException("CertificateCanBeRevokedOnlyOnce", $"Chứng thư số {SerialNumber} đã bị thu hồi trước đó.");
+            throw new DomainRuleException(CertificateRules.CertificateCanBeRevokedOnlyOnce, $"Chứng thư số {SerialNumber} đã bị thu hồi trước đó.");
         }
 
         Status = CertificateStatus.Revoked;
@@ -206,17 +206,26 @@ public sealed class Certificate : Entity
         return problems;
     }
 
-    private void Apply(CertificateDetails d)
+    /// <summary>
+    /// The rules every certificate record meets, whether typed in the register or recorded from a CA result on a request:
+    /// a hexadecimal serial, and an expiry after the start of validity.
+    /// </summary>
+    public static void EnsureValid(string serial, DateTime notBeforeUtc, DateTime notAfterUtc)
     {
-        if (!IsValidSerial(d.SerialNumber))
+        if (!IsValidSerial(serial))
         {
-            throw new DomainRuleException("SerialMustBeHexadecimal", "Số hiệu chứng thư phải là dãy số hệ thập lục phân (0–9, A–F).");
+            throw new DomainRuleException(CertificateRules.SerialMustBeHexadecimal, "Số hiệu chứng thư phải là dãy số hệ thập lục phân (0–9, A–F).");
         }
 
-        if (d.NotAfterUtc <= d.NotBeforeUtc)
+        if (notAfterUtc <= notBeforeUtc)
         {
-            throw new DomainRuleException("NotAfterMustFollowNotBefore", "Ngày hết hạn phải sau ngày bắt đầu hiệu lực.");
+            throw new DomainRuleException(CertificateRules.NotAfterMustFollowNotBefore, "Ngày hết hạn phải sau ngày bắt đầu hiệu lực.");
         }
+    }
+
+    private void Apply(CertificateDetails d)
+    {
+        EnsureValid(d.SerialNumber, d.NotBeforeUtc, d.NotAfterUtc);
 
         SerialNumber = NormalizeSerial(d.SerialNumber);
         SubjectDn = Text.Clean(d.SubjectDn);

@@ -21,7 +21,7 @@ public sealed class MailTemplate : Entity
         var problems = MailPlaceholders.Problems(mailEvent, subject, body);
         if (problems.Count > 0)
         {
-            throw new DomainRuleException("MailTemplateInvalid", string.Join(" ", problems));
+            throw new DomainRuleException(MailRules.MailTemplateInvalid, string.Join(" ", problems));
         }
 
         Event = mailEvent;

@@ -142,7 +142,7 @@ public sealed class OutboxMessage : Entity
     {
         if (Status is not (OutboxStatus.Failed or OutboxStatus.Uncertain))
         {
-            throw new DomainRuleException("OnlyFailedMailCanBeResent", "Chỉ gửi lại được thư gửi thất bại hoặc không rõ kết quả.");
+            throw new DomainRuleException(MailRules.OnlyFailedMailCanBeResent, "Chỉ gửi lại được thư gửi thất bại hoặc không rõ kết quả.");
         }
 
         Status = OutboxStatus.Pending;

@@ -469,7 +469,7 @@ public sealed class Request : Entity
             EnsureOneResultPerLine(results.Select(r => r.Line).ToList());
             foreach (var r in results)
             {
-                EnsureCertificateValidity(r.SerialNumber, r.NotBeforeUtc, r.NotAfterUtc);
+                Certificate.EnsureValid(r.SerialNumber, r.NotBeforeUtc, r.NotAfterUtc);
                 if (VietnamTime.ToDate(r.NotAfterUtc) > VietnamTime.ToDate(r.NotBeforeUtc).AddYears(RenewalPolicy.MaxInitialValidityYears))
                 {
                     throw new DomainRuleException(RequestRules.NewCertificateIsValidAtMost5Years,
@@ -537,7 +537,7 @@ public sealed class Request : Entity
             foreach (var r in results)
             {
                 var old = r.Certificate;
-                EnsureCertificateValidity(r.Renewed.SerialNumber, r.Renewed.NotBeforeUtc, r.Renewed.NotAfterUtc);
+                Certificate.EnsureValid(r.Renewed.SerialNumber, r.Renewed.NotBeforeUtc, r.Renewed.NotAfterUtc);
                 var oldEnd = VietnamTime.ToDate(old.NotAfterUtc);
                 var newEnd = VietnamTime.ToDate(r.Renewed.NotAfterUtc);
                 if (newEnd <= oldEnd)
@@ -584,7 +584,7 @@ public sealed class Request : Entity
             var byLine = MatchCertificates(results.Select(r => r.Certificate).ToList());
             foreach (var r in results)
             {
-                EnsureCertificateValidity(r.Changed.SerialNumber, r.Changed.NotBeforeUtc, r.Changed.NotAfterUtc);
+                Certificate.EnsureValid(r.Changed.SerialNumber, r.Changed.NotBeforeUtc, r.Changed.NotAfterUtc);
                 if (VietnamTime.ToDate(r.Changed.NotAfterUtc) != VietnamTime.ToDate(r.Certificate.NotAfterUtc))
                 {
                     throw new DomainRuleException(RequestRules.ChangeOfInformationKeepsTheExpiryDate,
@@ -663,7 +663,7 @@ public sealed class Request : Entity
                 var target = TargetStatus(r.Outcome);
                 if (r.Token.Status != target && !TokenTransitions.IsAllowed(r.Token.Status, target))
                 {
-                    throw new DomainRuleException("TokenStatusChangesOnlyThroughTheTransitionsTable",
+                    throw new DomainRuleException(TokenRules.TokenStatusChangesOnlyThroughTheTransitionsTable,
                         $"Không thể ghi nhận thiết bị {r.Token.SerialNumber} “{TokenReturnOutcomes.Label(r.Outcome)}”: thiết bị đang ở "
                         + $"trạng thái “{TokenTransitions.Label(r.Token.Status)}”.");
                 }
@@ -1176,19 +1176,6 @@ public sealed class Request : Entity
         where T : Entity =>
         entities.FirstOrDefault(e => e.Id == id)
         ?? throw new ArgumentException($"The {what} {id} of a line was not passed in the request subjects.", nameof(entities));
-
-    private static void EnsureCertificateValidity(string serial, DateTime notBeforeUtc, DateTime notAfterUtc)
-    {
-        if (!Certificate.IsValidSerial(serial))
-        {
-            throw new DomainRuleException("SerialMustBeHexadecimal", "Số hiệu chứng thư phải là dãy số hệ thập lục phân (0–9, A–F).");
-        }
-
-        if (notAfterUtc <= notBeforeUtc)
-        {
-            throw new DomainRuleException("NotAfterMustFollowNotBefore", "Ngày hết hạn phải sau ngày bắt đầu hiệu lực.");
-        }
-    }
 
     private static string RequiredReason(string? reason, string rule, string message)
     {

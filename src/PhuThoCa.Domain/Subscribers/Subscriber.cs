@@ -121,14 +121,14 @@ public sealed class Subscriber : Entity
         var email = Text.Clean(d.Email).ToLowerInvariant();
         if (!OfficialEmail.IsStateIssued(email))
         {
-            throw new DomainRuleException("EmailMustBeIssuedByAStateBody",
+            throw new DomainRuleException(SubscriberRules.EmailMustBeIssuedByAStateBody,
                 "Địa chỉ thư điện tử công vụ phải do cơ quan nhà nước cấp (tên miền .gov.vn), không dùng gmail, yahoo, …");
         }
 
         var nationalId = Text.CleanOrNull(d.NationalId);
         if (d.Kind == SubscriberKind.Person && !Subscribers.NationalId.IsValid(nationalId))
         {
-            throw new DomainRuleException("PersonNeedsA12DigitNationalId", "Số định danh cá nhân phải gồm đúng 12 chữ số.");
+            throw new DomainRuleException(SubscriberRules.PersonNeedsA12DigitNationalId, "Số định danh cá nhân phải gồm đúng 12 chữ số.");
         }
 
         Kind = d.Kind;

@@ -27,12 +27,12 @@ public sealed class TokenHandover : Entity
     {
         if (string.IsNullOrWhiteSpace(d.GiverName) || string.IsNullOrWhiteSpace(d.ReceiverName))
         {
-            throw new DomainRuleException("HandoverNeedsGiverAndReceiver", "Biên bản bàn giao phải ghi rõ bên giao và bên nhận.");
+            throw new DomainRuleException(TokenRules.HandoverNeedsGiverAndReceiver, "Biên bản bàn giao phải ghi rõ bên giao và bên nhận.");
         }
 
         if (string.IsNullOrWhiteSpace(d.Reason))
         {
-            throw new DomainRuleException("HandoverNeedsAReason", "Phải nêu lý do bàn giao.");
+            throw new DomainRuleException(TokenRules.HandoverNeedsAReason, "Phải nêu lý do bàn giao.");
         }
 
         TokenId = tokenId;

@@ -24,7 +24,7 @@ public sealed class UsbToken : Entity
         Status = TokenStatus.InStock;
         if (SerialNumber.Length == 0)
         {
-            throw new DomainRuleException("TokenNeedsASerial", "Số hiệu thiết bị là bắt buộc.");
+            throw new DomainRuleException(TokenRules.TokenNeedsASerial, "Số hiệu thiết bị là bắt buộc.");
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class UsbToken : Entity
         var why = Text.Clean(reason);
         if (why.Length == 0)
         {
-            throw new DomainRuleException("TokenStatusChangeNeedsAReason", "Phải nêu lý do khi thay đổi trạng thái thiết bị.");
+            throw new DomainRuleException(TokenRules.TokenStatusChangeNeedsAReason, "Phải nêu lý do khi thay đổi trạng thái thiết bị.");
         }
 
         if (!TokenTransitions.IsAllowed(Status, to))
@@ -79,7 +79,7 @@ public sealed class UsbToken : Entity
             var allowedText = allowed.Count == 0
                 ? "không được chuyển sang trạng thái nào khác"
                 : "chỉ được chuyển sang: " + string.Join(", ", allowed.Select(TokenTransitions.Label));
-            throw new DomainRuleException("TokenStatusChangesOnlyThroughTheTransitionsTable",
+            throw new DomainRuleException(TokenRules.TokenStatusChangesOnlyThroughTheTransitionsTable,
                 $"Không được chuyển thiết bị {SerialNumber} từ “{TokenTransitions.Label(Status)}” sang “{TokenTransitions.Label(to)}”: "
                 + $"thiết bị ở trạng thái “{TokenTransitions.Label(Status)}” {allowedText}.");
         }
@@ -109,13 +109,13 @@ public sealed class UsbToken : Entity
     {
         if (!TokenTransitions.IsInUse(Status) && Status != TokenStatus.InStock)
         {
-            throw new DomainRuleException("OnlyATokenInStockOrInUseCanBeHandedOver",
+            throw new DomainRuleException(TokenRules.OnlyATokenInStockOrInUseCanBeHandedOver,
                 $"Không thể bàn giao thiết bị {SerialNumber} đang ở trạng thái “{TokenTransitions.Label(Status)}”.");
         }
 
         if (details.Date > VietnamTime.ToDate(actor.AtUtc))
         {
-            throw new DomainRuleException("HandoverCannotBeInTheFuture", "Ngày bàn giao không được sau ngày hôm nay.");
+            throw new DomainRuleException(TokenRules.HandoverCannotBeInTheFuture, "Ngày bàn giao không được sau ngày hôm nay.");
         }
 
         var record = new TokenHandover(Id, details, actor);

@@ -35,7 +35,7 @@ public class CalendarOverrideTests
         var error = Assert.Throws<DomainRuleException>(
             () => CalendarOverride.CreateWorkingDay(D("2026-08-21"), "Làm việc bù", "Thông báo 9441/TB-BNV"));
 
-        Assert.Equal("ExtraWorkingDayMustBeASaturdayOrSunday", error.Rule);
+        Assert.Equal(CalendarRules.ExtraWorkingDayMustBeASaturdayOrSunday, error.Rule);
         Assert.Equal("Ngày làm việc bù chỉ có thể là thứ Bảy hoặc Chủ nhật.", error.Message);
     }
 
@@ -45,14 +45,14 @@ public class CalendarOverrideTests
         var error = Assert.Throws<DomainRuleException>(
             () => CalendarOverride.CreateDayOff(D("2026-08-22"), "Nghỉ", "Thông báo 9441/TB-BNV"));
 
-        Assert.Equal("ExtraDayOffMustBeAWeekday", error.Rule);
+        Assert.Equal(CalendarRules.ExtraDayOffMustBeAWeekday, error.Rule);
     }
 
     [Theory]
-    [InlineData("", "Thông báo 9441/TB-BNV", "CalendarOverrideNeedsAName")]
-    [InlineData("   ", "Thông báo 9441/TB-BNV", "CalendarOverrideNeedsAName")]
-    [InlineData("Nghỉ", "", "CalendarOverrideNeedsALegalBasis")]
-    [InlineData("Nghỉ", "  ", "CalendarOverrideNeedsALegalBasis")]
+    [InlineData("", "Thông báo 9441/TB-BNV", CalendarRules.CalendarOverrideNeedsAName)]
+    [InlineData("   ", "Thông báo 9441/TB-BNV", CalendarRules.CalendarOverrideNeedsAName)]
+    [InlineData("Nghỉ", "", CalendarRules.CalendarOverrideNeedsALegalBasis)]
+    [InlineData("Nghỉ", "  ", CalendarRules.CalendarOverrideNeedsALegalBasis)]
     public void Create_MissingText_IsRejected(string name, string legalBasis, string rule)
     {
         var error = Assert.Throws<DomainRuleException>(() => CalendarOverride.CreateDayOff(D("2026-08-31"), name, legalBasis));
@@ -66,10 +66,10 @@ public class CalendarOverrideTests
         var longText = new string('x', CalendarOverride.NameMaxLength + 1);
 
         Assert.Equal(
-            "CalendarOverrideNameIsTooLong",
+            CalendarRules.CalendarOverrideNameIsTooLong,
             Assert.Throws<DomainRuleException>(() => CalendarOverride.CreateDayOff(D("2026-08-31"), longText, "Văn bản")).Rule);
         Assert.Equal(
-            "CalendarOverrideLegalBasisIsTooLong",
+            CalendarRules.CalendarOverrideLegalBasisIsTooLong,
             Assert.Throws<DomainRuleException>(
                 () => CalendarOverride.CreateDayOff(D("2026-08-31"), "Nghỉ", new string('x', CalendarOverride.LegalBasisMaxLength + 1))).Rule);
     }

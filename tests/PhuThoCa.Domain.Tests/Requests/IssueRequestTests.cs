@@ -1,3 +1,4 @@
+using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
@@ -132,7 +133,7 @@ public class IssueRequestTests
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesIssued(
             [new IssuedCertificate(scenario.Request.Lines[0], "XYZ", from, from.AddYears(1), null)], RequestWorld.Staff(Monday)));
 
-        Assert.Equal("SerialMustBeHexadecimal", ex.Rule);
+        Assert.Equal(CertificateRules.SerialMustBeHexadecimal, ex.Rule);
     }
 
     [Fact]

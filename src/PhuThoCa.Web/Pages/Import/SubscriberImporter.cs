@@ -108,7 +108,7 @@ public sealed class SubscriberImporter(AppDbContext db, IValidator<SubscriberInp
         }
         catch (DomainRuleException e)
         {
-            return check.Refuse(e, e.Rule == "PersonNeedsA12DigitNationalId" ? nameof(SubscriberInput.NationalId) : nameof(SubscriberInput.Email));
+            return check.Refuse(e, e.Rule == SubscriberRules.PersonNeedsA12DigitNationalId ? nameof(SubscriberInput.NationalId) : nameof(SubscriberInput.Email));
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class CaResultRecorder(AppDbContext db)
             var serial = line.ResultSerial!;
             if (await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.SerialNumber == serial, ct))
             {
-                throw new DomainRuleException("CertificateSerialIsUnique", $"Số hiệu chứng thư {serial} đã có trong sổ đăng ký.");
+                throw new DomainRuleException(CertificateRules.CertificateSerialIsUnique, $"Số hiệu chứng thư {serial} đã có trong sổ đăng ký.");
             }
 
             UsbToken? token = null;
@@ -63,7 +63,7 @@ public sealed class CaResultRecorder(AppDbContext db)
                 }
                 else if (token.AgencyId != request.AgencyId)
                 {
-                    throw new DomainRuleException("TokenBelongsToTheRequestAgency",
+                    throw new DomainRuleException(TokenRules.TokenBelongsToTheRequestAgency,
                         $"Thiết bị {tokenSerial} đã có trong sổ đăng ký của cơ quan khác.");
                 }
 
@@ -99,7 +99,7 @@ public sealed class CaResultRecorder(AppDbContext db)
             var serial = Certificate.NormalizeSerial(l.Serial);
             if (await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.SerialNumber == serial, ct))
             {
-                throw new DomainRuleException("CertificateSerialIsUnique",
+                throw new DomainRuleException(CertificateRules.CertificateSerialIsUnique,
                     $"Số hiệu {serial} đã có trong sổ đăng ký: chứng thư gia hạn do Cục cấp mang số hiệu mới, vui lòng nhập số hiệu đó.");
             }
 
@@ -142,7 +142,7 @@ public sealed class CaResultRecorder(AppDbContext db)
             var serial = Text.CleanOrNull(change.NewSerial) is { } typed ? Certificate.NormalizeSerial(typed) : certificate.SerialNumber;
             if (serial != certificate.SerialNumber && await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.SerialNumber == serial, ct))
             {
-                throw new DomainRuleException("CertificateSerialIsUnique", $"Số hiệu chứng thư {serial} đã có trong sổ đăng ký.");
+                throw new DomainRuleException(CertificateRules.CertificateSerialIsUnique, $"Số hiệu chứng thư {serial} đã có trong sổ đăng ký.");
             }
 
             results.Add(new ChangedCertificate(certificate, new CertificateDetails(serial, subject, certificate.Issuer,

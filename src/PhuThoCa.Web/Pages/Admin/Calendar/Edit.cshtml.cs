@@ -104,7 +104,7 @@ public class EditModel(
         catch (DomainRuleException rule)
         {
             OverrideChanges.AddRuleError(ModelState, rule);
-            if (rule.Rule is "ExtraWorkingDayMustBeASaturdayOrSunday" or "ExtraDayOffMustBeAWeekday")
+            if (rule.Rule is CalendarRules.ExtraWorkingDayMustBeASaturdayOrSunday or CalendarRules.ExtraDayOffMustBeAWeekday)
             {
                 ModelState.AddModelError("Input.Date", $"Ngày {Format.Date(date)} là {CalendarLabels.DayOfWeekName(date.DayOfWeek).ToLowerInvariant()}.");
             }

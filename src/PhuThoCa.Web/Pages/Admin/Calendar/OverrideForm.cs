@@ -90,10 +90,10 @@ public static class OverrideChanges
     {
         var key = rule.Rule switch
         {
-            "ExtraWorkingDayMustBeASaturdayOrSunday" or "ExtraDayOffMustBeAWeekday" or "CalendarOverrideKindIsUnknown" => "Input.Kind",
-            "CalendarOverrideMustBeWithinTheSupportedYears" => "Input.Date",
-            "CalendarOverrideNeedsAName" or "CalendarOverrideNameIsTooLong" => "Input.Name",
-            "CalendarOverrideNeedsALegalBasis" or "CalendarOverrideLegalBasisIsTooLong" => "Input.LegalBasis",
+            CalendarRules.ExtraWorkingDayMustBeASaturdayOrSunday or CalendarRules.ExtraDayOffMustBeAWeekday or CalendarRules.CalendarOverrideKindIsUnknown => "Input.Kind",
+            CalendarRules.CalendarOverrideMustBeWithinTheSupportedYears => "Input.Date",
+            CalendarRules.CalendarOverrideNeedsAName or CalendarRules.CalendarOverrideNameIsTooLong => "Input.Name",
+            CalendarRules.CalendarOverrideNeedsALegalBasis or CalendarRules.CalendarOverrideLegalBasisIsTooLong => "Input.LegalBasis",
             _ => string.Empty,
         };
         modelState.AddModelError(key, rule.Message);
