@@ -10,13 +10,21 @@ using PhuThoCa.Tests.Support;
 namespace PhuThoCa.BrowserTests;
 
 /// <summary>The real portal on Kestrel (loopback, random port) and Debian's Chromium driven by Playwright, offline.</summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
+    public BrowserPortal()
+        : this(new PortalFactory())
+    {
+    }
+
+    /// <summary>A portal with other settings (a <see cref="PortalFactory"/> subclass), for one test class.</summary>
+    protected BrowserPortal(PortalFactory factory) => Factory = factory;
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public PortalFactory Factory { get; } = new();
+    public PortalFactory Factory { get; }
 
     public string BaseUrl { get; private set; } = "";
 
@@ -67,7 +75,16 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal));
+        try
+        {
+            // Generous on a loaded 2-core machine; a refused sign-in stays on the form and says why below.
+            await page.WaitForURLAsync(url => !url.EndsWith("/Account/Login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} stayed on the login page: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         if (page.Url.Contains("/Account/LoginWith2fa", StringComparison.Ordinal))
         {
             await page.GetByLabel("Mã xác thực").FillAsync(await Factory.CurrentTotpAsync(userName));

@@ -64,6 +64,7 @@ public class BackupRestoreTests
 
         var restore = await RunAsync("restore.sh", backup, restored);
         Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.Matches("audit trail: OK [0-9]+ entries", restore.Output);
         File.Move(Path.Combine(restored, "phuthoca.db"), Path.Combine(restored, "portal.db"));
 
         await using var again = new PortalFactory { DataFolder = restored };
@@ -113,6 +114,40 @@ public class BackupRestoreTests
         Assert.False(Directory.Exists(backup + "-restored"));
     }
 
+    [Fact]
+    public async Task Restore_RefusesABackupWhoseAuditTrailWasEdited()
+    {
+        var backup = Path.Combine(Path.GetTempPath(), "phuthoca-tests", "backup-" + Guid.NewGuid().ToString("N"));
+        await using (var portal = new PortalFactory())
+        {
+            await portal.InitializeAsync();
+            var result = await RunAsync("backup.sh", portal.DataFolder, backup);
+            Assert.True(result.ExitCode == 0, result.Output);
+        }
+
+        // An entry edited in the backup's database, and the manifest made to match again: only the hash chain notices.
+        var database = Path.Combine(backup, "phuthoca.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var edit = connection.CreateCommand();
+            edit.CommandText = "UPDATE AuditEntries SET UserName = 'Người khác' WHERE Id = 2";
+            Assert.Equal(1, await edit.ExecuteNonQueryAsync(Ct));
+        }
+
+        var manifest = Path.Combine(backup, "MANIFEST.sha256");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(database, Ct)));
+        var lines = (await File.ReadAllLinesAsync(manifest, Ct))
+            .Select(l => l.EndsWith("phuthoca.db", StringComparison.Ordinal) ? hash + l[64..] : l);
+        await File.WriteAllLinesAsync(manifest, lines, Ct);
+
+        var restore = await RunAsync("restore.sh", backup, backup + "-restored");
+
+        Assert.NotEqual(0, restore.ExitCode);
+        Assert.Contains("audit trail check failed", restore.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(backup + "-restored"));
+    }
+
     private static async Task AttachAsync(PortalFactory portal, int requestId)
     {
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% ho so " + requestId + "\n%%EOF\n");
@@ -141,6 +176,8 @@ public class BackupRestoreTests
             RedirectStandardError = true,
         };
         start.Environment["PHUTHOCA_DB"] = Path.Combine(from, "portal.db");
+        // The portal built beside the tests: restore.sh runs its "audit verify" on the backup before restoring.
+        start.Environment["PHUTHOCA_APP"] = AppContext.BaseDirectory;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);

@@ -12,35 +12,6 @@ using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 namespace PhuThoCa.Web.Tests.Signatures;
 
 /// <summary>The portal with the signed-letter requirement on (its default) and the test PKI in its trust list.</summary>
-public sealed class SignaturePortalFactory : PortalFactory
-{
-    protected override bool RequireVerifiedLetter => true;
-
-    /// <summary>Puts the test root, intermediate and CRL in the trust list, as an administrator would.</summary>
-    public async Task TrustTestPkiAsync()
-    {
-        await using var db = CreateDbContext();
-        if (await db.TrustList.AnyAsync())
-        {
-            return;
-        }
-
-        var pki = TestPki.Instance;
-        var admin = new Actor("test", "Quản trị kiểm thử", Clock.GetUtcNow().UtcDateTime);
-        foreach (var (name, certificate, kind) in new[] { ("Test Root CA", pki.Root, TrustListKind.Root), ("Test CA G2", pki.Intermediate, TrustListKind.Intermediate) })
-        {
-            var s = PhuThoCa.Signatures.CertificateNames.Summarize(certificate);
-            db.TrustList.Add(new TrustListEntry(name, kind, s.Subject, s.Issuer, s.SerialNumber, s.Sha256Thumbprint, s.NotBefore.UtcDateTime,
-                s.NotAfter.UtcDateTime, certificate.RawData, admin));
-        }
-
-        var crl = PhuThoCa.Signatures.RevocationLists.Describe(pki.IntermediateCrl)!;
-        db.RevocationLists.Add(new RevocationListFile(crl.Issuer, crl.ThisUpdate.UtcDateTime, crl.NextUpdate?.UtcDateTime, crl.RevokedCount,
-            Convert.ToHexString(SHA256.HashData(crl.Encoded)), crl.Encoded, admin));
-        await db.SaveChangesAsync();
-    }
-}
-
 /// <summary>
 /// Issue 16 in the request workflow over HTTP: the Mẫu 04 letter the portal generated, signed by pdfsig, checked on upload,
 /// shown on the details page, and gating "Tiếp nhận".
