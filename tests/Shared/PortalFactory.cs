@@ -19,6 +19,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
+    /// <summary>Letters:PublicBaseUrl, the only host a QR link may print (never the request's Host header).</summary>
+    public const string PublicBaseUrl = "https://chukyso.phutho.gov.vn";
+
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), "phuthoca-tests", Guid.NewGuid().ToString("N"));
@@ -35,6 +38,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Data:Folder", DataFolder);
         builder.UseSetting("Seed:DemoData", "true");
+        builder.UseSetting("Letters:PublicBaseUrl", PublicBaseUrl);
         // Tests sign in hundreds of times from one address; RateLimitTests set the production limits.
         builder.UseSetting("RateLimits:SignInPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer15Minutes", "100000");
@@ -146,6 +150,20 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
     public static string Totp(string base32Key) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>GETs the page to take its antiforgery token, then POSTs the form fields with it.</summary>
+    /// <summary>
+    /// Stores (issues) a version of the request's letter through the explicit POST of /Letters/Preview (a GET never
+    /// stores one); asserts the redirect that confirms it.
+    /// </summary>
+    public static async Task IssueLetterAsync(HttpClient client, int requestId, CancellationToken ct = default)
+    {
+        var response = await PostFormAsync(client, $"/Letters/Preview/{requestId}?handler=Generate", new Dictionary<string, string>(),
+            $"/Letters/Preview/{requestId}", ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Storing the letter of request {requestId} answered {(int)response.StatusCode}.");
+        }
+    }
+
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields,
         string? formPageUrl = null, CancellationToken ct = default)
     {

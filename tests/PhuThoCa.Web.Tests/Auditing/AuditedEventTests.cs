@@ -68,6 +68,7 @@ public class AuditedEventTests(PortalFactory portal)
         var id = await new PhuThoCa.Web.Tests.Documents.RequestLetterScenarios(portal).IssueToPersonsAsync();
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
 
+        await PortalFactory.IssueLetterAsync(client, id, Ct);
         var pdf = await client.GetAsync(new Uri($"/Letters/Pdf/{id}", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

@@ -23,11 +23,19 @@ public class RequestLetterPagesTests(PortalFactory portal)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Pdf_FirstDownloadStoresIt_AndAReprintIsByteIdentical()
+    public async Task Pdf_GetNeverStores_TheIssuedVersionReprintsByteIdentical()
     {
         var id = await _scenarios.IssueToPersonsAsync();
         var client = await portal.CreateClientAsync(Officer, Ct);
 
+        var draft = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
+        await using (var before = portal.CreateDbContext())
+        {
+            Assert.Empty(await before.GeneratedLetters.Where(l => l.RequestId == id).ToListAsync(Ct));
+        }
+
+        Assert.Contains("125/UBND-VP", Poppler.PdfToText(draft, PdfTextMode.Raw), StringComparison.Ordinal);
+        await PortalFactory.IssueLetterAsync(client, id, Ct);
         var first = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
         await using var db = portal.CreateDbContext();
         // Change what the letter prints behind the portal's back: a fresh rendering would differ, the reprint must not.
@@ -52,6 +60,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
     {
         var id = await _scenarios.RevokeAsync();
         var client = await portal.CreateClientAsync(Officer, Ct);
+        await PortalFactory.IssueLetterAsync(client, id, Ct);
         var v1 = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
 
         var response = await PortalFactory.PostFormAsync(client, $"/Letters/Preview/{id}?handler=Generate", new Dictionary<string, string>
@@ -265,12 +274,25 @@ public class RequestLetterPagesTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task Rejection_IsStoredOnce_AndAHandoverRecordPrintsTheSameBytesTwice()
+    public async Task Rejection_IsStoredOnlyByThePost_AndAHandoverRecordPrintsTheSameBytesTwice()
     {
         var rejected = await _scenarios.RejectedRenewalAsync();
         var handover = await _scenarios.HandoverAsync();
         var client = await portal.CreateClientAsync(Staff, Ct);
 
+        await GetBytesAsync(client, $"/Letters/Rejection/{rejected}");
+        await using (var before = portal.CreateDbContext())
+        {
+            Assert.Empty(await before.GeneratedLetters.Where(l => l.RequestId == rejected && l.Kind == LetterKinds.Rejection).ToListAsync(Ct));
+        }
+
+        var posted = await PortalFactory.PostFormAsync(client, $"/Letters/Rejection/{rejected}", new Dictionary<string, string>
+        {
+            ["number"] = "45/TB-SKHCN",
+            ["signerTitle"] = "GIÁM ĐỐC",
+            ["signerName"] = "Nguyễn Văn Bình",
+        }, $"/Letters/Preview/{rejected}", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var notice = await GetBytesAsync(client, $"/Letters/Rejection/{rejected}");
         Assert.Equal(notice, await GetBytesAsync(client, $"/Letters/Rejection/{rejected}"));
         await using (var db = portal.CreateDbContext())

@@ -156,6 +156,7 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
         await portal.TrustTestPkiAsync();
         var arranged = await SubmittedAsync(portal, RequestType.Renew);
         using var officer = await portal.CreateClientAsync("canbo.syte", Ct);
+        await PortalFactory.IssueLetterAsync(officer, arranged.RequestId, Ct);
         var letter = await officer.GetByteArrayAsync(new Uri($"/Letters/Pdf/{arranged.RequestId}", UriKind.Relative), Ct);
         return (arranged.RequestId, letter);
     }

@@ -61,7 +61,7 @@ public class BatchModel(AppDbContext db, RequestLetterService letters, RequestLe
             return Page();
         }
 
-        var baseUrl = LetterPages.StatusBaseUrl(Request, options);
+        var baseUrl = LetterPages.StatusBaseUrl(options);
         var batch = data.Select(d => letters.RequestLetter(d, me.Today, baseUrl)).ToList();
         var pdf = RequestLetterService.RenderBatch(batch, new DateTimeOffset(me.UtcNow));
         return File(pdf, LetterPages.PdfType, $"van-ban-de-nghi-{batch.Count}-yeu-cau.pdf");

@@ -18,7 +18,7 @@ public class DocxModel(RequestLetterService letters, RequestLetterOptions option
             return NotFound();
         }
 
-        var letter = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(Request, options));
+        var letter = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(options));
         return File(OfficialLetterDocx.Write(letter), LetterPages.DocxType,
             LetterPages.FileName(RequestLetterComposer.KindOf(data.Request), requestId, null, "docx"));
     }

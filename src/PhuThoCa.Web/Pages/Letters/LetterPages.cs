@@ -11,14 +11,18 @@ public static class LetterPages
     public const string PdfType = "application/pdf";
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Letters:PublicBaseUrl when configured, otherwise the scheme and host the user reached the portal with.</summary>
-    public static string StatusBaseUrl(HttpRequest request, RequestLetterOptions options)
+    /// <summary>Where the README's run command serves the portal; used only when Development has no Letters:PublicBaseUrl.</summary>
+    public const string DevelopmentBaseUrl = "http://localhost:5051";
+
+    /// <summary>
+    /// Letters:PublicBaseUrl, never the request's Host header (a forged Host must not reach a stored document). A start
+    /// outside Development refuses to run without it (PortalSecurity.ProductionProblems), so the fallback only serves
+    /// Development.
+    /// </summary>
+    public static string StatusBaseUrl(RequestLetterOptions options)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.PublicBaseUrl.Trim().TrimEnd('/');
+        return string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? DevelopmentBaseUrl : options.PublicBaseUrl.Trim().TrimEnd('/');
     }
 
     /// <summary>ASCII download name, e.g. "Mau05-yeu-cau-12-v3.pdf".</summary>

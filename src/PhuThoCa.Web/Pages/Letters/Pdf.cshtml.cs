@@ -7,9 +7,10 @@ using PhuThoCa.Web.Infrastructure;
 namespace PhuThoCa.Web.Pages.Letters;
 
 /// <summary>
-/// GET /Letters/Pdf/{requestId}: the request letter (Mẫu 01–06) as PDF. The first download generates and stores it; every
-/// later one hands out the stored bytes (a reprint is byte-identical); ?version={id} gives an older version and ?preview=true
-/// renders the current data without storing anything. 404 for a request the user may not see.
+/// GET /Letters/Pdf/{requestId}: the request letter (Mẫu 01–06) as PDF, never writing: the newest stored version's bytes
+/// (a reprint is byte-identical), ?version={id} an older one, and while no version is stored (or with ?preview=true) a
+/// draft rendered from the current data. Versions are stored only by the explicit POST on /Letters/Preview. 404 for a
+/// request the user may not see.
 /// </summary>
 public class PdfModel(RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
 {
@@ -24,7 +25,7 @@ public class PdfModel(RequestLetterService letters, RequestLetterOptions options
         var kind = RequestLetterComposer.KindOf(data.Request);
         if (preview)
         {
-            var letter = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(Request, options));
+            var letter = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(options));
             return File(RequestLetterService.RenderPdf(letter, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType);
         }
 
@@ -36,9 +37,11 @@ public class PdfModel(RequestLetterService letters, RequestLetterOptions options
                 return NotFound();
             }
 
-            var letter = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(Request, options));
-            var (created, pdf) = await letters.StoreAsync(requestId, kind, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
-            return File(pdf, LetterPages.PdfType, LetterPages.FileName(created.Kind, requestId, created.Id, "pdf"));
+            // Not issued yet: a draft rendered on the fly. A GET never stores a version; the explicit POST on
+            // /Letters/Preview does.
+            var draft = letters.RequestLetter(data, me.Today, LetterPages.StatusBaseUrl(options));
+            return File(RequestLetterService.RenderPdf(draft, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType,
+                LetterPages.FileName(kind, requestId, null, "pdf"));
         }
 
         var bytes = await letters.ReadAsync(stored, ct);

@@ -83,7 +83,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             return NotFound();
         }
 
-        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(Request, options), Edits.ToEdits());
+        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(options), Edits.ToEdits());
         return File(RequestLetterService.RenderPdf(letter, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType);
     }
 
@@ -100,7 +100,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             return Forbid();
         }
 
-        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(Request, options), Edits.ToEdits());
+        var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(options), Edits.ToEdits());
         var (stored, _) = await letters.StoreAsync(requestId, Kind, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
         TempData["StatusMessage"] = $"Đã tạo bản PDF mới (SHA-256 {stored.Sha256[..12]}…).";
         return RedirectToPage(new { requestId });

@@ -10,8 +10,8 @@ namespace PhuThoCa.Web.Pages.Letters;
 
 /// <summary>
 /// /Letters/Rejection/{requestId}: Sở KH&amp;CN's notice that it does not accept the request, with the reasons (QĐ-PT Điều
-/// 5.4b, 6.3). Exists only for a request Sở rejected. GET gives the stored notice (generated and stored on first download,
-/// ?version={id} for an older one); POST (Sở staff) stores a new version with a number and signer.
+/// 5.4b, 6.3). Exists only for a request Sở rejected. GET never writes: it gives the newest stored notice (?version={id} for
+/// an older one), or a draft rendered on the fly while none is stored; POST (Sở staff) stores a version with a number and signer.
 /// </summary>
 public class RejectionModel(RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
 {
@@ -37,8 +37,10 @@ public class RejectionModel(RequestLetterService letters, RequestLetterOptions o
             return NotFound();
         }
 
-        var (created, pdf) = await StoreAsync(data, new RejectionNoticeDetails(null, RejectedOn(data.Request)), ct);
-        return File(pdf, LetterPages.PdfType, LetterPages.FileName(created.Kind, requestId, created.Id, "pdf"));
+        // Not issued yet: a draft rendered on the fly; only Sở's explicit POST stores (and so issues) a version.
+        var draft = letters.RejectionNotice(data, new RejectionNoticeDetails(null, RejectedOn(data.Request)), LetterPages.StatusBaseUrl(options));
+        return File(RequestLetterService.RenderPdf(draft, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType,
+            LetterPages.FileName(LetterKinds.Rejection, requestId, null, "pdf"));
     }
 
     public async Task<IActionResult> OnPostAsync(int requestId, string? number, string? signerTitle, string? signerName, CancellationToken ct)
@@ -62,7 +64,7 @@ public class RejectionModel(RequestLetterService letters, RequestLetterOptions o
 
     private Task<(GeneratedLetter Letter, byte[] Pdf)> StoreAsync(RequestLetterData data, RejectionNoticeDetails details, CancellationToken ct)
     {
-        var letter = letters.RejectionNotice(data, details, LetterPages.StatusBaseUrl(Request, options));
+        var letter = letters.RejectionNotice(data, details, LetterPages.StatusBaseUrl(options));
         return letters.StoreAsync(data.Request.Id, LetterKinds.Rejection, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
     }
 
