@@ -37,8 +37,7 @@ public sealed class AuditingSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
-            var attempted = userName.Length > MaxAttemptedNameLength ? userName[..MaxAttemptedNameLength] : userName;
-            await AppendAsync(AuditActions.SignInFailure, new AuditActor(null, attempted, ClientIp), "", "Tên đăng nhập không tồn tại.");
+            await AuditRefusedPasswordSignInAsync(userName, null);
             return SignInResult.Failed;
         }
 
@@ -92,8 +91,7 @@ public sealed class AuditingSignInManager(
             return AppendAsync(AuditActions.SignInFailure, new AuditActor(null, attempted, ClientIp), "", "Tên đăng nhập không tồn tại.");
         }
 
-        var actor = new AuditActor(user.Id, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? user.Id : user.FullName, ClientIp);
-        return AppendAsync(AuditActions.SignInFailure, actor, user.Id,
+        return AppendAsync(AuditActions.SignInFailure, ActorOf(user), user.Id,
             user.IsActive ? "Tài khoản đang bị khóa." : "Tài khoản không được phép đăng nhập.");
     }
 
@@ -111,9 +109,12 @@ public sealed class AuditingSignInManager(
 
     private string? ClientIp => Context.Connection.RemoteIpAddress?.ToString();
 
+    private AuditActor ActorOf(AppUser user) =>
+        new(user.Id, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? user.Id : user.FullName, ClientIp);
+
     private async Task AuditResultAsync(AppUser user, SignInResult result, bool wasLocked, string factor)
     {
-        var actor = new AuditActor(user.Id, string.IsNullOrEmpty(user.FullName) ? user.UserName ?? user.Id : user.FullName, ClientIp);
+        var actor = ActorOf(user);
         if (result.Succeeded)
         {
             await AppendAsync(AuditActions.SignIn, actor, user.Id, null);
