@@ -9,6 +9,7 @@ public static class RequestActionRegistration
 {
     /// <summary>The handlers of the request workflows, one per business action (scoped: they share the request's DbContext).</summary>
     public static IServiceCollection AddRequestActions(this IServiceCollection services) => services
+        .AddScoped<SentLetter>()
         .AddScoped<SubmitRequest>()
         .AddScoped<ResubmitRequest>()
         .AddScoped<CancelRequest>()
