@@ -17,6 +17,7 @@ public static class RequestActionRegistration
         .AddScoped<ReturnForSupplement>()
         .AddScoped<AcceptRequest>()
         .AddScoped<RejectRequest>()
+        .AddScoped<IssueRejectionNotice>()
         .AddScoped<RecordFiling>()
         .AddScoped<RecordCaResult>()
         .AddScoped<RecordCaRejection>()
