@@ -27,7 +27,8 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
         var request = data.Request;
         var agency = data.Agency.Name;
         var issuer = options.Issuer;
-        // "12/TB-SKHCN" from the register: the part after the slash is the ký hiệu; a bare number keeps the issuer's.
+        // "12/TB-SKHCN" from the register: the part after the slash is the ký hiệu; a bare number keeps the issuer's. "Lưu"
+        // names the drafting unit of the issuer's own symbol (SKHCN-CĐS → "VT, CĐS").
         var (number, symbol) = SplitNumber(details.Number, issuer.Symbol);
         var header = new LetterHeader(issuer.Name, symbol, options.Place, details.Date)
         {
@@ -64,7 +65,7 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
             [agency],
             body,
             ["Như trên"],
-            DefaultArchive(symbol),
+            DefaultArchive(issuer.Symbol),
             new LetterSigner(TitleLines(titles) ?? ["GIÁM ĐỐC"], Clean(details.SignerName) ?? Clean(issuer.SignerName) ?? ""))
         {
             Closing = $"{sender} thông báo để {agency} biết, thực hiện./.",
