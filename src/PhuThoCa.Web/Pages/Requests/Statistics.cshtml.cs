@@ -23,9 +23,6 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public const string Title = "Thống kê giải quyết yêu cầu theo thời hạn";
 
-    /// <summary>Sở's step ends with filing (Mẫu 04), recovery (Mẫu 06) or a written refusal.</summary>
-    private static readonly RequestAction[] Resolutions = [RequestAction.RecordFiledOnCaPortal, RequestAction.RecordRecovered, RequestAction.Reject];
-
     [BindProperty(SupportsGet = true, Name = "from")]
     public string? From { get; set; }
 
@@ -186,13 +183,18 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
     private Outcome Classify(Request request)
     {
         var history = request.History.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
-        var resolvedAt = history.FindIndex(h => Resolutions.Contains(h.Action));
+        var resolvedAt = history.FindIndex(h => ScienceDepartmentResolution.IsResolution(h.Action));
         if (resolvedAt >= 0)
         {
             var done = VietnamTime.ToDate(history[resolvedAt].AtUtc);
             // The due date in force when Sở resolved the request: the one recorded by the move before (ADR 0007, "one history").
             var due = history.Take(resolvedAt).LastOrDefault()?.DueDate;
-            return due is not { } d || done < d ? Outcome.Early : done == d ? Outcome.OnDueDay : Outcome.Late;
+            return ScienceDepartmentResolution.Timing(done, due) switch
+            {
+                ResolutionTiming.Early => Outcome.Early,
+                ResolutionTiming.OnDueDay => Outcome.OnDueDay,
+                ResolutionTiming.Late => Outcome.Late,
+            };
         }
 
         var last = history.LastOrDefault();
