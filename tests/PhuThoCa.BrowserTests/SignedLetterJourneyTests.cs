@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using PhuThoCa.Domain.Certificates;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Web.Tests.Signatures;
 
@@ -95,27 +93,7 @@ public class SignedLetterJourneyTests(SignatureBrowserPortal portal) : IClassFix
         await Assertions.Expect(page.GetByTestId("status-message")).ToContainTextAsync("Đã gửi yêu cầu");
     }
 
-    /// <summary>A Mẫu 04 draft of Sở Y tế for one eligible certificate, with its letter and Mục 1 filled in.</summary>
-    private async Task<int> RenewalDraftAsync(string letterNumber)
-    {
-        await using var db = portal.Factory.CreateDbContext();
-        var agency = await db.Agencies.SingleAsync(a => a.Name == "Sở Y tế tỉnh Phú Thọ", Ct);
-        var officer = await db.Users.SingleAsync(u => u.UserName == "canbo.syte", Ct);
-        var now = portal.Factory.Clock.GetUtcNow().UtcDateTime;
-        var today = VietnamTime.ToDate(now);
-        var certificate = await db.Certificates.Include(c => c.Subscriber)
-            .Where(c => c.Subscriber!.AgencyId == agency.Id && c.Status == CertificateStatus.Valid && c.NotAfterUtc > now.AddDays(60)
-                && !db.Requests.SelectMany(r => r.Lines).Any(l => l.CertificateSerial == c.SerialNumber))
-            .OrderByDescending(c => c.NotAfterUtc).FirstAsync(Ct);
-        var request = new Request(RequestType.Renew, agency.Id, new Actor(officer.Id, officer.FullName, now));
-        request.UpdateLetter(new RequestLetter(letterNumber, today, "Nguyễn Văn An", "GIÁM ĐỐC"));
-        request.UpdateContact(new RequestContact(certificate.Subscriber!.Name, "025186004321", new DateOnly(2022, 3, 12),
-            "Cục Cảnh sát quản lý hành chính về trật tự xã hội", "Chuyên viên", "0912345678", certificate.Subscriber.Email, null, null));
-        request.AddRenewLine(certificate.Subscriber, certificate);
-        db.Requests.Add(request);
-        await db.SaveChangesAsync(Ct);
-        return request.Id;
-    }
+    private Task<int> RenewalDraftAsync(string letterNumber) => JourneyArrange.RenewalDraftAsync(portal.Factory, letterNumber, Ct);
 
     private async Task<RequestStatus> StatusAsync(int id)
     {

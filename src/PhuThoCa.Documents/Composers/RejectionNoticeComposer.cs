@@ -27,10 +27,13 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
         var request = data.Request;
         var agency = data.Agency.Name;
         var issuer = options.Issuer;
-        var header = new LetterHeader(issuer.Name, issuer.Symbol, options.Place, details.Date)
+        // "12/TB-SKHCN" from the register: the part after the slash is the ký hiệu; a bare number keeps the issuer's. "Lưu"
+        // names the drafting unit of the issuer's own symbol (SKHCN-CĐS → "VT, CĐS").
+        var (number, symbol) = SplitNumber(details.Number, issuer.Symbol);
+        var header = new LetterHeader(issuer.Name, symbol, options.Place, details.Date)
         {
             ParentAuthority = Clean(issuer.ParentAuthority),
-            Number = Clean(details.Number),
+            Number = number,
         };
         var sender = options.ScienceDepartmentShort;
         var letterRef = request.LetterNumber is null

@@ -137,4 +137,14 @@ public sealed class ScienceDepartmentIssuer
     public string SignerTitle { get; set; } = "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC";
 
     public string SignerName { get; set; } = "";
+
+    /// <summary>Printed before the register's sequence number of a rejection notice (e.g. "TB"); empty by default.</summary>
+    public string RejectionNumberPrefix { get; set; } = "";
+
+    /// <summary>Printed after the sequence number: "/" and the ký hiệu, giving "123/TB-SKHCN".</summary>
+    public string RejectionNumberSuffix { get; set; } = "/TB-SKHCN";
+
+    /// <summary>The rejection notice's số and ký hiệu for the year's sequence number <paramref name="sequence"/>.</summary>
+    public string RejectionNumber(int sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RejectionNumberPrefix}{sequence}{RejectionNumberSuffix}");
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PhuThoCa.Documents.Layout;
 
 namespace PhuThoCa.Documents.Nd30;
@@ -48,6 +49,10 @@ public sealed record LetterMarginImage(ReadOnlyMemory<byte> Png, float SizeMm = 
     public ReadOnlyMemory<byte>? ModulePng { get; init; }
 }
 
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(LetterParagraph), "paragraph")]
+[JsonDerivedType(typeof(LetterSectionHeading), "heading")]
+[JsonDerivedType(typeof(LetterTable), "table")]
 public abstract record LetterBlock;
 
 public sealed record LetterSpan(string Text, bool Bold = false, bool Italic = false, bool Underline = false);
@@ -55,7 +60,8 @@ public sealed record LetterSpan(string Text, bool Bold = false, bool Italic = fa
 /// <summary>A body paragraph: 14 pt, justified, first line indented 1 cm, 6 pt after.</summary>
 public sealed record LetterParagraph(IReadOnlyList<LetterSpan> Spans) : LetterBlock
 {
-    public LetterParagraph(string text)
+    /// <summary>One plain run (internal so that JSON has one public constructor to bind, see <see cref="OfficialLetterJson"/>).</summary>
+    internal LetterParagraph(string text)
         : this([new LetterSpan(text)])
     {
     }

@@ -11,6 +11,12 @@ public static class RequestRules
     public const string StaffCannotActOnTheirOwnRequest = nameof(StaffCannotActOnTheirOwnRequest);
     public const string RequestCanBeEditedOnlyAsDraftOrWhenReturned = nameof(RequestCanBeEditedOnlyAsDraftOrWhenReturned);
 
+    // Documents of record (issue 11 item 3): the sent letter is fixed; Sở's notice is issued once.
+    public const string SentLetterIsFrozen = nameof(SentLetterIsFrozen);
+    public const string RejectionNoticeOnlyForARejectedRequest = nameof(RejectionNoticeOnlyForARejectedRequest);
+    public const string RejectionNoticeIsIssuedOnce = nameof(RejectionNoticeIsIssuedOnce);
+    public const string RejectionNoticeIsDatedFromTheRejection = nameof(RejectionNoticeIsDatedFromTheRejection);
+
     // Reasons (QĐ-PT Điều 5.4b, 6.3: "thông báo bằng văn bản nêu rõ lý do"; features G2.2).
     public const string RejectionNeedsAReason = nameof(RejectionNeedsAReason);
     public const string ReturnForSupplementNeedsAReason = nameof(ReturnForSupplementNeedsAReason);

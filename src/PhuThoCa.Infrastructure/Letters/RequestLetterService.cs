@@ -21,6 +21,13 @@ public sealed class RequestLetterService(
 {
     public RequestLetterComposer Composer => composer;
 
+    /// <summary>What <paramref name="request"/> (as tracked by the caller, e.g. being submitted) prints.</summary>
+    public Task<RequestLetterData> DataForAsync(Request request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CompleteAsync(request, ct);
+    }
+
     /// <summary>The request with its lines in order, its agency and the register entries; null when not visible.</summary>
     public async Task<RequestLetterData?> LoadAsync(int requestId, CancellationToken ct = default)
     {
@@ -86,6 +93,29 @@ public sealed class RequestLetterService(
             .OrderByDescending(l => l.Id)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The version of the agency's letter that counts for <paramref name="request"/>: once sent, the newest version sent (the
+    /// one Sở sees, whatever drafts exist); while the agency holds it, the newest stored one.
+    /// </summary>
+    public async Task<GeneratedLetter?> CurrentLetterAsync(Request request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = RequestLetterComposer.KindOf(request);
+        if (!RequestStatuses.IsEditable(request.Status))
+        {
+            var sent = await db.GeneratedLetters.AsNoTracking()
+                .Where(l => l.RequestId == request.Id && l.Kind == kind && l.SentOn != null)
+                .OrderByDescending(l => l.Id)
+                .FirstOrDefaultAsync(ct);
+            if (sent is not null)
+            {
+                return sent;
+            }
+        }
+
+        return await LatestAsync(request.Id, kind, ct);
+    }
+
     public Task<List<GeneratedLetter>> VersionsAsync(int requestId, CancellationToken ct = default) =>
         db.GeneratedLetters.AsNoTracking()
             .Where(l => l.RequestId == requestId)
@@ -96,12 +126,14 @@ public sealed class RequestLetterService(
         db.GeneratedLetters.AsNoTracking().FirstOrDefaultAsync(l => l.RequestId == requestId && l.Id == letterId, ct);
 
     /// <summary>
-    /// Renders a new version with the creation date <paramref name="actor"/>.AtUtc (also stored as GeneratedAtUtc), saves
-    /// the bytes in the file store and the row with their SHA-256.
+    /// Renders a new version of <paramref name="kind"/> with the creation date <paramref name="actor"/>.AtUtc (also stored as
+    /// GeneratedAtUtc), saves the bytes in the file store and returns the row (with their SHA-256, the next version number
+    /// and the letter's content as JSON) for the caller to add to its DbContext and save with the action it belongs to.
     /// </summary>
-    public async Task<(GeneratedLetter Letter, byte[] Pdf)> StoreAsync(int requestId, string kind, string? number, OfficialLetter letter,
-        Actor actor, CancellationToken ct = default)
+    public async Task<(GeneratedLetter Letter, byte[] Pdf)> PrepareAsync(int requestId, string kind, OfficialLetter letter, Actor actor,
+        LetterRecord? record = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(actor);
         var pdf = RenderPdf(letter, new DateTimeOffset(DateTime.SpecifyKind(actor.AtUtc, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset));
         using var content = new MemoryStream(pdf, writable: false);
@@ -111,10 +143,28 @@ public sealed class RequestLetterService(
             throw new InvalidOperationException($"The generated letter could not be stored: {error}");
         }
 
-        var row = new GeneratedLetter(requestId, kind, number, stored.Key, pdf.Length, Sha256(pdf), actor);
+        var version = 1 + (await db.GeneratedLetters.IgnoreQueryFilters()
+            .Where(l => l.RequestId == requestId && l.Kind == kind).Select(l => (int?)l.Version).MaxAsync(ct) ?? 0);
+        var row = new GeneratedLetter(requestId, kind, version, NumberOf(letter), new StoredLetterFile(stored.Key, pdf.Length, Sha256(pdf)),
+            OfficialLetterJson.Write(letter), actor, record);
+        return (row, pdf);
+    }
+
+    /// <summary><see cref="PrepareAsync"/> and save at once (a draft version, Sở's notice).</summary>
+    public async Task<(GeneratedLetter Letter, byte[] Pdf)> StoreAsync(int requestId, string kind, OfficialLetter letter, Actor actor,
+        LetterRecord? record = null, CancellationToken ct = default)
+    {
+        var (row, pdf) = await PrepareAsync(requestId, kind, letter, actor, record, ct);
         db.GeneratedLetters.Add(row);
         await db.SaveChangesAsync(ct);
         return (row, pdf);
+    }
+
+    /// <summary>The letter a version prints, from its stored content; null for a version stored before content was kept.</summary>
+    public static OfficialLetter? ContentOf(GeneratedLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return letter.Content is { } json ? OfficialLetterJson.Read(json) : null;
     }
 
     /// <summary>The stored bytes of a version, checked against the recorded SHA-256 (<see cref="StoredFileIntegrityException"/>).</summary>

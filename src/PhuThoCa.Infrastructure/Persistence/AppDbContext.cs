@@ -56,6 +56,8 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     public DbSet<Domain.Mail.OutboxMessage> OutboxMessages => Set<Domain.Mail.OutboxMessage>();

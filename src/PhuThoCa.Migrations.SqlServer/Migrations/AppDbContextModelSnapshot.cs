@@ -617,6 +617,29 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("PhuThoCa.Domain.Requests.DocumentCounter", b =>
+                {
+                    b.Property<string>("Register")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
+                    b.HasKey("Register", "Year");
+
+                    b.ToTable("DocumentCounters");
+                });
+
             modelBuilder.Entity("PhuThoCa.Domain.Requests.GeneratedLetter", b =>
                 {
                     b.Property<int>("Id")
@@ -625,6 +648,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Content")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("GeneratedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -632,6 +658,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -648,15 +677,29 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<int>("RequestId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

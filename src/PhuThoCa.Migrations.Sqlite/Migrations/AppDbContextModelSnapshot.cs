@@ -588,11 +588,37 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("PhuThoCa.Domain.Requests.DocumentCounter", b =>
+                {
+                    b.Property<string>("Register")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Version")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Register", "Year");
+
+                    b.ToTable("DocumentCounters");
+                });
+
             modelBuilder.Entity("PhuThoCa.Domain.Requests.GeneratedLetter", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GeneratedAtUtc")
                         .HasColumnType("TEXT");
@@ -600,6 +626,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<string>("GeneratedBy")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -617,15 +646,29 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<int>("RequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerPosition")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -33,9 +33,16 @@ public static class Policies
 
     /// <summary>
     /// Accepting a request: a <see cref="ScienceDepartment"/> user, and a Lãnh đạo Sở only when the Sở has made acceptance
-    /// a leader's act (setting <c>Requests:AcceptRequiresLeader</c>, <see cref="LeaderOnlyAcceptRequirement"/>).
+    /// a leader's act (setting <c>Requests:AcceptRequiresLeader</c>, <see cref="LeaderOnlyRequirement"/>).
     /// </summary>
     public const string AcceptRequests = nameof(AcceptRequests);
+
+    /// <summary>
+    /// Rejecting a request and issuing Sở's written refusal (QĐ-PT Điều 5.4b, 6.3): a <see cref="ScienceDepartment"/> user, and
+    /// a Lãnh đạo Sở only when the Sở has made refusal a leader's act (setting <c>Requests:RejectRequiresLeader</c>, off by
+    /// default, <see cref="LeaderOnlyRequirement"/>).
+    /// </summary>
+    public const string RejectRequests = nameof(RejectRequests);
 
     /// <summary>Generating or changing a letter version: the roles that edit registers.</summary>
     public const string GenerateLetters = nameof(GenerateLetters);
@@ -56,7 +63,7 @@ public static class Policies
     /// <summary>The portal's policies, with authentication required wherever a page does not say otherwise.</summary>
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
-        services.AddSingleton<IAuthorizationHandler, LeaderOnlyAcceptHandler>();
+        services.AddSingleton<IAuthorizationHandler, LeaderOnlyHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(EditRegisters, p => p.RequireRole(RegisterRoles))
@@ -66,27 +73,33 @@ public static class Policies
             .AddPolicy(ViewFullNationalId, p => p.RequireRole(FullNationalIdRoles))
             .AddPolicy(FileRequests, p => p.RequireRole(Roles.AgencyOfficer))
             .AddPolicy(ScienceDepartment, p => p.RequireRole(ScienceDepartmentRoles))
-            .AddPolicy(AcceptRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyAcceptRequirement()))
+            .AddPolicy(AcceptRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyRequirement(LeaderOnlyRequirement.Accept)))
+            .AddPolicy(RejectRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyRequirement(LeaderOnlyRequirement.Reject)))
             .AddPolicy(ProvinceOversight, p => p.RequireRole([.. ScienceDepartmentRoles, Roles.Auditor]));
         return services;
     }
 }
 
 /// <summary>
-/// The Sở's choice (setting <c>Requests:AcceptRequiresLeader</c>, off by default) that only a Lãnh đạo Sở accepts a request;
-/// QĐ-PT leaves the internal division of work to the Sở.
+/// The Sở's choice that only a Lãnh đạo Sở performs an act, when the setting <see cref="Setting"/> is true (off by default):
+/// accepting a request (<c>Requests:AcceptRequiresLeader</c>) or refusing it and issuing the notice
+/// (<c>Requests:RejectRequiresLeader</c>). QĐ-PT leaves the internal division of work to the Sở.
 /// </summary>
-public sealed class LeaderOnlyAcceptRequirement : IAuthorizationRequirement
+public sealed class LeaderOnlyRequirement(string setting) : IAuthorizationRequirement
 {
-    public const string Setting = "Requests:AcceptRequiresLeader";
+    public const string Accept = "Requests:AcceptRequiresLeader";
+    public const string Reject = "Requests:RejectRequiresLeader";
+
+    public string Setting => setting;
 }
 
-public sealed class LeaderOnlyAcceptHandler(IConfiguration configuration) : AuthorizationHandler<LeaderOnlyAcceptRequirement>
+public sealed class LeaderOnlyHandler(IConfiguration configuration) : AuthorizationHandler<LeaderOnlyRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LeaderOnlyAcceptRequirement requirement)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, LeaderOnlyRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!configuration.GetValue(LeaderOnlyAcceptRequirement.Setting, false) || context.User.IsInRole(Roles.DepartmentLeader))
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (!configuration.GetValue(requirement.Setting, false) || context.User.IsInRole(Roles.DepartmentLeader))
         {
             context.Succeed(requirement);
         }

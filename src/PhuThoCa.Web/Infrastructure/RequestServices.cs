@@ -25,40 +25,13 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
         new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
 
     /// <summary>
-    /// Next receipt sequence of the year, taken by one atomic UPDATE … RETURNING (OUTPUT on SQL Server) on the year's
-    /// counter row: two staff receiving different requests at the same moment each get their own number and neither is
-    /// told the record changed. The number is taken before the receipt is saved, so a save that then fails (the request
-    /// itself was changed meanwhile) leaves that number unused; a number is never issued twice.
+    /// Next receipt sequence of the year, taken atomically on the year's counter row (<see cref="AtomicCounters"/>): two staff
+    /// receiving different requests at the same moment each get their own number. The number is taken before the receipt
+    /// is saved, so a save that then fails (the request itself was changed meanwhile) leaves that number unused; a number is
+    /// never issued twice.
     /// </summary>
-    public async Task<int> NextReceiptSequenceAsync(int year, CancellationToken ct = default)
-    {
-        var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
-        for (var attempt = 0; ; attempt++)
-        {
-            var version = Guid.NewGuid().ToByteArray();
-            var taken = sqlServer
-                ? await db.Database.SqlQuery<int>($"UPDATE [ReceiptCounters] SET [LastValue] = [LastValue] + 1, [Version] = {version} OUTPUT inserted.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(ct)
-                : await db.Database.SqlQuery<int>($"UPDATE \"ReceiptCounters\" SET \"LastValue\" = \"LastValue\" + 1, \"Version\" = {version} WHERE \"Year\" = {year} RETURNING \"LastValue\" AS \"Value\"").ToListAsync(ct);
-            if (taken.Count == 1)
-            {
-                return taken[0];
-            }
-
-            // First receipt of the year: create the row holding 1, unless another receipt just did (then take the next).
-            var created = sqlServer
-                ? await db.Database.SqlQuery<int>($"INSERT INTO [ReceiptCounters] ([Year], [LastValue], [Version]) OUTPUT inserted.[LastValue] AS [Value] SELECT {year}, 1, {version} WHERE NOT EXISTS (SELECT 1 FROM [ReceiptCounters] WITH (UPDLOCK, HOLDLOCK) WHERE [Year] = {year})").ToListAsync(ct)
-                : await db.Database.SqlQuery<int>($"INSERT INTO \"ReceiptCounters\" (\"Year\", \"LastValue\", \"Version\") VALUES ({year}, 1, {version}) ON CONFLICT DO NOTHING RETURNING \"LastValue\" AS \"Value\"").ToListAsync(ct);
-            if (created.Count == 1)
-            {
-                return created[0];
-            }
-
-            if (attempt >= 3)
-            {
-                throw new InvalidOperationException($"No receipt number could be taken for {year}.");
-            }
-        }
-    }
+    public Task<int> NextReceiptSequenceAsync(int year, CancellationToken ct = default) =>
+        AtomicCounters.NextAsync(db, "ReceiptCounters", [("Year", year)], ct);
 
     /// <summary>
     /// The certificates and tokens the request's lines point at, for the domain's eligibility checks and register updates;

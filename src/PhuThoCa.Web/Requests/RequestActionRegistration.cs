@@ -9,6 +9,7 @@ public static class RequestActionRegistration
 {
     /// <summary>The handlers of the request workflows, one per business action (scoped: they share the request's DbContext).</summary>
     public static IServiceCollection AddRequestActions(this IServiceCollection services) => services
+        .AddScoped<SentLetter>()
         .AddScoped<SubmitRequest>()
         .AddScoped<ResubmitRequest>()
         .AddScoped<CancelRequest>()
@@ -16,6 +17,7 @@ public static class RequestActionRegistration
         .AddScoped<ReturnForSupplement>()
         .AddScoped<AcceptRequest>()
         .AddScoped<RejectRequest>()
+        .AddScoped<IssueRejectionNotice>()
         .AddScoped<RecordFiling>()
         .AddScoped<RecordCaResult>()
         .AddScoped<RecordCaRejection>()

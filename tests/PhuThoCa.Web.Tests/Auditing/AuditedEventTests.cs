@@ -65,7 +65,7 @@ public class AuditedEventTests(PortalFactory portal)
     [Fact]
     public async Task LetterIssue_IsAuditedAsTheInsertOfTheStoredLetter()
     {
-        var id = await new PhuThoCa.Web.Tests.Documents.RequestLetterScenarios(portal).IssueToPersonsAsync();
+        var id = await new PhuThoCa.Web.Tests.Documents.RequestLetterScenarios(portal).DraftIssueAsync();
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
 
         await PortalFactory.IssueLetterAsync(client, id, Ct);

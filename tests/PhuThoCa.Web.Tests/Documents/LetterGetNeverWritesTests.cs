@@ -30,8 +30,6 @@ public class LetterGetNeverWritesTests(PortalFactory portal)
         var issued = await scenarios.RevokeAsync();
         var rejected = await scenarios.RejectedRenewalAsync();
         var handover = await scenarios.HandoverAsync();
-        var officer = await own.CreateClientAsync("canbo.viettri", Ct);
-        await PortalFactory.IssueLetterAsync(officer, issued, Ct);
         int version;
         await using (var db = own.CreateDbContext())
         {
@@ -72,7 +70,7 @@ public class LetterGetNeverWritesTests(PortalFactory portal)
     [Fact]
     public async Task ForgedHostHeader_NeverReachesAStoredDocument()
     {
-        var id = await _scenarios.RevokeAsync();
+        var id = await _scenarios.DraftIssueAsync();
         var officer = await portal.CreateClientAsync("canbo.viettri", Ct);
         officer.DefaultRequestHeaders.Host = "evil.example";
 

@@ -25,7 +25,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
     [Fact]
     public async Task Pdf_GetNeverStores_TheIssuedVersionReprintsByteIdentical()
     {
-        var id = await _scenarios.IssueToPersonsAsync();
+        var id = await _scenarios.DraftIssueAsync();
         var client = await portal.CreateClientAsync(Officer, Ct);
 
         var draft = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
@@ -58,7 +58,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
     [Fact]
     public async Task Generate_CreatesANewVersion_AndOlderVersionsStayDownloadable()
     {
-        var id = await _scenarios.RevokeAsync();
+        var id = await _scenarios.DraftIssueAsync();
         var client = await portal.CreateClientAsync(Officer, Ct);
         await PortalFactory.IssueLetterAsync(client, id, Ct);
         var v1 = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
@@ -286,13 +286,13 @@ public class RequestLetterPagesTests(PortalFactory portal)
             Assert.Empty(await before.GeneratedLetters.Where(l => l.RequestId == rejected && l.Kind == LetterKinds.Rejection).ToListAsync(Ct));
         }
 
-        var posted = await PortalFactory.PostFormAsync(client, $"/Letters/Rejection/{rejected}", new Dictionary<string, string>
+        await PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange.ActAsync(client, rejected, "Notice", new Dictionary<string, string>
         {
-            ["number"] = "45/TB-SKHCN",
-            ["signerTitle"] = "GIÁM ĐỐC",
-            ["signerName"] = "Nguyễn Văn Bình",
-        }, $"/Letters/Preview/{rejected}", Ct);
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            ["Notice.SignerPosition"] = "GIÁM ĐỐC",
+            ["Notice.SignerName"] = "Nguyễn Văn Bình",
+            ["Notice.IssuedOn"] = "26/11/2026",
+            ["Notice.SentOn"] = "26/11/2026",
+        }, Ct);
         var notice = await GetBytesAsync(client, $"/Letters/Rejection/{rejected}");
         Assert.Equal(notice, await GetBytesAsync(client, $"/Letters/Rejection/{rejected}"));
         await using (var db = portal.CreateDbContext())

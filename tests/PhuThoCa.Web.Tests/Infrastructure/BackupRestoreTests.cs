@@ -32,7 +32,6 @@ public class BackupRestoreTests
             await portal.InitializeAsync();
             letterRequest = await new RequestLetterScenarios(portal).RevokeAsync();
             var officer = await portal.CreateClientAsync("canbo.viettri", Ct);
-            await PortalFactory.IssueLetterAsync(officer, letterRequest, Ct);
             Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/Letters/Pdf/{letterRequest}", UriKind.Relative), Ct)).StatusCode);
             await AttachAsync(portal, letterRequest);
             statusToken = portal.Services.GetRequiredService<StatusLinks>().TokenFor(letterRequest);

@@ -49,7 +49,7 @@ public class PolicyTests(PortalFactory portal)
     [Fact]
     public async Task AcceptRequests_WhenTheSoMakesItALeadersAct_AdmitsLeadersOnly()
     {
-        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(LeaderOnlyAcceptRequirement.Setting, "true"));
+        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(LeaderOnlyRequirement.Accept, "true"));
         var authorization = strict.Services.GetRequiredService<IAuthorizationService>();
 
         var admitted = new List<string>();

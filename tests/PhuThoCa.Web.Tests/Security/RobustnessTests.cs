@@ -180,7 +180,6 @@ public class RobustnessTests(PortalFactory portal)
     {
         var id = await new RequestLetterScenarios(portal).RevokeAsync();
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
-        await PortalFactory.IssueLetterAsync(client, id, Ct);
         var first = await client.GetAsync(new Uri($"/Letters/Pdf/{id}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await using (var db = portal.CreateDbContext())

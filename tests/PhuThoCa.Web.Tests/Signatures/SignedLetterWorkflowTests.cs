@@ -150,13 +150,12 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
         Assert.Contains("Công văn bản giấy: công văn số 25/SYT-VP ngày 01/12/2026 nhận qua bưu chính", details, StringComparison.Ordinal);
     }
 
-    /// <summary>A submitted Mẫu 04 of Sở Y tế whose letter the officer downloaded (so the portal stored the version sent).</summary>
+    /// <summary>A submitted Mẫu 04 of Sở Y tế and the version sent, which the submission stored, as the officer downloads it.</summary>
     private async Task<(int Id, byte[] Letter)> SentWithStoredLetterAsync()
     {
         await portal.TrustTestPkiAsync();
         var arranged = await SubmittedAsync(portal, RequestType.Renew);
         using var officer = await portal.CreateClientAsync("canbo.syte", Ct);
-        await PortalFactory.IssueLetterAsync(officer, arranged.RequestId, Ct);
         var letter = await officer.GetByteArrayAsync(new Uri($"/Letters/Pdf/{arranged.RequestId}", UriKind.Relative), Ct);
         return (arranged.RequestId, letter);
     }

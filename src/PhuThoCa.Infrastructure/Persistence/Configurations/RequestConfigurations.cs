@@ -108,6 +108,9 @@ internal sealed class GeneratedLetterConfiguration : IEntityTypeConfiguration<Ge
         b.Property(l => l.StorageKey).HasMaxLength(64).IsRequired();
         b.Property(l => l.Sha256).HasMaxLength(64).IsRequired();
         b.Property(l => l.GeneratedBy).HasMaxLength(200).IsRequired();
+        b.Property(l => l.SignerName).HasMaxLength(200);
+        b.Property(l => l.SignerPosition).HasMaxLength(200);
+        b.Ignore(l => l.IsSent);
         b.HasIndex(l => new { l.RequestId, l.Kind });
         b.HasOne<Request>().WithMany().HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -118,6 +121,17 @@ internal sealed class ReceiptCounterConfiguration : IEntityTypeConfiguration<Rec
     public void Configure(EntityTypeBuilder<ReceiptCounter> b)
     {
         b.HasKey(c => c.Year);
+        b.Property(c => c.Year).ValueGeneratedNever();
+        b.Property(c => c.Version).IsConcurrencyToken().HasMaxLength(16);
+    }
+}
+
+internal sealed class DocumentCounterConfiguration : IEntityTypeConfiguration<DocumentCounter>
+{
+    public void Configure(EntityTypeBuilder<DocumentCounter> b)
+    {
+        b.HasKey(c => new { c.Register, c.Year });
+        b.Property(c => c.Register).HasMaxLength(20);
         b.Property(c => c.Year).ValueGeneratedNever();
         b.Property(c => c.Version).IsConcurrencyToken().HasMaxLength(16);
     }

@@ -7,9 +7,9 @@ using PhuThoCa.Web.Infrastructure;
 namespace PhuThoCa.Web.Pages.Letters;
 
 /// <summary>
-/// GET /Letters/Pdf/{requestId}: the request letter (Mẫu 01–06) as PDF, never writing: the newest stored version's bytes
-/// (a reprint is byte-identical), ?version={id} an older one, and while no version is stored (or with ?preview=true) a
-/// draft rendered from the current data. Versions are stored only by the explicit POST on /Letters/Preview. 404 for a
+/// GET /Letters/Pdf/{requestId}: the request letter (Mẫu 01–06) as PDF, never writing: the stored bytes of the version that
+/// counts (once sent, the version sent; before, the newest draft; a reprint is byte-identical), ?version={id} another one, and while no version is stored (or with ?preview=true) a
+/// draft rendered from the current data. Versions are stored by the submission and by the explicit POST on /Letters/Preview. 404 for a
 /// request the user may not see.
 /// </summary>
 public class PdfModel(RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
@@ -29,7 +29,7 @@ public class PdfModel(RequestLetterService letters, RequestLetterOptions options
             return File(RequestLetterService.RenderPdf(letter, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType);
         }
 
-        var stored = version is { } v ? await letters.VersionAsync(requestId, v, ct) : await letters.LatestAsync(requestId, kind, ct);
+        var stored = version is { } v ? await letters.VersionAsync(requestId, v, ct) : await letters.CurrentLetterAsync(data.Request, ct);
         if (stored is null)
         {
             if (version is not null)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Documents.Composers;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
@@ -22,9 +23,6 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
     [BindProperty]
     public EditsInput Edits { get; set; } = new();
 
-    [BindProperty]
-    public RejectionInput Rejection { get; set; } = new();
-
     public RequestLetterData Data { get; private set; } = null!;
 
     public string Kind { get; private set; } = "";
@@ -33,9 +31,8 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
 
     public bool CanEditLetter => LetterPages.CanGenerate(me) && RequestStatuses.IsEditable(Data.Request.Status);
 
-    public bool CanGenerate => LetterPages.CanGenerate(me);
-
-    public bool CanIssueRejection => LetterPages.IsScienceDepartment(me) && Data.Request.Status == RequestStatus.Rejected;
+    /// <summary>May store a new version: the roles that edit registers, while the agency holds the request (not once sent).</summary>
+    public bool CanGenerate => LetterPages.CanGenerate(me) && RequestStatuses.IsEditable(Data.Request.Status);
 
     public async Task<IActionResult> OnGetAsync(int requestId, CancellationToken ct)
     {
@@ -87,7 +84,10 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
         return File(RequestLetterService.RenderPdf(letter, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType);
     }
 
-    /// <summary>Generates and stores a new version (the previous ones stay downloadable).</summary>
+    /// <summary>
+    /// Generates and stores a new draft version (the previous ones stay downloadable). Refused once the request was sent
+    /// (<see cref="LetterRecords.EnsureAgencyLetterMayChange"/>): the version sent is fixed; nothing is written.
+    /// </summary>
     public async Task<IActionResult> OnPostGenerateAsync(int requestId, CancellationToken ct)
     {
         if (!await LoadAsync(requestId, ct))
@@ -95,13 +95,24 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             return NotFound();
         }
 
-        if (!CanGenerate)
+        if (!LetterPages.CanGenerate(me))
         {
             return Forbid();
         }
 
+        try
+        {
+            LetterRecords.EnsureAgencyLetterMayChange(Data.Request);
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            FillLetter();
+            return Page();
+        }
+
         var letter = letters.RequestLetter(Data, me.Today, LetterPages.StatusBaseUrl(options), Edits.ToEdits());
-        var (stored, _) = await letters.StoreAsync(requestId, Kind, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
+        var (stored, _) = await letters.StoreAsync(requestId, Kind, letter, me.Actor(), ct: ct);
         TempData["StatusMessage"] = $"Đã tạo bản PDF mới (SHA-256 {stored.Sha256[..12]}…).";
         return RedirectToPage(new { requestId });
     }
@@ -120,10 +131,16 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
         return true;
     }
 
-    private void FillForms()
+    private void FillLetter()
     {
         var r = Data.Request;
         Letter = new LetterInput { Number = r.LetterNumber, Date = r.LetterDate, SignerName = r.SignerName, SignerPosition = r.SignerPosition };
+    }
+
+    private void FillForms()
+    {
+        FillLetter();
+        var r = Data.Request;
         var composer = letters.Composer;
         var (_, symbol) = DocumentParts.SplitNumber(r.LetterNumber, Data.Agency.ShortName);
         Edits = new EditsInput
@@ -134,7 +151,6 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             Opening = composer.DefaultOpening(Data),
             Closing = composer.DefaultClosing(Data),
         };
-        Rejection = new RejectionInput { SignerTitle = options.Issuer.SignerTitle, SignerName = options.Issuer.SignerName };
     }
 
     public sealed class LetterInput
@@ -171,14 +187,5 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
 
         private static string[] Split(string? lines) =>
             (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public sealed class RejectionInput
-    {
-        public string? Number { get; set; }
-
-        public string? SignerTitle { get; set; }
-
-        public string? SignerName { get; set; }
     }
 }

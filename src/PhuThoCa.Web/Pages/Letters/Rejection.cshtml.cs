@@ -10,8 +10,10 @@ namespace PhuThoCa.Web.Pages.Letters;
 
 /// <summary>
 /// /Letters/Rejection/{requestId}: Sở KH&amp;CN's notice that it does not accept the request, with the reasons (QĐ-PT Điều
-/// 5.4b, 6.3). Exists only for a request Sở rejected. GET never writes: it gives the newest stored notice (?version={id} for
-/// an older one), or a draft rendered on the fly while none is stored; POST (Sở staff) stores a version with a number and signer.
+/// 5.4b, 6.3). Exists only for a request Sở rejected. GET never writes: it gives the stored bytes of the issued notice
+/// (?version={id} for a given stored version), or an unnumbered draft rendered on the fly while none is issued. The notice is
+/// issued (numbered from the year's register, signed, dated, sent) by the explicit POST on the request's details page
+/// (<see cref="PhuThoCa.Web.Requests.Review.IssueRejectionNotice"/>) and never changes afterwards.
 /// </summary>
 public class RejectionModel(RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
 {
@@ -41,31 +43,6 @@ public class RejectionModel(RequestLetterService letters, RequestLetterOptions o
         var draft = letters.RejectionNotice(data, new RejectionNoticeDetails(null, RejectedOn(data.Request)), LetterPages.StatusBaseUrl(options));
         return File(RequestLetterService.RenderPdf(draft, new DateTimeOffset(me.UtcNow)), LetterPages.PdfType,
             LetterPages.FileName(LetterKinds.Rejection, requestId, null, "pdf"));
-    }
-
-    public async Task<IActionResult> OnPostAsync(int requestId, string? number, string? signerTitle, string? signerName, CancellationToken ct)
-    {
-        var data = await letters.LoadAsync(requestId, ct);
-        if (data is null || data.Request.Status != RequestStatus.Rejected)
-        {
-            return NotFound();
-        }
-
-        if (!LetterPages.IsScienceDepartment(me))
-        {
-            return Forbid();
-        }
-
-        var details = new RejectionNoticeDetails(number, RejectedOn(data.Request)) { SignerTitle = signerTitle, SignerName = signerName };
-        var (stored, _) = await StoreAsync(data, details, ct);
-        TempData["StatusMessage"] = $"Đã tạo thông báo từ chối (SHA-256 {stored.Sha256[..12]}…).";
-        return Redirect($"/Letters/Preview/{requestId}");
-    }
-
-    private Task<(GeneratedLetter Letter, byte[] Pdf)> StoreAsync(RequestLetterData data, RejectionNoticeDetails details, CancellationToken ct)
-    {
-        var letter = letters.RejectionNotice(data, details, LetterPages.StatusBaseUrl(options));
-        return letters.StoreAsync(data.Request.Id, LetterKinds.Rejection, RequestLetterService.NumberOf(letter), letter, me.Actor(), ct);
     }
 
     /// <summary>The notice is dated the day Sở rejected (a final state, so ClosedAtUtc).</summary>

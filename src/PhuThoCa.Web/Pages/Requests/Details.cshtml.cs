@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Requests;
@@ -22,9 +24,8 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// administrators; auditors only read. Every form posts the RowVersion it was rendered with: a request changed meanwhile
 /// is not acted on, and the user sees the latest state with the concurrency message.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services, RequestLetterOptions letterOptions) : PageModel
 {
-
     private static readonly RequestAction[] ActionOrder =
     [
         RequestAction.Submit, RequestAction.Resubmit, RequestAction.Receive, RequestAction.Accept, RequestAction.RecordFiledOnCaPortal,
@@ -69,6 +70,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     [BindProperty]
     public TokenReturnInput TokenReturn { get; set; } = new();
 
+    [BindProperty]
+    public RejectionNoticeInput Notice { get; set; } = new();
+
     /// <summary>Base64 of the request's RowVersion when the form was rendered.</summary>
     [BindProperty]
     public string? RowVersion { get; set; }
@@ -104,6 +108,25 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public IReadOnlyList<RequestHistoryItem> HistoryItems { get; private set; } = [];
 
     public bool CanViewAuditTrail { get; private set; }
+
+    /// <summary>Every stored version of the request's documents (agency letter, Sở's notice), oldest first.</summary>
+    public List<GeneratedLetter> LetterVersions { get; private set; } = [];
+
+    /// <summary>What changed between the last two versions of the agency's letter that were sent (a resubmission).</summary>
+    public IReadOnlyList<LetterChange>? LetterChanges { get; private set; }
+
+    /// <summary>The two versions <see cref="LetterChanges"/> compares.</summary>
+    public (GeneratedLetter Before, GeneratedLetter After)? ComparedVersions { get; private set; }
+
+    /// <summary>Sở's rejection notice once issued.</summary>
+    public GeneratedLetter? IssuedNotice { get; private set; }
+
+    /// <summary>May reject and issue the notice (policy <see cref="Policies.RejectRequests"/>, leader-only when so configured).</summary>
+    public bool CanReject { get; private set; }
+
+    public bool CanIssueNotice => Current.Status == RequestStatus.Rejected && IssuedNotice is null && CanReject;
+
+    public bool LeaderOnlyBlocksReject => Current.AvailableActions.Contains(RequestAction.Reject) && IsScienceDepartmentUser && !CanReject;
 
     public DateOnly Today => me.Today;
 
@@ -179,6 +202,43 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     public Task<IActionResult> OnPostTokenReturnedAsync(int id, [FromServices] RecordTokenReturned handler, CancellationToken ct) =>
         ActAsync(id, handler, TokenReturn, nameof(TokenReturn), ct);
 
+    /// <summary>Ban hành thông báo từ chối: Sở's numbered written refusal of a rejected request (issued once).</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(int id, [FromServices] IssueRejectionNotice handler, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanReject)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var validation = await handler.ValidateAsync(Current, Notice, me.Today, ct);
+            if (!validation.IsValid)
+            {
+                foreach (var error in validation.Errors)
+                {
+                    ModelState.AddModelError($"{nameof(Notice)}.{error.PropertyName}", error.ErrorMessage);
+                }
+
+                return Page();
+            }
+
+            var notice = await handler.HandleAsync(Current, Notice, me.Actor(), ct);
+            TempData["StatusMessage"] = $"Đã ban hành thông báo từ chối số {notice.Number}.";
+        }
+        catch (DomainRuleException e)
+        {
+            return await ReloadAsync(id, e.Message, ct);
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     public bool MayPerform(RequestAction action)
     {
         if (RequestActions.PerformedBy(Current.Type, action) == RequestParty.Agency)
@@ -186,7 +246,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
             return IsOfficerOfTheAgency;
         }
 
-        return action == RequestAction.Accept ? CanAccept : IsScienceDepartmentUser;
+        return action switch
+        {
+            RequestAction.Accept => CanAccept,
+            RequestAction.Reject => CanReject,
+            _ => IsScienceDepartmentUser,
+        };
     }
 
     /// <summary>
@@ -269,6 +334,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         Current = request;
         IsScienceDepartmentUser = await me.CanAsync(Policies.ScienceDepartment);
         CanAccept = await me.CanAsync(Policies.AcceptRequests);
+        CanReject = await me.CanAsync(Policies.RejectRequests);
+        await LoadLettersAsync(request, ct);
         CanViewAuditTrail = await me.CanAsync(Policies.ViewAuditTrail);
         HistoryItems = await RequestHistoryItem.LoadAsync(db, request, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
@@ -291,10 +358,35 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         return true;
     }
 
+    /// <summary>The stored versions, the issued notice, and the changes between the last two letters sent.</summary>
+    private async Task LoadLettersAsync(Request request, CancellationToken ct)
+    {
+        LetterVersions = await db.GeneratedLetters.AsNoTracking().Where(l => l.RequestId == request.Id).OrderBy(l => l.Id).ToListAsync(ct);
+        IssuedNotice = LetterVersions.LastOrDefault(l => l.Kind == LetterKinds.Rejection);
+        LetterChanges = null;
+        ComparedVersions = null;
+        var sent = request.FormNumber is null
+            ? []
+            : LetterVersions.Where(l => l.Kind == RequestLetterComposer.KindOf(request) && l.IsSent && l.Content is not null).ToList();
+        if (sent.Count >= 2)
+        {
+            var (before, after) = (sent[^2], sent[^1]);
+            ComparedVersions = (before, after);
+            LetterChanges = LetterDiff.Compare(RequestLetterService.ContentOf(before)!, RequestLetterService.ContentOf(after)!);
+        }
+    }
+
     /// <summary>Prefilled values: today's dates, the contact as receiver, one row per line.</summary>
     private void Prefill()
     {
         var today = Format.Date(me.Today);
+        Notice = new RejectionNoticeInput
+        {
+            SignerName = Text.CleanOrNull(letterOptions.Issuer.SignerName),
+            SignerPosition = letterOptions.Issuer.SignerTitle,
+            IssuedOn = today,
+            SentOn = today,
+        };
         Handover = new HandOverInput { ReceiverName = Current.ContactFullName, HandedOverOn = today };
         Result = new CaResultInput
         {

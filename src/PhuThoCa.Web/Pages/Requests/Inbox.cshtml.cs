@@ -145,16 +145,19 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         {
             step = Step(returnForSupplement, new ReturnInput { Reason = BulkReason });
         }
-        else if (BulkAction == RequestAction.Reject)
+        else if (BulkAction == RequestAction.Reject && await me.CanAsync(Policies.RejectRequests))
         {
             step = Step(reject, new RejectInput { Reason = BulkReason });
         }
 
         if (step is null)
         {
-            ModelState.AddModelError(nameof(BulkAction), BulkAction == RequestAction.Accept
-                ? "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở)."
-                : "Chọn thao tác trong danh sách.");
+            ModelState.AddModelError(nameof(BulkAction), BulkAction switch
+            {
+                RequestAction.Accept => "Chỉ Lãnh đạo Sở được chấp nhận yêu cầu (theo cấu hình của Sở).",
+                RequestAction.Reject => "Chỉ Lãnh đạo Sở được từ chối yêu cầu (theo cấu hình của Sở).",
+                _ => "Chọn thao tác trong danh sách.",
+            });
         }
         else
         {

@@ -22,8 +22,11 @@ public sealed class SubmitInputValidator : AbstractValidator<SubmitInput>
     public SubmitInputValidator() => this.Note(x => x.Note);
 }
 
-/// <summary>The agency sends its signed letter (to Sở or to the Cục with Sở in copy).</summary>
-public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services)
+/// <summary>
+/// The agency sends its signed letter (to Sở or to the Cục with Sở in copy); the version sent is stored with the status
+/// change (<see cref="SentLetter"/>) and is fixed from then on.
+/// </summary>
+public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services, SentLetter sent)
     : RequestActionHandler<SubmitInput>(db, validator)
 {
     public override RequestAction Action => RequestAction.Submit;
@@ -31,12 +34,16 @@ public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> valid
     protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
     {
         request.Submit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm);
+        await sent.StageAsync(Db, request, actor, ct);
         return "Đã gửi yêu cầu.";
     }
 }
 
-/// <summary>The agency sends the request again after supplementing it; checked as at the first submission.</summary>
-public sealed class ResubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services)
+/// <summary>
+/// The agency sends the request again after supplementing it; checked as at the first submission. The letter sent again is
+/// stored as a new version beside the first (both kept; the details page shows what changed).
+/// </summary>
+public sealed class ResubmitRequest(AppDbContext db, IValidator<SubmitInput> validator, RequestServices services, SentLetter sent)
     : RequestActionHandler<SubmitInput>(db, validator)
 {
     public override RequestAction Action => RequestAction.Resubmit;
@@ -44,6 +51,7 @@ public sealed class ResubmitRequest(AppDbContext db, IValidator<SubmitInput> val
     protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
     {
         request.Resubmit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm, Text.CleanOrNull(input.Note));
+        await sent.StageAsync(Db, request, actor, ct);
         return "Đã gửi lại yêu cầu sau khi bổ sung.";
     }
 }

@@ -17,7 +17,7 @@ public class StaffLeaderAcceptTests(PortalFactory portal)
     {
         var arranged = await SubmittedAsync(portal, RequestType.RecoverToken);
         await ReceiveAsync(portal, arranged.RequestId, NowUtc(portal).AddMinutes(-20));
-        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(PhuThoCa.Web.Infrastructure.LeaderOnlyAcceptRequirement.Setting, "true"));
+        using var strict = portal.WithWebHostBuilder(b => b.UseSetting(PhuThoCa.Web.Infrastructure.LeaderOnlyRequirement.Accept, "true"));
         var staff = await SignInAsync(strict, "chuyenvien.skhcn");
         var leader = await SignInAsync(strict, "lanhdao.skhcn");
 
