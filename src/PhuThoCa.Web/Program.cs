@@ -65,6 +65,7 @@ builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrast
     .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Reports.ProvinceReportQuery>();
 builder.Services.AddRequestActions();
 builder.Services.AddSingleton<PhuThoCa.Web.Pages.Import.ImportJobs>();
 builder.Services.AddHostedService<PhuThoCa.Web.Pages.Import.ImportWorker>();
