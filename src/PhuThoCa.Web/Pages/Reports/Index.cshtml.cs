@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Documents.Composers;
+using PhuThoCa.Documents.Nd30;
 using PhuThoCa.Domain.Reports;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Infrastructure.Reports;
@@ -18,7 +20,7 @@ namespace PhuThoCa.Web.Pages.Reports;
 /// another agency's id gives 404. A GET only reads.
 /// </summary>
 [Authorize(Policy = Policies.ViewReports)]
-public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery query) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery query, ProvinceReportComposer composer) : PageModel
 {
     public const string Title = "Báo cáo tình hình quản lý, sử dụng chữ ký số";
 
@@ -78,6 +80,32 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
 
         var bytes = ReportWorkbook.Create(Report, Tables, Scope, Format.DateTime(me.UtcNow), me.DisplayName);
         return File(bytes, ReportWorkbook.ContentType, FileBaseName() + ".xlsx");
+    }
+
+    /// <summary>The công văn báo cáo as PDF, rendered on each GET and never stored (the number is written in after signing).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
+        await LetterAsync(letter => File(OfficialLetterRenderer.Render(letter, new LetterRenderOptions(new DateTimeOffset(me.UtcNow, TimeSpan.Zero))),
+            "application/pdf", FileBaseName() + ".pdf"), ct);
+
+    /// <summary>The same công văn as DOCX, to finish in Word.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) =>
+        await LetterAsync(letter => File(OfficialLetterDocx.Write(letter),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileBaseName() + ".docx"), ct);
+
+    private async Task<IActionResult> LetterAsync(Func<OfficialLetter, IActionResult> output, CancellationToken ct)
+    {
+        if (me.IsOfficer)
+        {
+            // The Điều 8.4 letter is Sở KH&CN's; an agency's own report to Sở (Điều 9.6) is a different document.
+            return Forbid();
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        return Report is null ? Page() : output(composer.Compose(Report, new ProvinceReportDetails(null, me.Today, Scope)));
     }
 
     /// <summary>The query string of the download links: the same period and agency.</summary>

@@ -131,6 +131,58 @@ public partial class ProvinceReportTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task ReportLetter_PdfAndDocx_CarryTheFiguresAndTheAppendices_AndAreNotForOfficers()
+    {
+        var world = await ArrangeAsync();
+        var staff = await portal.CreateClientAsync(Staff, Ct);
+        var query = $"p=month-10&year=2026&agency={world.A}";
+
+        var response = await staff.GetAsync(new Uri($"/Reports?handler=Pdf&{query}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync(Ct);
+        if (Environment.GetEnvironmentVariable("LETTERS_OUT") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, "bao-cao-dieu-8-4.pdf"), pdf, Ct);
+        }
+
+        Assert.Equal(0, Documents.Poppler.QpdfCheck(pdf).ExitCode);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            Assert.True(document.NumberOfPages >= 7, $"{document.NumberOfPages} pages: the letter and six appendices");
+        }
+
+        var today = VietnamTime.DateText(VietnamTime.ToDate(portal.Clock.GetUtcNow().UtcDateTime));
+        Documents.RequestLetterTests.AssertInOrder(pdf,
+        [
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "V/v báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ tháng 10 năm 2026",
+            "Kính gửi:", "Ủy ban nhân dân tỉnh Phú Thọ", "Ban Cơ yếu Chính phủ",
+            "từ ngày 01/10/2026 đến ngày 31/10/2026", "phạm vi: " + world.AName,
+            "Số thuê bao đang hoạt động: 9", "cấp mới 1 chứng thư", "thu hồi 2", "còn hiệu lực 9 chứng thư",
+            "Tổng số yêu cầu: 4", "trước hạn 1", "tỷ lệ đúng hạn 100,0%", "cần gia hạn 5, cần cấp mới 1",
+            "Nơi nhận:", "Phụ lục I", "THUÊ BAO", $"(Kèm theo Công văn số …/SKHCN-CĐS ngày {today} của Sở Khoa học và Công nghệ)",
+            world.AName, "Phụ lục II", "Phụ lục III", "Thôi việc", "Phụ lục IV", "Phụ lục V", "Phụ lục VI", "NHU CẦU NĂM 2027",
+        ]);
+
+        var docx = await staff.GetAsync(new Uri($"/Reports?handler=Docx&{query}", UriKind.Relative), Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct));
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word, Ct).Select(e => e.Description).ToList();
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+        var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+        foreach (var expected in new[] { "Kính gửi:", "Số thuê bao đang hoạt động: 9", "Phụ lục VI", "NHU CẦU NĂM 2027", world.AName })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        var officer = await portal.CreateClientAsync(world.OfficerB, Ct);
+        var refused = await officer.GetAsync(new Uri("/Reports?handler=Pdf&p=month-10&year=2026", UriKind.Relative), Ct);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_WithBadDates_ShowsTheMessagesNextToTheFields_AndKeepsTheInput()
     {
         var staff = await portal.CreateClientAsync(Staff, Ct);
