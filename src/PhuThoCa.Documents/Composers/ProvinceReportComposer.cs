@@ -115,7 +115,7 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
         [
             new("Loại yêu cầu", 2.6f), C("Tổng số"), C("Hoàn thành"), C("Từ chối"), C("Rút, hủy"), C("Đang xử lý"),
             C("Đúng hạn", "Các bước Sở giải quyết"), C("Quá hạn", "Các bước Sở giải quyết"), C("Đang quá hạn", "Các bước Sở giải quyết"),
-            C("Cục giải quyết (ngày làm việc, trung bình)"),
+            C("Cục giải quyết (ngày làm việc, trung bình)") with { Weight = 1.6f },
         ];
         IReadOnlyList<string> Row(string name, RequestFigures f, bool step) =>
         [
