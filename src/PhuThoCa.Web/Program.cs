@@ -60,6 +60,8 @@ builder.Services.AddSingleton((builder.Configuration.GetSection("Requests:Deadli
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default) with
 {
     EligibilityJudgedOn = builder.Configuration.GetValue("Requests:EligibilityJudgedOn", PhuThoCa.Domain.Requests.EligibilityJudgedOn.Submission),
+    ReceiptLateAfterWorkingDays = Math.Max(0, builder.Configuration.GetValue("Requests:ReceiptLateAfterWorkingDays",
+        PhuThoCa.Domain.Requests.LegalDeadlines.DefaultReceiptLateAfterWorkingDays)),
 });
 builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrastructure.Signatures.SignatureOptions.Section)
     .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());

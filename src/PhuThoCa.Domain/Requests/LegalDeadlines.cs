@@ -102,6 +102,13 @@ public sealed record RequestDeadlineSettings
     /// <summary>Configuration key <c>Requests:EligibilityJudgedOn</c>; see <see cref="Requests.EligibilityJudgedOn"/>.</summary>
     public EligibilityJudgedOn EligibilityJudgedOn { get; init; } = EligibilityJudgedOn.Submission;
 
+    /// <summary>
+    /// Configuration key <c>Requests:ReceiptLateAfterWorkingDays</c>: a sent request not received after this many working
+    /// days from its arrival is flagged to Sở as "chậm tiếp nhận" (<see cref="ReceiptWait"/>). Sở's expectation [U], not a
+    /// legal period.
+    /// </summary>
+    public int ReceiptLateAfterWorkingDays { get; init; } = LegalDeadlines.DefaultReceiptLateAfterWorkingDays;
+
     public int WorkingDays(DeadlineStep step)
     {
         var days = step switch
@@ -140,6 +147,10 @@ public static class LegalDeadlines
     // The Cục's legs set no period on Sở. ND 68/2024 Điều 11.2 gives the Cục 03 working days to issue [V]; renewal, change
     // and revocation periods were not found [U] (domain-spec §2.11 rows 4 and 8). Default 03, configurable.
     public const int DefaultCaWorkingDays = 3;
+
+    // No rule sets a period for Sở to receive what an agency sent; the legal periods run from receipt (QĐ-PT Điều 5.4c,
+    // 6.4). Sở's own expectation [U]: a request waits at most 01 working day before someone receives it.
+    public const int DefaultReceiptLateAfterWorkingDays = 1;
 
     /// <summary>The step whose clock runs while a request of <paramref name="type"/> is in <paramref name="status"/>, if any.</summary>
     public static DeadlineStep? StepFor(RequestType type, RequestStatus status) => (type, status) switch

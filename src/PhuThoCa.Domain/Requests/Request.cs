@@ -731,7 +731,7 @@ public sealed class Request : Entity
 
             foreach (var (_, token) in byLine)
             {
-                events.Add(token.ChangeStatus(TokenStatus.Recovered, $"Khôi phục thiết bị theo yêu cầu {ReceiptNumber}", actor));
+                events.Add(token.Recover($"Khôi phục thiết bị theo yêu cầu {ReceiptNumber}", actor));
             }
 
             return Join($"Đã khôi phục {byLine.Count} thiết bị", note);

@@ -14,6 +14,8 @@ public static class TokenRules
 
     public const string OnlyATokenInStockOrInUseCanBeHandedOver = nameof(OnlyATokenInStockOrInUseCanBeHandedOver);
 
+    public const string RecoveryOnlyThroughTheRecoveryRequest = nameof(RecoveryOnlyThroughTheRecoveryRequest);
+
     public const string TokenBelongsToTheRequestAgency = nameof(TokenBelongsToTheRequestAgency);
 
     public const string TokenNeedsASerial = nameof(TokenNeedsASerial);

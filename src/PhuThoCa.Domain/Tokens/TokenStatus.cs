@@ -43,6 +43,15 @@ public static class TokenTransitions
 
     public static bool IsAllowed(TokenStatus from, TokenStatus to) => Allowed[from].Contains(to);
 
+    /// <summary>
+    /// "Đã khôi phục" is reached only when Sở KH&amp;CN records a recovery on a Mẫu 06 request (QĐ-PT Điều 6; NĐ 68/2024
+    /// Điều 22), never by editing the register.
+    /// </summary>
+    public static bool IsOnlyThroughRequest(TokenStatus to) => to == TokenStatus.Recovered;
+
+    /// <summary>The statuses the register may set by hand from <paramref name="from"/>: the table without the request-only ones.</summary>
+    public static IReadOnlyList<TokenStatus> ManualFrom(TokenStatus from) => [.. Allowed[from].Where(to => !IsOnlyThroughRequest(to))];
+
     public static string Label(TokenStatus status) => status switch
     {
         TokenStatus.InStock => "Trong kho",

@@ -67,15 +67,30 @@ public sealed class UsbToken : Entity
     /// <summary>Changes the status through the transitions table; the reason is mandatory. Returns the history row.</summary>
     public TimelineEvent ChangeStatus(TokenStatus to, string reason, Actor actor)
     {
+        if (TokenTransitions.IsOnlyThroughRequest(to))
+        {
+            throw new DomainRuleException(TokenRules.RecoveryOnlyThroughTheRecoveryRequest,
+                $"Không được chuyển thiết bị {SerialNumber} sang “{TokenTransitions.Label(to)}” trực tiếp: thiết bị chỉ được khôi phục khi "
+                + "Sở Khoa học và Công nghệ thực hiện yêu cầu khôi phục thiết bị lưu khóa bí mật (Mẫu 06) của cơ quan, theo Điều 6 "
+                + "Quy chế quản lý, sử dụng chữ ký số chuyên dùng công vụ tỉnh Phú Thọ. Hãy lập yêu cầu khôi phục.");
+        }
+
+        return Transition(to, reason, actor, TokenTransitions.ManualFrom(Status));
+    }
+
+    /// <summary>Sở KH&amp;CN recovered the locked token on a Mẫu 06 request (QĐ-PT Điều 6.4): called by the request only.</summary>
+    internal TimelineEvent Recover(string reason, Actor actor) => Transition(TokenStatus.Recovered, reason, actor, TokenTransitions.AllowedFrom(Status));
+
+    private TimelineEvent Transition(TokenStatus to, string reason, Actor actor, IReadOnlyList<TokenStatus> allowed)
+    {
         var why = Text.Clean(reason);
         if (why.Length == 0)
         {
             throw new DomainRuleException(TokenRules.TokenStatusChangeNeedsAReason, "Phải nêu lý do khi thay đổi trạng thái thiết bị.");
         }
 
-        if (!TokenTransitions.IsAllowed(Status, to))
+        if (!allowed.Contains(to))
         {
-            var allowed = TokenTransitions.AllowedFrom(Status);
             var allowedText = allowed.Count == 0
                 ? "không được chuyển sang trạng thái nào khác"
                 : "chỉ được chuyển sang: " + string.Join(", ", allowed.Select(TokenTransitions.Label));

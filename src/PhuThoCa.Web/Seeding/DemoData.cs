@@ -265,11 +265,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
             {
                 db.TimelineEvents.Add(token.ChangeStatus(TokenStatus.Locked, "Thuê bao nhập sai mã PIN quá số lần quy định", system));
             }
-            else if (i % 29 == 7)
-            {
-                db.TimelineEvents.Add(token.ChangeStatus(TokenStatus.Locked, "Thuê bao nhập sai mã PIN quá số lần quy định", system));
-                db.TimelineEvents.Add(token.ChangeStatus(TokenStatus.Recovered, "Sở KH&CN đã khôi phục thiết bị", system));
-            }
+            // Recovered tokens come only from the Mẫu 06 demo requests (QĐ-PT Điều 6), never from the register.
             else if (i % 61 == 11)
             {
                 db.TimelineEvents.Add(token.ChangeStatus(TokenStatus.Lost, "Thuê bao báo mất thiết bị (Mẫu 09)", system));

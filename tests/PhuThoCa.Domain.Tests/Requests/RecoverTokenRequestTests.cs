@@ -40,6 +40,39 @@ public class RecoverTokenRequestTests
     }
 
     [Fact]
+    public void ChangeStatus_ToRecovered_IsRefused_OnlyTheMau06RequestRecovers()
+    {
+        var token = _world.NewToken(TokenStatus.Locked);
+
+        var ex = Assert.Throws<DomainRuleException>(() => token.ChangeStatus(TokenStatus.Recovered, "Khôi phục", RequestWorld.Staff(Thursday)));
+
+        Assert.Equal(TokenRules.RecoveryOnlyThroughTheRecoveryRequest, ex.Rule);
+        Assert.Contains("Mẫu 06", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(TokenStatus.Locked, token.Status);
+        Assert.Equal(0, token.RecoveryCount);
+        Assert.DoesNotContain(TokenStatus.Recovered, TokenTransitions.ManualFrom(TokenStatus.Locked));
+        Assert.Contains(TokenStatus.Recovered, TokenTransitions.AllowedFrom(TokenStatus.Locked));
+    }
+
+    [Fact]
+    public void ReceiptWait_SentOnSaturday_CountsFromMonday_LateOnlyAfterMoreThanOneWorkingDay()
+    {
+        var saturday = VietnamTime.FromLocal(new DateTime(2026, 3, 7, 10, 0, 0));
+
+        var monday = ReceiptWait.For(RequestStatus.Submitted, saturday, _calendar, new DateOnly(2026, 3, 9))!;
+        var tuesday = ReceiptWait.For(RequestStatus.Submitted, saturday, _calendar, new DateOnly(2026, 3, 10))!;
+        var wednesday = ReceiptWait.For(RequestStatus.Submitted, saturday, _calendar, new DateOnly(2026, 3, 11))!;
+
+        Assert.Equal(new DateOnly(2026, 3, 9), monday.Arrival.CountedAs);
+        Assert.True(monday.Arrival.MovedToNextWorkingDay);
+        Assert.True(monday.Arrival.OnDayOff);
+        Assert.Equal((0, false), (monday.WorkingDaysWaiting, monday.IsLate));
+        Assert.Equal((1, false), (tuesday.WorkingDaysWaiting, tuesday.IsLate));
+        Assert.Equal((2, true), (wednesday.WorkingDaysWaiting, wednesday.IsLate));
+        Assert.Null(ReceiptWait.For(RequestStatus.Received, saturday, _calendar, new DateOnly(2026, 3, 11)));
+    }
+
+    [Fact]
     public void Submit_WhenTheTokenIsNotLocked_ThrowsOnlyALockedTokenCanBeRecovered()
     {
         var token = _world.NewToken(TokenStatus.HandedOver);

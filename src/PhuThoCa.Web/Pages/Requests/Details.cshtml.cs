@@ -79,6 +79,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
     public DeadlineView? Deadline { get; private set; }
 
+    /// <summary>A sent request not yet received: how long it has waited and whether it is late to receive.</summary>
+    public ReceiptWait? Wait { get; private set; }
+
+    /// <summary>How Sở's receipt was counted (day X of Sở's period), when the clock runs from receipt.</summary>
+    public ReceiptDay? ReceiptCounting { get; private set; }
+
     public List<RequestAttachment> Attachments { get; private set; } = [];
 
     public Dictionary<int, Certificate> Certificates { get; private set; } = [];
@@ -273,6 +279,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);
         Deadline = DeadlineView.For(request.DueDate, request.DueStep, me.Today, deadlines);
+        Wait = ReceiptWait.For(request.Status, request.SubmittedAtUtc, deadlines, me.Today);
+        ReceiptCounting = request.ReceivedAtUtc is { } received && deadlines.Settings.ClockStartsAt == LegalClockStart.Receipt
+            ? ReceiptDay.Of(received, deadlines)
+            : null;
         var judgedOn = deadlines.Settings.EligibilityJudgedOn;
         var deciding = request.Status == RequestStatus.Received && IsScienceDepartmentUser;
         Problems = deciding ? request.FindAcceptanceProblems(subjects, me.Today, judgedOn) : [];

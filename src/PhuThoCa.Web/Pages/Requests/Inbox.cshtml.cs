@@ -29,6 +29,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         ("", "Tất cả"),
         ("overdue", "Quá hạn"),
         ("submitted", "Chờ tiếp nhận"),
+        ("late", "Chậm tiếp nhận"),
         ("received", "Đang kiểm tra hồ sơ"),
         ("accepted", "Đã chấp nhận, chờ thực hiện"),
         ("ca", "Chờ kết quả của Cục"),
@@ -84,8 +85,9 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
                            }).AsNoTracking().ToListAsync(ct);
 
         var all = items.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status, i.Agency, i.FirstSubscriber, i.LineCount,
-                i.SubmittedAtUtc, i.ReceivedAtUtc, DeadlineView.For(i.DueDate, i.DueStep, today, deadlines)))
-            .OrderByDescending(r => r.Deadline is { IsOverdue: true })
+                i.SubmittedAtUtc, i.ReceivedAtUtc, DeadlineView.For(i.DueDate, i.DueStep, today, deadlines),
+                ReceiptWait.For(i.Status, i.SubmittedAtUtc, deadlines, today)))
+            .OrderByDescending(r => r.Deadline is { IsOverdue: true } || r.Wait is { IsLate: true })
             .ThenBy(r => r.Deadline?.DueDate ?? DateOnly.MaxValue)
             .ThenBy(r => r.SubmittedAtUtc)
             .ToList();
@@ -220,6 +222,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     {
         "overdue" => row.Deadline is { IsOverdue: true },
         "submitted" => row.Status == RequestStatus.Submitted,
+        "late" => row.Wait is { IsLate: true },
         "received" => row.Status == RequestStatus.Received,
         "accepted" => row.Status == RequestStatus.Accepted,
         "ca" => row.Status == RequestStatus.AwaitingCaResult,
@@ -230,7 +233,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     public sealed record BulkOutcome(int RequestId, string? ReceiptNumber, bool Succeeded, string Message);
 
     public sealed record Row(int Id, string? ReceiptNumber, RequestType Type, RequestStatus Status, string Agency,
-        string? FirstSubscriber, int LineCount, DateTime? SubmittedAtUtc, DateTime? ReceivedAtUtc, DeadlineView? Deadline)
+        string? FirstSubscriber, int LineCount, DateTime? SubmittedAtUtc, DateTime? ReceivedAtUtc, DeadlineView? Deadline,
+        ReceiptWait? Wait)
     {
         /// <summary>What happens next, and who does it.</summary>
         public string NextStep => (Type, Status) switch

@@ -31,24 +31,31 @@ public class StatusTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task ChangeStatus_LockedToRecovered_CountsARecoveryAndWritesTheTimeline()
+    public async Task ChangeStatus_LockedToRecovered_IsRefused_RecoveryOnlyThroughTheMau06Request()
     {
         await using var db = portal.CreateDbContext();
         var locked = await db.Tokens.FirstAsync(t => t.Status == TokenStatus.Locked && t.Agency!.Name != "UBND phường Việt Trì", Ct);
         var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var form = TestHtml.Text(await client.GetStringAsync(new Uri($"/Tokens/Details/{locked.Id}", UriKind.Relative), Ct));
+        Assert.Contains("Thiết bị bị khóa chỉ được khôi phục khi Sở Khoa học và Công nghệ thực hiện yêu cầu khôi phục", form, StringComparison.Ordinal);
+        Assert.Contains("Đã khôi phục (không được phép)", form, StringComparison.Ordinal);
 
         var response = await PortalFactory.PostFormAsync(client, $"/Tokens/Details/{locked.Id}?handler=ChangeStatus", new Dictionary<string, string>
         {
             ["Input.Status"] = "Recovered",
             ["Input.Reason"] = "Đã khôi phục theo Mẫu 06",
         }, formPageUrl: $"/Tokens/Details/{locked.Id}", ct: Ct);
+        var text = TestHtml.Text(await response.Content.ReadAsStringAsync(Ct));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Không được chuyển thiết bị {locked.SerialNumber} sang “Đã khôi phục” trực tiếp", text, StringComparison.Ordinal);
+        Assert.Contains("theo Điều 6 Quy chế", text, StringComparison.Ordinal);
         await using var after = portal.CreateDbContext();
         var token = await after.Tokens.SingleAsync(t => t.Id == locked.Id, Ct);
-        Assert.Equal(TokenStatus.Recovered, token.Status);
-        Assert.Equal(locked.RecoveryCount + 1, token.RecoveryCount);
-        Assert.True(await after.TimelineEvents.AnyAsync(e => e.SubjectId == locked.Id && e.ToState == "Đã khôi phục" && e.Note == "Đã khôi phục theo Mẫu 06", Ct));
+        Assert.Equal(TokenStatus.Locked, token.Status);
+        Assert.Equal(locked.RecoveryCount, token.RecoveryCount);
+        Assert.False(await after.TimelineEvents.AnyAsync(e => e.SubjectId == locked.Id && e.ToState == "Đã khôi phục", Ct));
     }
 
     [Fact]
