@@ -123,8 +123,7 @@ public sealed class RequestFigures
 
     public int PendingOverdue { get; set; }
 
-    /// <summary>Tỷ lệ đúng hạn: (before + on the due date) / resolved, percent with one decimal; null when nothing was resolved.</summary>
-    public double? OnTimeRate => Resolved == 0 ? null : Math.Round(100.0 * (Early + OnDueDay) / Resolved, 1);
+    public double? OnTimeRate => ScienceDepartmentStep.OnTimeRate(Early, OnDueDay, Late);
 
     /// <summary>Requests whose Cục leg ended (result or refusal recorded) in the period.</summary>
     public int CaFinished { get; set; }

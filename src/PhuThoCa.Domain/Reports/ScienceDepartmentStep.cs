@@ -44,6 +44,12 @@ public static class ScienceDepartmentStep
         && LegalDeadlines.Holder(step) == DeadlineHolder.ScienceDepartment
         && LegalDeadlines.Kind(step) == DeadlineKind.Legal;
 
+    /// <summary>
+    /// Tỷ lệ đúng hạn: (before + on the due date) / resolved, in percent with one decimal; null when nothing was resolved.
+    /// </summary>
+    public static double? OnTimeRate(int early, int onDueDay, int late) =>
+        early + onDueDay + late == 0 ? null : Math.Round(100.0 * (early + onDueDay) / (early + onDueDay + late), 1);
+
     /// <summary>A resolved step: before, on or after <paramref name="dueInForce"/> (no due date: before).</summary>
     public static StepOutcome Resolved(DateOnly resolvedOn, DateOnly? dueInForce) =>
         dueInForce is not { } due || resolvedOn < due ? StepOutcome.Early

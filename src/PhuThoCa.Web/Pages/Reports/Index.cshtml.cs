@@ -141,7 +141,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
             return false;
         }
 
-        Scope = AgencyId is { } chosen ? Agencies.First(a => a.Value == chosen.ToString(CultureInfo.InvariantCulture)).Text : "Toàn tỉnh";
+        // An officer without an agency (AgencyId −1) sees an empty report, never an error.
+        Scope = AgencyId is { } chosen
+            ? Agencies.FirstOrDefault(a => a.Value == chosen.ToString(CultureInfo.InvariantCulture))?.Text ?? ""
+            : "Toàn tỉnh";
         Period = ReadPeriod();
         if (Period is null)
         {

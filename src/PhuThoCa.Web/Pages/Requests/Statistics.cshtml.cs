@@ -248,5 +248,5 @@ public sealed record StatisticsRow(string Name)
     public int Resolved => Early + OnDueDay + Late;
 
     /// <summary>Tỷ lệ đúng hạn: (before + on the due date) / resolved, in percent with one decimal; null when nothing was resolved.</summary>
-    public double? OnTimeRate => Resolved == 0 ? null : Math.Round(100.0 * (Early + OnDueDay) / Resolved, 1);
+    public double? OnTimeRate => ScienceDepartmentStep.OnTimeRate(Early, OnDueDay, Late);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
-using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
@@ -223,15 +222,8 @@ public partial class ProvinceReportTests(PortalFactory portal)
         var unique = Guid.NewGuid().ToString("N")[..6];
         var aName = $"UBND xã Báo Cáo A {unique}";
         var bName = $"UBND xã Báo Cáo B {unique}";
-        int a, b;
-        await using (var db = portal.CreateDbContext())
-        {
-            var agencyA = new Agency(AgencyKind.CommuneCommittee, aName, "UBND", $"Xã Báo Cáo A {unique}, tỉnh Phú Thọ", $"bca{unique}.phutho.gov.vn");
-            var agencyB = new Agency(AgencyKind.CommuneCommittee, bName, "UBND", $"Xã Báo Cáo B {unique}, tỉnh Phú Thọ", $"bcb{unique}.phutho.gov.vn");
-            db.Agencies.AddRange(agencyA, agencyB);
-            await db.SaveChangesAsync(Ct);
-            (a, b) = (agencyA.Id, agencyB.Id);
-        }
+        var a = await NewCommuneAsync(portal, aName, "bca" + unique);
+        var b = await NewCommuneAsync(portal, bName, "bcb" + unique);
 
         var officerA = await portal.CreateUserAsync(Roles.AgencyOfficer, a);
         var officerB = await portal.CreateUserAsync(Roles.AgencyOfficer, b);
