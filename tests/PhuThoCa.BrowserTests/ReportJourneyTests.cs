@@ -19,6 +19,8 @@ public class ReportJourneyTests(BrowserPortal portal)
         await Assertions.Expect(staff.GetByTestId("report-certificates")).ToContainTextAsync("Sở Y tế tỉnh Phú Thọ");
         await Assertions.Expect(staff.GetByTestId("report-plan")).ToContainTextAsync("Tổng cộng");
         await BrowserPortal.ScreenshotAsync(staff, "70-report-province-2026");
+        // The province page is long (one row per agency in each table); the first screen as a reader sees it.
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.ScreenshotFolder, "70-report-province-2026-top.png") });
 
         var download = await staff.RunAndWaitForDownloadAsync(() => staff.GetByTestId("report-excel").ClickAsync());
         Assert.Equal("bao-cao-chu-ky-so-20260101-20261231.xlsx", download.SuggestedFilename);
