@@ -647,13 +647,26 @@ public sealed class Request : Entity
     /// agency hands a new token to its subscriber (QĐ-PT Điều 9.2). Token custody itself is recorded on the token
     /// (<see cref="UsbToken.HandOver"/>).
     /// </summary>
-    public void HandOver(string receiverName, DateOnly handedOverOn, Actor actor, string? note = null) =>
+    /// <remarks>
+    /// QĐ-PT Điều 5.4c: Sở hands the renewed or changed certificate "cho người được cơ quan … giao tiếp nhận", the person
+    /// named in Mục 1 of the agency's letter. Another receiver is recorded only with the reason
+    /// (<paramref name="otherReceiverReason"/>, e.g. a new letter of authorisation), kept in the request's history.
+    /// </remarks>
+    public void HandOver(string receiverName, DateOnly handedOverOn, Actor actor, string? note = null, string? otherReceiverReason = null) =>
         TransitionTo(RequestAction.HandOver, actor, null, () =>
         {
             var receiver = Text.Clean(receiverName);
             if (receiver.Length == 0)
             {
                 throw new DomainRuleException(RequestRules.HandoverNeedsAReceiver, "Phải ghi rõ người nhận bàn giao.");
+            }
+
+            var why = Text.CleanOrNull(otherReceiverReason);
+            if (IsOtherThanTheNamedReceiver(receiver) && why is null)
+            {
+                throw new DomainRuleException(RequestRules.HandoverToTheNamedPersonOrAReason,
+                    $"Người nhận “{receiver}” không phải người được cơ quan giao tiếp nhận kết quả trong văn bản đề nghị ({ContactFullName}): "
+                    + "phải bàn giao cho người này, hoặc ghi rõ lý do người khác nhận (Điều 5 khoản 4 điểm c Quy chế).");
             }
 
             if (handedOverOn > VietnamTime.ToDate(actor.AtUtc))
@@ -663,8 +676,23 @@ public sealed class Request : Entity
 
             HandedOverTo = receiver;
             HandedOverOn = handedOverOn;
-            return Join($"Bàn giao cho {receiver} ngày {Fmt(handedOverOn)}", note);
+            var other = IsOtherThanTheNamedReceiver(receiver)
+                ? $" (không phải người được cơ quan giao tiếp nhận là {ContactFullName}; lý do: {why})"
+                : "";
+            return Join($"Bàn giao cho {receiver}{other} ngày {Fmt(handedOverOn)}", note);
         });
+
+    /// <summary>
+    /// True when Sở hands a renewal or change result (QĐ-PT Điều 5.4c) to someone other than the person named in Mục 1.
+    /// Names compare without regard to case or spacing. An issue request's tokens go to their subscribers (Điều 9.2).
+    /// </summary>
+    public bool IsOtherThanTheNamedReceiver(string receiverName) =>
+        Type is RequestType.Renew or RequestType.ChangeInfo
+        && Text.CleanOrNull(ContactFullName) is { } named
+        && !string.Equals(SingleSpaced(receiverName), SingleSpaced(named), StringComparison.OrdinalIgnoreCase);
+
+    private static string SingleSpaced(string name) =>
+        string.Join(' ', Text.Clean(name).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The agency handed the revoked certificates' tokens to the Cục (Mẫu 08) or confirmed them lost (Mẫu 09)

@@ -58,6 +58,8 @@ public static class RequestRules
     public const string RenewalExtendsAtMost3Years = nameof(RenewalExtendsAtMost3Years);
     public const string ChangeOfInformationKeepsTheExpiryDate = nameof(ChangeOfInformationKeepsTheExpiryDate);
     public const string RevocationCannotBeInTheFuture = nameof(RevocationCannotBeInTheFuture);
+    public const string HandoverToTheNamedPersonOrAReason = nameof(HandoverToTheNamedPersonOrAReason);
+
     public const string HandoverNeedsAReceiver = nameof(HandoverNeedsAReceiver);
     public const string HandoverCannotBeInTheFuture = nameof(HandoverCannotBeInTheFuture);
     public const string TokenReturnCannotBeInTheFuture = nameof(TokenReturnCannotBeInTheFuture);

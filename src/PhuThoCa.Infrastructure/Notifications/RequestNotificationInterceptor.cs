@@ -117,7 +117,7 @@ public sealed class RequestNotificationInterceptor : SaveChangesInterceptor
 
         if (change.DueDate is { } due)
         {
-            lines.Add("Hạn xử lý: " + VietnamTime.DateText(due) + ".");
+            lines.Add("Hạn xử lý: chậm nhất trong ngày " + VietnamTime.DateText(due) + ".");
         }
 
         return (title, string.Join("\n", lines));

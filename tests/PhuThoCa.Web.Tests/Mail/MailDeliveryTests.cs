@@ -75,7 +75,7 @@ public class MailDeliveryTests(MailWorld world) : IClassFixture<MailWorld>
         var request = await ReadAsync(Portal, arranged.RequestId);
         var received = Assert.Single(world.Smtp.To(officerMail));
         Assert.Equal($"[Chữ ký số] Sở đã tiếp nhận yêu cầu – số {request.ReceiptNumber}", received.Subject);
-        Assert.Contains("Hạn trả kết quả: " + VietnamTime.DateText(request.DueDate!.Value) + ".", received.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hạn trả kết quả: chậm nhất trong ngày " + VietnamTime.DateText(request.DueDate!.Value) + ".", received.TextBody, StringComparison.Ordinal);
         Assert.Contains("Cơ quan: Sở Y tế tỉnh Phú Thọ", received.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{MailPortalFactory.PortalUrl}/Requests/Details/{arranged.RequestId}", received.TextBody, StringComparison.Ordinal);
         Assert.Empty(world.Smtp.To(staffMail)); // Sở's own move is not mailed to Sở

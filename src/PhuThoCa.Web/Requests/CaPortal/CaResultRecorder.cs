@@ -193,7 +193,7 @@ public sealed class CaResultRecorder(AppDbContext db)
                 $"Cục CTS&BMTT thu hồi theo yêu cầu {request.ReceiptNumber}: {RevocationReasons.Label(line.RevocationReason!.Value)}"));
         }
 
-        return $"Đã ghi nhận Cục thu hồi {certificates.Count} chứng thư số; cơ quan phải nộp lại thiết bị trước ngày {Infrastructure.Format.Date(request.DueDate)}.";
+        return $"Đã ghi nhận Cục thu hồi {certificates.Count} chứng thư số; cơ quan nộp lại thiết bị cho Cục chậm nhất trong ngày {Infrastructure.Format.Date(request.DueDate)} (căn cứ: {LegalDeadlines.LegalBasis(DeadlineStep.ReturnRevokedToken)}).";
     }
 
     /// <summary>Writes the events of rows created in this unit of work, after the first SaveChanges gave them their ids.</summary>

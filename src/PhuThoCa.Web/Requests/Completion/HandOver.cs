@@ -17,6 +17,9 @@ public sealed class HandOverInput
 
     public string? Note { get; set; }
 
+    /// <summary>Why someone other than the person named in the agency's letter receives the result (QĐ-PT Điều 5.4c).</summary>
+    public string? OtherReceiverReason { get; set; }
+
     /// <summary>Condition of new tokens written on their handover record (Mẫu 08); optional.</summary>
     public string? TokenCondition { get; set; }
 }
@@ -26,6 +29,7 @@ public sealed class HandOverInputValidator : AbstractValidator<HandOverInput>
     public HandOverInputValidator()
     {
         this.Note(x => x.Note);
+        this.Note(x => x.OtherReceiverReason);
         RuleFor(x => x.ReceiverName).NotEmpty().WithMessage("Vui lòng nhập họ tên người nhận bàn giao.")
             .MaximumLength(200).WithMessage("Họ tên không được dài quá 200 ký tự.");
         this.PastDate(x => x.HandedOverOn, "ngày bàn giao");
@@ -43,7 +47,7 @@ public sealed class HandOver(AppDbContext db, IValidator<HandOverInput> validato
     protected override async Task<string> ActAsync(Request request, HandOverInput input, Actor actor, CancellationToken ct)
     {
         var on = Format.ParseDate(input.HandedOverOn)!.Value;
-        request.HandOver(input.ReceiverName!, on, actor, Text.CleanOrNull(input.Note));
+        request.HandOver(input.ReceiverName!, on, actor, Text.CleanOrNull(input.Note), Text.CleanOrNull(input.OtherReceiverReason));
         if (request.Type == RequestType.Issue)
         {
             foreach (var line in request.Lines.Where(l => l.ResultTokenSerial is not null))

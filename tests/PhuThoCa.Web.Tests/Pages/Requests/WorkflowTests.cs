@@ -270,6 +270,9 @@ public class WorkflowTests(PortalFactory portal)
         await using (var db = portal.CreateDbContext())
         {
             Assert.Equal(CertificateStatus.Revoked, (await db.Certificates.SingleAsync(c => c.Id == arranged.CertificateId, Ct)).Status);
+            // The period ends at 24:00 on its last day: "chậm nhất trong ngày", never "trước ngày".
+            var told = await db.Notifications.Where(n => n.RequestId == arranged.RequestId).Select(n => n.Detail).ToListAsync(Ct);
+            Assert.Contains(told, d => d != null && d.Contains("Hạn xử lý: chậm nhất trong ngày 03/12/2026.", StringComparison.Ordinal));
         }
 
         var staffView = await LoadAsync(staff, arranged.RequestId, Ct);
