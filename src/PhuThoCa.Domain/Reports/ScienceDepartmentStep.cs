@@ -31,9 +31,8 @@ public enum StepOutcome
 /// </summary>
 public static class ScienceDepartmentStep
 {
-    /// <summary>The actions that end Sở's step.</summary>
-    public static IReadOnlyList<RequestAction> Resolutions { get; } =
-        [RequestAction.RecordFiledOnCaPortal, RequestAction.RecordRecovered, RequestAction.Reject];
+    /// <summary>The actions that end Sở's step (<see cref="ScienceDepartmentResolution.Actions"/>).</summary>
+    public static IReadOnlyList<RequestAction> Resolutions => ScienceDepartmentResolution.Actions;
 
     /// <summary>True for the types on which Sở itself holds a legal period (Mẫu 04 and 06).</summary>
     public static bool Applies(RequestType type) => IsRunning(type, RequestStatus.Received);
@@ -50,11 +49,14 @@ public static class ScienceDepartmentStep
     public static double? OnTimeRate(int early, int onDueDay, int late) =>
         early + onDueDay + late == 0 ? null : Math.Round(100.0 * (early + onDueDay) / (early + onDueDay + late), 1);
 
-    /// <summary>A resolved step: before, on or after <paramref name="dueInForce"/> (no due date: before).</summary>
+    /// <summary>A resolved step: before, on or after <paramref name="dueInForce"/> (<see cref="ScienceDepartmentResolution.Timing"/>).</summary>
     public static StepOutcome Resolved(DateOnly resolvedOn, DateOnly? dueInForce) =>
-        dueInForce is not { } due || resolvedOn < due ? StepOutcome.Early
-        : resolvedOn == due ? StepOutcome.OnDueDay
-        : StepOutcome.Late;
+        ScienceDepartmentResolution.Timing(resolvedOn, dueInForce) switch
+        {
+            ResolutionTiming.Early => StepOutcome.Early,
+            ResolutionTiming.OnDueDay => StepOutcome.OnDueDay,
+            ResolutionTiming.Late => StepOutcome.Late,
+        };
 
     /// <summary>
     /// An unresolved request as it stood at the end of <paramref name="asOf"/>: withdrawn, pending overdue when Sở's clock

@@ -1,20 +1,47 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Dashboard;
+using PhuThoCa.Web.Pages.Requests;
 
 namespace PhuThoCa.Web.Pages;
 
-/// <summary>Tổng quan: what needs attention in the user's scope (features G9.2, G9.3).</summary>
-public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+/// <summary>
+/// Tổng quan (features G9.2, G9.3; issue 12 item 4): an agency officer sees the own agency's work first (requests returned
+/// for supplement, drafts, requests in progress with their due dates, certificates about to expire, locked tokens); Sở
+/// and the other province-wide roles see Sở's queue (overdue, due today, late to receive, the Cục beyond its expected
+/// period, failed e-mails) and 12-month trend charts, each with its numbers as a table. The register tiles follow.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) : PageModel
 {
     public ViewModel View { get; private set; } = new();
+
+    public AgencyWork? AgencyWork { get; private set; }
+
+    public ScienceDepartmentWork? DepartmentWork { get; private set; }
+
+    public Trends? Trends { get; private set; }
+
+    public bool CanSeeMailLog { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = me.UtcNow;
+        if (me.IsOfficer)
+        {
+            AgencyWork = await dashboards.AgencyWorkAsync(me.Today, now, ct);
+        }
+        else if (me.IsProvinceWide)
+        {
+            DepartmentWork = await dashboards.ScienceDepartmentWorkAsync(me.Today, ct);
+            Trends = await dashboards.TrendsAsync(me.Today, ct);
+            CanSeeMailLog = await me.CanAsync(Policies.Admin);
+        }
+
         var in30 = now.AddDays(30);
         var in90 = now.AddDays(90);
         var valid = db.Certificates.Where(c => c.Status == CertificateStatus.Valid);
@@ -31,6 +58,18 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             LostOrDamaged = await db.Tokens.CountAsync(t => t.Status == TokenStatus.Lost || t.Status == TokenStatus.Damaged, ct),
         };
     }
+
+    /// <summary>The charts' data for wwwroot/js/dashboard.js (a JSON block: the CSP allows no inline script).</summary>
+    public string ChartsJson() => Trends is not { } t ? "{}" : JsonSerializer.Serialize(new
+    {
+        months = t.Months,
+        types = t.Types.Select(RequestLabels.TypeShort),
+        received = t.Types.Select(type => t.ReceivedByType[type]),
+        completed = t.Types.Select(type => t.CompletedByType[type]),
+        onTimeRate = t.OnTimeRate,
+        expiryMonths = t.ExpiryMonths,
+        expiring = t.Expiring,
+    });
 
     public sealed class ViewModel
     {

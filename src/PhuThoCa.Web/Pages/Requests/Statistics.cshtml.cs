@@ -184,7 +184,7 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
     private StepOutcome Classify(Request request)
     {
         var history = request.History.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
-        var resolvedAt = history.FindIndex(h => ScienceDepartmentStep.Resolutions.Contains(h.Action));
+        var resolvedAt = history.FindIndex(h => ScienceDepartmentResolution.IsResolution(h.Action));
         if (resolvedAt >= 0)
         {
             // The due date in force when Sở resolved the request: the one recorded by the move before (ADR 0007, "one history").

@@ -17,7 +17,8 @@ namespace PhuThoCa.Web.Pages.Requests.Filing;
 [Authorize(Policy = Policies.FileRequests)]
 public class NewRequestModel(AppDbContext db, CurrentUser me) : PageModel
 {
-    [BindProperty]
+    /// <summary>The chosen form; a link may preselect it (<c>?type=Renew</c> from the landing page's expiring certificates).</summary>
+    [BindProperty(SupportsGet = true)]
     public RequestType? Type { get; set; }
 
     public string AgencyName { get; private set; } = "";

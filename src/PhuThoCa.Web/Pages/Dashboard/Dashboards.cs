@@ -1,0 +1,214 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Mail;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Requests;
+
+namespace PhuThoCa.Web.Pages.Dashboard;
+
+/// <summary>
+/// The figures of the landing pages (issue 12 item 4): an agency officer's own work first, Sở's work queue and trends.
+/// Every query runs through the DbContext's agency filter, so an officer only ever counts the own agency. Projections
+/// only (ids, dates, types): no entity with its history is loaded.
+/// </summary>
+public sealed class Dashboards(AppDbContext db, RequestServices services)
+{
+    /// <summary>Statuses in which the agency waits for Sở or the Cục (its request is "in progress").</summary>
+    private static readonly RequestStatus[] InProgress =
+    [
+        RequestStatus.Submitted, RequestStatus.Received, RequestStatus.Accepted, RequestStatus.AwaitingCaResult,
+        RequestStatus.ResultReceived, RequestStatus.AwaitingTokenReturn,
+    ];
+
+    private static readonly DeadlineStep[] CaSteps = [DeadlineStep.CaIssue, DeadlineStep.CaRevoke, DeadlineStep.CaRenewOrChange];
+
+    public async Task<AgencyWork> AgencyWorkAsync(DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        var deadlines = await services.DeadlinesAsync(ct);
+        var open = await db.Requests.AsNoTracking()
+            .Where(r => r.Status == RequestStatus.ReturnedForSupplement || r.Status == RequestStatus.Draft || InProgress.Contains(r.Status))
+            .Select(r => new
+            {
+                r.Id,
+                r.ReceiptNumber,
+                r.Type,
+                r.Status,
+                r.DueDate,
+                r.DueStep,
+                r.CreatedAtUtc,
+                r.SubmittedAtUtc,
+                FirstSubscriber = r.Lines.OrderBy(l => l.Id).Select(l => l.SubscriberName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var items = open.Select(r => new RequestItem(r.Id, r.ReceiptNumber, r.Type, r.Status, r.FirstSubscriber,
+            DeadlineView.For(r.DueDate, r.DueStep, today, deadlines))).ToList();
+
+        var valid = db.Certificates.AsNoTracking().Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > nowUtc);
+        var in90 = nowUtc.AddDays(90);
+        var expiring = await valid.Where(c => c.NotAfterUtc <= in90)
+            .OrderBy(c => c.NotAfterUtc)
+            .Select(c => new ExpiringCertificate(c.Id, c.SerialNumber, c.Subscriber!.Name, c.NotAfterUtc))
+            .ToListAsync(ct);
+        var locked = await db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Locked)
+            .OrderBy(t => t.SerialNumber)
+            .Select(t => new LockedToken(t.Id, t.SerialNumber, t.CustodianName))
+            .ToListAsync(ct);
+
+        return new AgencyWork
+        {
+            Returned = [.. items.Where(i => i.Status == RequestStatus.ReturnedForSupplement).OrderBy(i => i.Id)],
+            Drafts = [.. items.Where(i => i.Status == RequestStatus.Draft).OrderByDescending(i => i.Id)],
+            InProgress = [.. items.Where(i => InProgress.Contains(i.Status))
+                .OrderBy(i => i.Deadline?.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.Id)],
+            Expiring = expiring,
+            LockedTokens = locked,
+            Today = today,
+        };
+    }
+
+    public async Task<ScienceDepartmentWork> ScienceDepartmentWorkAsync(DateOnly today, CancellationToken ct)
+    {
+        var deadlines = await services.DeadlinesAsync(ct);
+        var submitted = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Submitted)
+            .Select(r => r.SubmittedAtUtc).ToListAsync(ct);
+        return new ScienceDepartmentWork
+        {
+            Overdue = await InboxModel.OverdueForScienceDepartment(db, today).CountAsync(ct),
+            DueToday = await db.Requests.CountAsync(r => r.DueDate == today
+                && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
+                && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted), ct),
+            WaitingForReceipt = submitted.Count,
+            LateToReceive = submitted.Count(s => ReceiptWait.For(RequestStatus.Submitted, s, deadlines, today) is { IsLate: true }),
+            CaBeyondExpectation = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today
+                && r.DueStep != null && CaSteps.Contains(r.DueStep.Value), ct),
+            FailedMail = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain, ct),
+        };
+    }
+
+    /// <summary>The trend charts of Sở's landing page over the 12 months up to <paramref name="today"/>'s month.</summary>
+    public async Task<Trends> TrendsAsync(DateOnly today, CancellationToken ct)
+    {
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var months = Enumerable.Range(0, 12).Select(firstMonth.AddMonths).ToList();
+        var fromUtc = VietnamTime.FromLocal(firstMonth.ToDateTime(TimeOnly.MinValue));
+
+        var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedAtUtc >= fromUtc)
+            .Select(r => new { r.Type, At = r.ReceivedAtUtc!.Value }).ToListAsync(ct);
+        var completed = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Completed && r.ClosedAtUtc >= fromUtc)
+            .Select(r => new { r.Type, At = r.ClosedAtUtc!.Value }).ToListAsync(ct);
+
+        // Sở's resolutions in the window, each with the due date recorded by the history row just before it.
+        var resolutions = ScienceDepartmentResolution.Actions.ToList();
+        var resolvedIds = db.Requests.Where(r => r.History.Any(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)).Select(r => r.Id);
+        var rows = await db.Set<RequestStatusChange>().AsNoTracking()
+            .Where(h => resolvedIds.Contains(EF.Property<int>(h, "RequestId")))
+            .Select(h => new { RequestId = EF.Property<int>(h, "RequestId"), h.Id, h.Action, h.AtUtc, h.DueDate })
+            .ToListAsync(ct);
+        var resolved = rows.GroupBy(h => h.RequestId).SelectMany(g =>
+        {
+            var ordered = g.OrderBy(h => h.Id).ToList();
+            return ordered.Select((h, i) => (h.Action, h.AtUtc, Due: i > 0 ? ordered[i - 1].DueDate : null))
+                .Where(h => ScienceDepartmentResolution.IsResolution(h.Action) && h.AtUtc >= fromUtc);
+        }).ToList();
+
+        var nowMonth = new DateOnly(today.Year, today.Month, 1);
+        var expiryFromUtc = VietnamTime.FromLocal(nowMonth.ToDateTime(TimeOnly.MinValue));
+        var expiryToUtc = VietnamTime.FromLocal(nowMonth.AddMonths(12).ToDateTime(TimeOnly.MinValue));
+        var expiries = await db.Certificates.AsNoTracking()
+            .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= expiryFromUtc && c.NotAfterUtc < expiryToUtc)
+            .Select(c => c.NotAfterUtc).ToListAsync(ct);
+
+        static DateOnly MonthOf(DateTime utc)
+        {
+            var day = VietnamTime.ToDate(utc);
+            return new DateOnly(day.Year, day.Month, 1);
+        }
+
+        var timings = resolved.Select(r => (Month: MonthOf(r.AtUtc),
+            Timing: ScienceDepartmentResolution.Timing(VietnamTime.ToDate(r.AtUtc), r.Due))).ToList();
+        return new Trends
+        {
+            Months = [.. months.Select(MonthLabel)],
+            Types = [.. RequestTypes.All],
+            ReceivedByType = RequestTypes.All.ToDictionary(t => t,
+                t => (IReadOnlyList<int>)[.. months.Select(m => received.Count(r => r.Type == t && MonthOf(r.At) == m))]),
+            CompletedByType = RequestTypes.All.ToDictionary(t => t,
+                t => (IReadOnlyList<int>)[.. months.Select(m => completed.Count(r => r.Type == t && MonthOf(r.At) == m))]),
+            Resolved = [.. months.Select(m => timings.Count(x => x.Month == m))],
+            ResolvedOnTime = [.. months.Select(m => timings.Count(x => x.Month == m && ScienceDepartmentResolution.IsOnTime(x.Timing)))],
+            ExpiryMonths = [.. Enumerable.Range(0, 12).Select(i => MonthLabel(nowMonth.AddMonths(i)))],
+            Expiring = [.. Enumerable.Range(0, 12).Select(i => expiries.Count(e => MonthOf(e) == nowMonth.AddMonths(i)))],
+        };
+    }
+
+    public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
+}
+
+public sealed record RequestItem(int Id, string? ReceiptNumber, RequestType Type, RequestStatus Status, string? FirstSubscriber, DeadlineView? Deadline);
+
+public sealed record ExpiringCertificate(int Id, string SerialNumber, string SubscriberName, DateTime NotAfterUtc)
+{
+    public int DaysLeft(DateOnly today) => VietnamTime.ToDate(NotAfterUtc).DayNumber - today.DayNumber;
+}
+
+public sealed record LockedToken(int Id, string SerialNumber, string? CustodianName);
+
+public sealed class AgencyWork
+{
+    public required IReadOnlyList<RequestItem> Returned { get; init; }
+
+    public required IReadOnlyList<RequestItem> Drafts { get; init; }
+
+    public required IReadOnlyList<RequestItem> InProgress { get; init; }
+
+    public required IReadOnlyList<ExpiringCertificate> Expiring { get; init; }
+
+    public required IReadOnlyList<LockedToken> LockedTokens { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public int ExpiringWithin(int days) => Expiring.Count(c => c.DaysLeft(Today) <= days);
+}
+
+public sealed class ScienceDepartmentWork
+{
+    public int Overdue { get; init; }
+
+    public int DueToday { get; init; }
+
+    public int WaitingForReceipt { get; init; }
+
+    public int LateToReceive { get; init; }
+
+    public int CaBeyondExpectation { get; init; }
+
+    public int FailedMail { get; init; }
+}
+
+public sealed class Trends
+{
+    public required IReadOnlyList<string> Months { get; init; }
+
+    public required IReadOnlyList<RequestType> Types { get; init; }
+
+    public required IReadOnlyDictionary<RequestType, IReadOnlyList<int>> ReceivedByType { get; init; }
+
+    public required IReadOnlyDictionary<RequestType, IReadOnlyList<int>> CompletedByType { get; init; }
+
+    /// <summary>Sở's resolutions (Mẫu 04 filed, Mẫu 06 recovered, refusals) per month.</summary>
+    public required IReadOnlyList<int> Resolved { get; init; }
+
+    public required IReadOnlyList<int> ResolvedOnTime { get; init; }
+
+    public required IReadOnlyList<string> ExpiryMonths { get; init; }
+
+    public required IReadOnlyList<int> Expiring { get; init; }
+
+    /// <summary>On-time rate in percent per month, null where nothing was resolved.</summary>
+    public IReadOnlyList<double?> OnTimeRate => [.. Resolved.Select((n, i) => n == 0 ? (double?)null : Math.Round(100.0 * ResolvedOnTime[i] / n, 1))];
+}
