@@ -67,6 +67,7 @@ builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrast
     .Get<PhuThoCa.Infrastructure.Signatures.SignatureOptions>() ?? new PhuThoCa.Infrastructure.Signatures.SignatureOptions()).WithDefaults());
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
+builder.Services.AddScoped<PhuThoCa.Infrastructure.Reports.ProvinceReportQuery>();
 builder.Services.AddScoped<PhuThoCa.Web.Pages.Dashboard.Dashboards>();
 builder.Services.AddRequestActions();
 builder.Services.AddSingleton<PhuThoCa.Web.Pages.Import.ImportJobs>();

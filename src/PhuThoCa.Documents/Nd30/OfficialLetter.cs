@@ -110,7 +110,16 @@ public sealed record OfficialLetter(
 
     /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
     public LetterMarginImage? FirstPageImage { get; init; }
+
+    /// <summary>Phụ lục after the signature, each from a new page (ND 30/2020 Phụ lục I, mục II.9).</summary>
+    public IReadOnlyList<LetterAppendix> Appendices { get; init; } = [];
 }
+
+/// <summary>
+/// A phụ lục of a letter: "Phụ lục I" and its title centred in bold, the reference to the letter in italics
+/// ("(Kèm theo Công văn số …/SKHCN-CĐS ngày … của …)"), then its paragraphs and tables.
+/// </summary>
+public sealed record LetterAppendix(string Label, string Title, string Reference, IReadOnlyList<LetterBlock> Body);
 
 /// <summary>Biên bản (minutes), e.g. the token handover record: centred title and side-by-side signatures.</summary>
 /// <param name="Header">Agency, number, place and date.</param>

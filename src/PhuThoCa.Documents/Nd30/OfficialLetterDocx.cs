@@ -43,6 +43,18 @@ public static class OfficialLetterDocx
             }
 
             body.Append(FooterTable(letter, main));
+            foreach (var appendix in letter.Appendices)
+            {
+                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                body.Append(Line(appendix.Label, 14, JustificationValues.Center, bold: true));
+                body.Append(Line(appendix.Title.ToUpper(Vietnamese), 14, JustificationValues.Center, bold: true));
+                body.Append(Spaced(Line(appendix.Reference, 14, JustificationValues.Center, italic: true), before: 0, after: 120));
+                foreach (var block in appendix.Body)
+                {
+                    body.Append(Block(block));
+                }
+            }
+
             body.Append(Section(main));
             main.Document.Save();
             document.PackageProperties.Title = $"V/v {letter.Subject}";

@@ -44,6 +44,15 @@ public static class OfficialLetterRenderer
         ])
         { SpaceBefore = 6f });
 
+        foreach (var appendix in letter.Appendices)
+        {
+            blocks.Add(new PageBreak());
+            blocks.Add(Paragraph(appendix.Label, new TextStyle(options.BodySize, Bold: true), TextAlignment.Center));
+            blocks.Add(Paragraph(appendix.Title.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), new TextStyle(options.BodySize, Bold: true), TextAlignment.Center));
+            blocks.Add(Paragraph(appendix.Reference, new TextStyle(options.BodySize, Italic: true), TextAlignment.Center) with { SpaceAfter = 6f });
+            blocks.AddRange(Body(appendix.Body, options));
+        }
+
         var number = string.IsNullOrWhiteSpace(letter.Header.Number) ? "…" : NumberLine(letter.Header)[4..].Split('/')[0];
         var info = new DocumentInfo($"Công văn số {number}/{letter.Header.Symbol.Trim()} - V/v {letter.Subject.Trim()}", options.CreationDate)
         {

@@ -31,6 +31,12 @@ public static class RenewalPolicy
     public const int MaxInitialValidityYears = 5;
     public const int MaxRenewalExtensionYears = 3;
 
+    /// <summary>
+    /// Whether a certificate line renewed <paramref name="renewalCount"/> times may still be renewed (ND 68/2024 Điều 12);
+    /// otherwise its holder needs a new certificate (the demand plan of QĐ-PT Điều 8.4 counts both).
+    /// </summary>
+    public static bool CanBeRenewedAgain(int renewalCount) => renewalCount < MaxRenewals;
+
     public static string Message(EligibilityProblem problem, int daysLeft) => problem switch
     {
         EligibilityProblem.CertificateCanBeRenewedOnlyOnce =>

@@ -18,6 +18,7 @@ public static class RequestLetterSetup
         services.AddSingleton(new RequestLetterComposer(options));
         services.AddSingleton(new RejectionNoticeComposer(options));
         services.AddSingleton(new HandoverRecordComposer(options));
+        services.AddSingleton(new ProvinceReportComposer(options));
         services.AddSingleton(_ => StatusLinks.Create(options.StatusKey, dataFolder));
         services.AddScoped<RequestLetterService>();
         return services;

@@ -51,6 +51,11 @@ public static class Policies
     public const string ProvinceOversight = nameof(ProvinceOversight);
 
     /// <summary>
+    /// The Điều 8.4 report (/Reports): Sở users and auditors for the province, officers for their own agency only (ADR 0009).
+    /// </summary>
+    public const string ViewReports = nameof(ViewReports);
+
+    /// <summary>
     /// Officers (their own agency's subscribers, for the letters they file), Sở staff and leaders (filing on the national
     /// CA system). Administrators and auditors see the masked number only (Nghị định 13/2023: minimum necessary).
     /// </summary>
@@ -75,7 +80,8 @@ public static class Policies
             .AddPolicy(ScienceDepartment, p => p.RequireRole(ScienceDepartmentRoles))
             .AddPolicy(AcceptRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyRequirement(LeaderOnlyRequirement.Accept)))
             .AddPolicy(RejectRequests, p => p.RequireRole(ScienceDepartmentRoles).AddRequirements(new LeaderOnlyRequirement(LeaderOnlyRequirement.Reject)))
-            .AddPolicy(ProvinceOversight, p => p.RequireRole([.. ScienceDepartmentRoles, Roles.Auditor]));
+            .AddPolicy(ProvinceOversight, p => p.RequireRole([.. ScienceDepartmentRoles, Roles.Auditor]))
+            .AddPolicy(ViewReports, p => p.RequireRole([.. RegisterRoles, Roles.Auditor]));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Reports;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
@@ -180,45 +181,32 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         request.History.Where(h => h.Action == RequestAction.Receive).OrderBy(h => h.AtUtc).Select(h => (DateOnly?)VietnamTime.ToDate(h.AtUtc)).FirstOrDefault();
 
     /// <summary>Where one request stands at the end of <see cref="AsOf"/>, judged from its history rows and their due dates.</summary>
-    private Outcome Classify(Request request)
+    private StepOutcome Classify(Request request)
     {
         var history = request.History.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
         var resolvedAt = history.FindIndex(h => ScienceDepartmentResolution.IsResolution(h.Action));
         if (resolvedAt >= 0)
         {
-            var done = VietnamTime.ToDate(history[resolvedAt].AtUtc);
             // The due date in force when Sở resolved the request: the one recorded by the move before (ADR 0007, "one history").
-            var due = history.Take(resolvedAt).LastOrDefault()?.DueDate;
-            return ScienceDepartmentResolution.Timing(done, due) switch
-            {
-                ResolutionTiming.Early => Outcome.Early,
-                ResolutionTiming.OnDueDay => Outcome.OnDueDay,
-                ResolutionTiming.Late => Outcome.Late,
-            };
+            return ScienceDepartmentStep.Resolved(VietnamTime.ToDate(history[resolvedAt].AtUtc), history.Take(resolvedAt).LastOrDefault()?.DueDate);
         }
 
         var last = history.LastOrDefault();
-        if (last?.To == RequestStatus.Cancelled)
-        {
-            return Outcome.Withdrawn;
-        }
-
-        var runningForScienceDepartment = last?.To is RequestStatus.Received or RequestStatus.Accepted;
-        return runningForScienceDepartment && last!.DueDate is { } pendingDue && pendingDue < AsOf ? Outcome.PendingOverdue : Outcome.Pending;
+        return ScienceDepartmentStep.Unresolved(request.Type, last?.To, last?.DueDate, AsOf);
     }
 
-    private static StatisticsRow Sum(string name, IEnumerable<Outcome> outcomes)
+    private static StatisticsRow Sum(string name, IEnumerable<StepOutcome> outcomes)
     {
         var list = outcomes.ToList();
         return new StatisticsRow(name)
         {
             Received = list.Count,
-            Early = list.Count(o => o == Outcome.Early),
-            OnDueDay = list.Count(o => o == Outcome.OnDueDay),
-            Late = list.Count(o => o == Outcome.Late),
-            Pending = list.Count(o => o is Outcome.Pending or Outcome.PendingOverdue),
-            PendingOverdue = list.Count(o => o == Outcome.PendingOverdue),
-            Withdrawn = list.Count(o => o == Outcome.Withdrawn),
+            Early = list.Count(o => o == StepOutcome.Early),
+            OnDueDay = list.Count(o => o == StepOutcome.OnDueDay),
+            Late = list.Count(o => o == StepOutcome.Late),
+            Pending = list.Count(o => o is StepOutcome.Pending or StepOutcome.PendingOverdue),
+            PendingOverdue = list.Count(o => o == StepOutcome.PendingOverdue),
+            Withdrawn = list.Count(o => o == StepOutcome.Withdrawn),
         };
     }
 
@@ -233,15 +221,6 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         return row;
     }
 
-    private enum Outcome
-    {
-        Early,
-        OnDueDay,
-        Late,
-        Pending,
-        PendingOverdue,
-        Withdrawn,
-    }
 }
 
 /// <summary>One line of the statistics table.</summary>
@@ -269,5 +248,5 @@ public sealed record StatisticsRow(string Name)
     public int Resolved => Early + OnDueDay + Late;
 
     /// <summary>Tỷ lệ đúng hạn: (before + on the due date) / resolved, in percent with one decimal; null when nothing was resolved.</summary>
-    public double? OnTimeRate => Resolved == 0 ? null : Math.Round(100.0 * (Early + OnDueDay) / Resolved, 1);
+    public double? OnTimeRate => ScienceDepartmentStep.OnTimeRate(Early, OnDueDay, Late);
 }

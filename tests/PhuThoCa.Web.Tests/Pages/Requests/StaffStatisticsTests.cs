@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
-using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Identity;
@@ -91,15 +90,8 @@ public partial class StaffStatisticsTests(PortalFactory portal)
     private async Task<(int Id, string Name)> ArrangeAgencyWithHistoryAsync()
     {
         var unique = Guid.NewGuid().ToString("N")[..6];
-        int agencyId;
-        string agencyName = $"UBND xã Thử Nghiệm {unique}";
-        await using (var db = portal.CreateDbContext())
-        {
-            var agency = new Agency(AgencyKind.CommuneCommittee, agencyName, "UBND", $"Xã Thử Nghiệm {unique}, tỉnh Phú Thọ", $"thu{unique}.phutho.gov.vn");
-            db.Agencies.Add(agency);
-            await db.SaveChangesAsync(Ct);
-            agencyId = agency.Id;
-        }
+        var agencyName = $"UBND xã Thử Nghiệm {unique}";
+        var agencyId = await NewCommuneAsync(portal, agencyName, "thu" + unique);
 
         var officer = await portal.CreateUserAsync(Roles.AgencyOfficer, agencyId);
 

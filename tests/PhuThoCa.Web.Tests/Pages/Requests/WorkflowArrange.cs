@@ -32,6 +32,17 @@ internal static partial class WorkflowArrange
 
     public static DateTime NowUtc(PortalFactory portal) => portal.Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A new commune committee named <paramref name="name"/>, e-mail domain <paramref name="domain"/>.phutho.gov.vn; its id.</summary>
+    public static async Task<int> NewCommuneAsync(PortalFactory portal, string name, string domain)
+    {
+        await using var db = portal.CreateDbContext();
+        var agency = new Domain.Agencies.Agency(Domain.Agencies.AgencyKind.CommuneCommittee, name, "UBND",
+            name.Replace("UBND xã", "Xã", StringComparison.Ordinal) + ", tỉnh Phú Thọ", $"{domain}.phutho.gov.vn");
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency.Id;
+    }
+
     public static async Task<IWorkingDayDeadlines> DeadlinesAsync(PortalFactory portal, AppDbContext db) =>
         new CalendarDeadlines(await portal.Services.GetRequiredService<CalendarProvider>().GetAsync(db),
             portal.Services.GetRequiredService<RequestDeadlineSettings>());

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Reports;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Subscribers;
+using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Calendar;
+using PhuThoCa.Infrastructure.Persistence;
+
+namespace PhuThoCa.Infrastructure.Reports;
+
+/// <summary>
+/// The figures of the Điều 8.4 report, computed in SQL: every register count is a GROUP BY over a few columns, and the
+/// requests are read as one lean row each (dates picked from the history by subqueries), never as entities with their
+/// history. Scope is the context's (an officer sees only their agency, ADR 0009); <c>agencyId</c> narrows further.
+/// </summary>
+public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calendars, RequestDeadlineSettings settings)
+{
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
+
+    public async Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyId == null || a.Id == agencyId)
+            .Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var figures = agencies.OrderBy(a => a.Name, VietnameseOrder).ToDictionary(a => a.Id, a => new AgencyFigures(a.Id, a.Name));
+        AgencyFigures? Of(int id) => figures.GetValueOrDefault(id);
+
+        var asOf = period.To < today ? period.To : today;
+        await SubscribersAsync(agencyId, Of, ct);
+        await CertificatesAsync(period, agencyId, Of, ct);
+        await TokensAsync(period, agencyId, Of, ct);
+        var byType = await RequestsAsync(period, agencyId, asOf, Of, ct);
+        var reasons = await RevokedByReasonAsync(period, agencyId, ct);
+        var plan = await DemandPlanAsync(period.PlanYear, agencyId, Of, ct);
+
+        var total = new AgencyFigures(0, "Tổng cộng");
+        foreach (var agency in figures.Values)
+        {
+            total.Add(agency);
+        }
+
+        var revokedWithoutReason = total.Revoked - reasons.Sum(r => r.Count);
+        if (revokedWithoutReason > 0)
+        {
+            reasons.Add(("Không rõ lý do (thu hồi ghi trực tiếp trên sổ chứng thư)", revokedWithoutReason));
+        }
+
+        return new ProvinceReport(period, asOf, [.. figures.Values], total, byType, reasons, plan);
+    }
+
+    private IQueryable<Certificate> Certificates(int? agencyId) =>
+        db.Certificates.AsNoTracking().Where(c => agencyId == null || c.Subscriber!.AgencyId == agencyId);
+
+    private async Task SubscribersAsync(int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var rows = await db.Subscribers.AsNoTracking().Where(s => s.IsActive && (agencyId == null || s.AgencyId == agencyId))
+            .GroupBy(s => new { s.AgencyId, s.Kind })
+            .Select(g => new { g.Key.AgencyId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (of(row.AgencyId) is not { } f)
+            {
+                continue;
+            }
+
+            switch (row.Kind)
+            {
+                case SubscriberKind.Person: f.Persons = row.Count; break;
+                case SubscriberKind.Organization: f.Organizations = row.Count; break;
+                case SubscriberKind.DeviceServiceSoftware: f.Devices = row.Count; break;
+            }
+        }
+    }
+
+    private async Task CertificatesAsync(ReportPeriod period, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var certificates = Certificates(agencyId);
+
+        async Task CountAsync(Expression<Func<Certificate, bool>> where, Action<AgencyFigures, int> set)
+        {
+            var rows = await certificates.Where(where).GroupBy(c => c.Subscriber!.AgencyId)
+                .Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (of(row.AgencyId) is { } f)
+                {
+                    set(f, row.Count);
+                }
+            }
+        }
+
+        await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && c.PredecessorId == null && c.RenewalCount == 0,
+            (f, n) => f.Issued = n);
+        await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && (c.PredecessorId != null || c.RenewalCount > 0),
+            (f, n) => f.Renewed = n);
+        await CountAsync(c => c.RevokedAtUtc >= from && c.RevokedAtUtc < end, (f, n) => f.Revoked = n);
+        // A renewed certificate is replaced before its end (the renewal needs 30 days left), so it never "expires".
+        await CountAsync(c => c.NotAfterUtc >= from && c.NotAfterUtc < end && c.Status != CertificateStatus.Superseded
+            && (c.RevokedAtUtc == null || c.RevokedAtUtc >= c.NotAfterUtc), (f, n) => f.Expired = n);
+        await CountAsync(c => c.NotBeforeUtc < end && c.NotAfterUtc >= end && (c.RevokedAtUtc == null || c.RevokedAtUtc >= end)
+            && !db.Certificates.Any(s => s.PredecessorId == c.Id && s.NotBeforeUtc < end), (f, n) => f.ValidAtEnd = n);
+
+        var changed = await db.Requests.AsNoTracking()
+            .Where(r => r.Type == RequestType.ChangeInfo && (agencyId == null || r.AgencyId == agencyId)
+                && r.History.Any(h => h.Action == RequestAction.RecordCaResult && h.AtUtc >= from && h.AtUtc < end))
+            .SelectMany(r => r.Lines, (r, l) => r.AgencyId)
+            .GroupBy(a => a).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in changed)
+        {
+            of(row.AgencyId)?.Changed = row.Count;
+        }
+    }
+
+    private async Task TokensAsync(ReportPeriod period, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var tokens = db.Tokens.AsNoTracking().Where(t => agencyId == null || t.AgencyId == agencyId);
+        var handovers = await db.TokenHandovers.AsNoTracking().Where(h => h.Date >= period.From && h.Date <= period.To)
+            .Join(tokens, h => h.TokenId, t => t.Id, (h, t) => t.AgencyId)
+            .GroupBy(a => a).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in handovers)
+        {
+            of(row.AgencyId)?.TokensHandedOver = row.Count;
+        }
+
+        // Status changes are history rows of the token (UsbToken.ChangeStatus writes the target status's label).
+        var counted = new Dictionary<string, Action<AgencyFigures, int>>
+        {
+            [TokenTransitions.Label(TokenStatus.Locked)] = (f, n) => f.TokensLocked = n,
+            [TokenTransitions.Label(TokenStatus.Recovered)] = (f, n) => f.TokensRecovered = n,
+            [TokenTransitions.Label(TokenStatus.Lost)] = (f, n) => f.TokensLost = n,
+            [TokenTransitions.Label(TokenStatus.ReturnedToCa)] = (f, n) => f.TokensReturnedToCa = n,
+        };
+        var labels = counted.Keys.ToList();
+        var changes = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.Subject == TimelineSubject.Token && e.AtUtc >= from && e.AtUtc < end && labels.Contains(e.ToState!))
+            .Join(tokens, e => e.SubjectId, t => t.Id, (e, t) => new { t.AgencyId, e.ToState })
+            .GroupBy(x => new { x.AgencyId, x.ToState })
+            .Select(g => new { g.Key.AgencyId, g.Key.ToState, Count = g.Count() }).ToListAsync(ct);
+        foreach (var row in changes)
+        {
+            if (of(row.AgencyId) is { } f)
+            {
+                counted[row.ToState!](f, row.Count);
+            }
+        }
+    }
+
+    private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly asOf,
+        Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var resolutions = ScienceDepartmentStep.Resolutions.ToList();
+        var facts = await db.Requests.AsNoTracking()
+            .Where(r => agencyId == null || r.AgencyId == agencyId)
+            .Where(r => r.History.Any(h => h.Action == RequestAction.Receive && h.AtUtc < end))
+            .Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= from)
+            .Select(r => new RequestFact
+            {
+                Type = r.Type,
+                AgencyId = r.AgencyId,
+                Status = r.Status,
+                ClosedAtUtc = r.ClosedAtUtc,
+                FirstReceiptUtc = r.History.Where(h => h.Action == RequestAction.Receive).Min(h => (DateTime?)h.AtUtc),
+                ResolvedAtUtc = r.History.Where(h => resolutions.Contains(h.Action)).Min(h => (DateTime?)h.AtUtc),
+                DueBeforeResolution = r.History
+                    .Where(h => h.AtUtc < r.History.Where(x => resolutions.Contains(x.Action)).Min(x => x.AtUtc))
+                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => h.DueDate).FirstOrDefault(),
+                StatusAtEnd = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => (RequestStatus?)h.To).FirstOrDefault(),
+                DueAtEnd = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => h.DueDate).FirstOrDefault(),
+                CaStartUtc = r.History.Where(h => h.To == RequestStatus.AwaitingCaResult).Min(h => (DateTime?)h.AtUtc),
+                CaEndUtc = r.History.Where(h => h.Action == RequestAction.RecordCaResult || h.Action == RequestAction.RecordCaRejection)
+                    .Min(h => (DateTime?)h.AtUtc),
+            })
+            .ToListAsync(ct);
+
+        var deadlines = new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
+        var byType = RequestTypes.All.ToDictionary(t => t, _ => new RequestFigures());
+        foreach (var fact in facts)
+        {
+            var figures = new RequestFigures();
+            Count(fact, figures, period, asOf, deadlines);
+            byType[fact.Type].Add(figures);
+            of(fact.AgencyId)?.Requests.Add(figures);
+        }
+
+        return [.. byType.Select(kv => (kv.Key, kv.Value))];
+    }
+
+    /// <summary>Adds one request to <paramref name="figures"/>; the outcome rules are the domain's (<see cref="ScienceDepartmentStep"/>).</summary>
+    private void Count(RequestFact fact, RequestFigures figures, ReportPeriod period, DateOnly asOf, CalendarDeadlines deadlines)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        bool InPeriod(DateTime? utc) => utc >= from && utc < end;
+
+        if (fact.FirstReceiptUtc < from)
+        {
+            figures.CarriedOver++;
+        }
+        else
+        {
+            figures.Received++;
+        }
+
+        if (InPeriod(fact.ClosedAtUtc))
+        {
+            switch (fact.Status)
+            {
+                case RequestStatus.Completed: figures.Completed++; break;
+                case RequestStatus.Rejected: figures.RejectedByScienceDepartment++; break;
+                case RequestStatus.RejectedByCa: figures.RejectedByCa++; break;
+                case RequestStatus.Cancelled: figures.Cancelled++; break;
+            }
+        }
+        else
+        {
+            figures.OpenAtEnd++;
+        }
+
+        if (ScienceDepartmentStep.Applies(fact.Type))
+        {
+            var outcome = InPeriod(fact.ResolvedAtUtc)
+                ? ScienceDepartmentStep.Resolved(VietnamTime.ToDate(fact.ResolvedAtUtc!.Value), fact.DueBeforeResolution)
+                : fact.ResolvedAtUtc < from ? (StepOutcome?)null
+                : ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, asOf);
+            switch (outcome)
+            {
+                case StepOutcome.Early: figures.Early++; break;
+                case StepOutcome.OnDueDay: figures.OnDueDay++; break;
+                case StepOutcome.Late: figures.Late++; break;
+                case StepOutcome.Pending: figures.Pending++; break;
+                case StepOutcome.PendingOverdue: figures.Pending++; figures.PendingOverdue++; break;
+            }
+        }
+
+        if (fact.CaStartUtc is not { } caStart || LegalDeadlines.StepFor(fact.Type, RequestStatus.AwaitingCaResult) is not { } caStep)
+        {
+            return;
+        }
+
+        if (InPeriod(fact.CaEndUtc))
+        {
+            var days = deadlines.WorkingDaysBetween(VietnamTime.ToDate(caStart), VietnamTime.ToDate(fact.CaEndUtc!.Value));
+            figures.CaFinished++;
+            figures.CaWorkingDaysSum += days;
+            figures.CaWorkingDaysMax = Math.Max(figures.CaWorkingDaysMax, days);
+            if (days > settings.WorkingDays(caStep))
+            {
+                figures.CaBeyondExpected++;
+            }
+        }
+        else if (caStart < end && fact.StatusAtEnd == RequestStatus.AwaitingCaResult)
+        {
+            figures.CaWaitingAtEnd++;
+        }
+    }
+
+    private async Task<List<(string Reason, int Count)>> RevokedByReasonAsync(ReportPeriod period, int? agencyId, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var revoked = Certificates(agencyId).Where(c => c.RevokedAtUtc >= from && c.RevokedAtUtc < end);
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.Type == RequestType.Revoke && (r.Status == RequestStatus.AwaitingTokenReturn || r.Status == RequestStatus.Completed))
+            .SelectMany(r => r.Lines)
+            .Where(l => revoked.Any(c => c.Id == l.CertificateId))
+            .GroupBy(l => l.RevocationReason)
+            .Select(g => new { Reason = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return [.. rows.Where(r => r.Reason != null).OrderBy(r => r.Reason).Select(r => (RevocationReasons.Label(r.Reason!.Value), r.Count))];
+    }
+
+    private async Task<List<DemandPlanLine>> DemandPlanAsync(int planYear, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var start = VietnamTime.FromLocal(new DateTime(planYear, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var end = VietnamTime.FromLocal(new DateTime(planYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var rows = await Certificates(agencyId)
+            .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= start && c.NotAfterUtc < end)
+            .OrderBy(c => c.NotAfterUtc)
+            .Select(c => new
+            {
+                c.Subscriber!.AgencyId,
+                Subscriber = c.Subscriber.Name,
+                c.SerialNumber,
+                c.NotAfterUtc,
+                c.RenewalCount,
+            }).ToListAsync(ct);
+        var lines = new List<DemandPlanLine>();
+        foreach (var row in rows)
+        {
+            if (of(row.AgencyId) is not { } f)
+            {
+                continue;
+            }
+
+            var renewable = RenewalPolicy.CanBeRenewedAgain(row.RenewalCount);
+            if (renewable)
+            {
+                f.PlanRenewals++;
+            }
+            else
+            {
+                f.PlanNewIssues++;
+            }
+
+            lines.Add(new DemandPlanLine(f.AgencyName, row.Subscriber, row.SerialNumber, VietnamTime.ToDate(row.NotAfterUtc), renewable));
+        }
+
+        return lines;
+    }
+
+    /// <summary>One request as the report reads it: a few columns and dates taken from its history in SQL.</summary>
+    private sealed class RequestFact
+    {
+        public RequestType Type { get; init; }
+
+        public int AgencyId { get; init; }
+
+        public RequestStatus Status { get; init; }
+
+        public DateTime? ClosedAtUtc { get; init; }
+
+        public DateTime? FirstReceiptUtc { get; init; }
+
+        public DateTime? ResolvedAtUtc { get; init; }
+
+        public DateOnly? DueBeforeResolution { get; init; }
+
+        public RequestStatus? StatusAtEnd { get; init; }
+
+        public DateOnly? DueAtEnd { get; init; }
+
+        public DateTime? CaStartUtc { get; init; }
+
+        public DateTime? CaEndUtc { get; init; }
+    }
+}
