@@ -59,7 +59,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
         };
     }
 
-    /// <summary>The charts' data for wwwroot/js/dashboard.js (a JSON block: the CSP allows no inline script).</summary>
+    /// <summary>The charts' data for wwwroot/js/dashboard.js, in a data attribute (the CSP allows no inline script).</summary>
     public string ChartsJson() => Trends is not { } t ? "{}" : JsonSerializer.Serialize(new
     {
         months = t.Months,

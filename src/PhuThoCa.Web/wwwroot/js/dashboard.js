@@ -1,5 +1,5 @@
 // Trend charts of Sở's landing page (issue 12 item 4), drawn with Chart.js (vendored under lib/chartjs) from the JSON
-// block the page renders; each chart's numbers are also in the table under it.
+// in the page's data-charts attribute; each chart's numbers are also in the table under it.
 (function () {
     'use strict';
     var source = document.getElementById('dashboard-charts');
@@ -7,7 +7,7 @@
         return;
     }
 
-    var data = JSON.parse(source.textContent || '{}');
+    var data = JSON.parse(source.dataset.charts || '{}');
     var palette = ['#0d6efd', '#dc3545', '#198754', '#fd7e14', '#6f42c1'];
     var number = new Intl.NumberFormat('vi-VN');
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
