@@ -55,7 +55,9 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
     public static string Action(Request request) => request.Type switch
     {
         RequestType.Issue => Subject(request)["đề nghị ".Length..],
-        RequestType.Renew => "gia hạn chứng thư chữ ký số chuyên dùng công vụ",
+        RequestType.Renew => request.RenewsWithAChange
+            ? "gia hạn, thay đổi nội dung thông tin chứng thư chữ ký số chuyên dùng công vụ"
+            : "gia hạn chứng thư chữ ký số chuyên dùng công vụ",
         RequestType.ChangeInfo => "thay đổi nội dung thông tin chứng thư chữ ký số chuyên dùng công vụ",
         RequestType.Revoke => "thu hồi chứng thư chữ ký số chuyên dùng công vụ",
         RequestType.RecoverToken => "khôi phục thiết bị lưu khóa bí mật",
@@ -281,7 +283,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
             return (IReadOnlyList<string>)
             [
                 No(i), s?.Name ?? line.SubscriberName, serial, s?.Email ?? "", field, line.NewValue ?? "",
-                renew ? KeyMark : "", renew ? "" : KeyMark,
+                renew ? KeyMark : "", line.ChangeCase is null ? "" : KeyMark,
             ];
         }).ToList();
         return new LetterTable(columns, rows) { FontSize = 10.5f };

@@ -17,7 +17,7 @@ public sealed record RequestProblem(string Rule, string Message);
 /// The domain reads no clock: every action takes an <see cref="Actor"/> (who and when) and, where a deadline starts,
 /// an <see cref="IWorkingDayDeadlines"/>.
 /// </summary>
-public sealed class Request : Entity
+public sealed partial class Request : Entity
 {
     public const int LetterNumberMaxLength = 50;
     public const int ReasonMaxLength = 2000;
@@ -310,6 +310,50 @@ public sealed class Request : Entity
         string oldValue, string newValue)
     {
         EnsureLineType(RequestType.ChangeInfo);
+        var (oldText, newText) = CheckedChange(subscriber, change, oldValue, newValue);
+        if (_lines.Any(l => l.CertificateId == certificate.Id && l.ChangeCase == change))
+        {
+            throw new DomainRuleException(RequestRules.CertificateAppearsOncePerRequest,
+                $"Chứng thư số {certificate.SerialNumber} đã có dòng “{ChangeInfoCases.Label(change)}” trong yêu cầu này.");
+        }
+
+        var line = NewLine(subscriber, certificate, null, allowCertificateTwice: true);
+        line.SetChange(change, oldText, newText);
+        return AddLine(line);
+    }
+
+    /// <summary>
+    /// Mẫu 04 with both boxes ticked ("Gia hạn" and "TĐTT"): the renewal of <paramref name="line"/> also changes the
+    /// certificate's information, so the renewed certificate carries the new information (Nghị định 68/2024/NĐ-CP Điều 12
+    /// and Điều 14; Quy chế Điều 5 khoản 1, 2). One change per renewed certificate; the renewal's conditions apply.
+    /// </summary>
+    public void AlsoChangeOnRenewal(RequestLine line, Subscriber subscriber, ChangeInfoCase change, string oldValue, string newValue)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(subscriber);
+        EnsureEditable();
+        if (Type != RequestType.Renew || !_lines.Contains(line) || line.SubscriberId != subscriber.Id)
+        {
+            throw new ArgumentException("The line is not a renewal line of this request for this subscriber.", nameof(line));
+        }
+
+        if (line.ChangeCase is { } existing)
+        {
+            throw new DomainRuleException(RequestRules.CertificateAppearsOncePerRequest,
+                $"Chứng thư số {line.CertificateSerial} đã có nội dung thay đổi “{ChangeInfoCases.Label(existing)}” kèm theo gia hạn; "
+                + "muốn sửa, hãy xóa dòng rồi thêm lại.");
+        }
+
+        var (oldText, newText) = CheckedChange(subscriber, change, oldValue, newValue);
+        line.SetChange(change, oldText, newText);
+        RowVersion = NewVersion();
+    }
+
+    /// <summary>Whether a line asks for both a renewal and a change of information (Mẫu 04, both boxes ticked).</summary>
+    public bool RenewsWithAChange => Type == RequestType.Renew && _lines.Any(l => l.ChangeCase is not null);
+
+    private static (string Old, string New) CheckedChange(Subscriber subscriber, ChangeInfoCase change, string oldValue, string newValue)
+    {
         if (!Enum.IsDefined(change))
         {
             throw new ArgumentOutOfRangeException(nameof(change), change, null);
@@ -340,15 +384,7 @@ public sealed class Request : Entity
             }
         }
 
-        if (_lines.Any(l => l.CertificateId == certificate.Id && l.ChangeCase == change))
-        {
-            throw new DomainRuleException(RequestRules.CertificateAppearsOncePerRequest,
-                $"Chứng thư số {certificate.SerialNumber} đã có dòng “{ChangeInfoCases.Label(change)}” trong yêu cầu này.");
-        }
-
-        var line = NewLine(subscriber, certificate, null, allowCertificateTwice: true);
-        line.SetChange(change, oldText, newText);
-        return AddLine(line);
+        return (oldText, newText);
     }
 
     /// <summary>Mẫu 06: a locked token to recover (the certificate on it is optional, for the letter).</summary>

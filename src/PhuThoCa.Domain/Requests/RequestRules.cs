@@ -27,6 +27,7 @@ public static class RequestRules
     public const string RequestNeedsAtLeastOneLine = nameof(RequestNeedsAtLeastOneLine);
     public const string SubmittedRequestNeedsTheLetterDetails = nameof(SubmittedRequestNeedsTheLetterDetails);
     public const string LetterDateCannotBeInTheFuture = nameof(LetterDateCannotBeInTheFuture);
+    public const string LetterNumberAlreadyUsed = nameof(LetterNumberAlreadyUsed);
     public const string ContactNeedsANameAndAPhone = nameof(ContactNeedsANameAndAPhone);
     public const string ContactNationalIdMustHave12Digits = nameof(ContactNationalIdMustHave12Digits);
     public const string ContactEmailMustBeIssuedByAStateBody = nameof(ContactEmailMustBeIssuedByAStateBody);

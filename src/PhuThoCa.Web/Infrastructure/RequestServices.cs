@@ -34,6 +34,28 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
         AtomicCounters.NextAsync(db, "ReceiptCounters", [("Year", year)], ct);
 
     /// <summary>
+    /// Refuses a letter number the agency already sent on another request in the same year (the domain's
+    /// <see cref="Request.EnsureLetterNumberIsFree"/>); read from the agency's sent requests whose letter is of that year.
+    /// </summary>
+    public async Task EnsureLetterNumberIsFreeAsync(Request request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.LetterNumber is null || request.LetterDate is not { } date)
+        {
+            return;
+        }
+
+        var from = new DateOnly(date.Year, 1, 1);
+        var to = new DateOnly(date.Year, 12, 31);
+        var sent = await db.Requests.AsNoTracking()
+            .Where(r => r.AgencyId == request.AgencyId && r.Id != request.Id && r.SubmittedAtUtc != null
+                        && r.LetterNumber != null && r.LetterDate >= from && r.LetterDate <= to)
+            .Select(r => new SentLetterNumber(r.Id, r.ReceiptNumber, r.LetterNumber!, r.LetterDate))
+            .ToListAsync(ct);
+        request.EnsureLetterNumberIsFree(sent);
+    }
+
+    /// <summary>
     /// The certificates and tokens the request's lines point at, for the domain's eligibility checks and register updates;
     /// <paramref name="track"/> false when they are only read.
     /// </summary>

@@ -264,4 +264,28 @@ public class RenewRequestTests
 
         Assert.Equal(RequestRules.FilingNeedsTheCaDossierCode, ex.Rule);
     }
+
+    [Fact]
+    public void A_renewal_line_may_also_change_the_information_once_and_the_change_must_fit_the_subscriber()
+    {
+        var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(100));
+        var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
+        var line = request.AddRenewLine(_world.Person, certificate);
+        Assert.False(request.RenewsWithAChange);
+
+        var wrongKind = Assert.Throws<DomainRuleException>(() => request.AlsoChangeOnRenewal(line, _world.Person,
+            ChangeInfoCase.OrganizationRenamed, "UBND xã A", "UBND xã B"));
+        request.AlsoChangeOnRenewal(line, _world.Person, ChangeInfoCase.PersonChangedOfficialEmail, _world.Person.Email!, "Moi@PhuTho.gov.vn");
+        var twice = Assert.Throws<DomainRuleException>(() => request.AlsoChangeOnRenewal(line, _world.Person,
+            ChangeInfoCase.PersonChangedOfficialEmail, "moi@phutho.gov.vn", "khac@phutho.gov.vn"));
+
+        Assert.Equal(RequestRules.ChangeCaseMustFitTheSubscriberKind, wrongKind.Rule);
+        Assert.Equal(RequestRules.CertificateAppearsOncePerRequest, twice.Rule);
+        Assert.True(request.RenewsWithAChange);
+        Assert.Equal(ChangeInfoCase.PersonChangedOfficialEmail, line.ChangeCase);
+        Assert.Equal("moi@phutho.gov.vn", line.NewValue);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        Assert.Throws<DomainRuleException>(() => request.AlsoChangeOnRenewal(line, _world.Person,
+            ChangeInfoCase.PersonChangedAgency, "UBND xã A", "UBND xã B"));
+    }
 }

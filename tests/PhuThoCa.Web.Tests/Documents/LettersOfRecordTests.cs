@@ -43,14 +43,14 @@ public partial class LettersOfRecordTests(PortalFactory portal)
         var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
         Assert.Equal("Mau05", sent.Kind);
         Assert.Equal(1, sent.Version);
-        Assert.Equal("125/UBND-VP", sent.Number);
+        Assert.Equal(request.LetterNumber, sent.Number);
         Assert.Equal("Nguyễn Văn Hải", sent.SignerName);
         Assert.Equal(new DateOnly(2026, 11, 20), sent.IssuedOn);
         Assert.Equal(new DateOnly(2026, 11, 26), sent.SentOn);
         Assert.Equal(request.SubmittedAtUtc, sent.GeneratedAtUtc);
         Assert.NotNull(sent.Content);
         Assert.Equal(sent.Sha256, RequestLetterService.Sha256(served));
-        Assert.Contains("125/UBND-VP", Poppler.PdfToText(served, PdfTextMode.Raw), StringComparison.Ordinal);
+        Assert.Contains(request.LetterNumber!, Poppler.PdfToText(served, PdfTextMode.Raw), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -83,13 +83,16 @@ public partial class LettersOfRecordTests(PortalFactory portal)
     public async Task ReturnAndResubmit_KeepsBothVersions_AndTheDetailsPageShowsTheChangedFields()
     {
         var id = await _scenarios.RenewAsync(receive: true);
+        var second = NextLetterNumber("UBND-VP");
+        string first;
         await using (var db = portal.CreateDbContext())
         {
             var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
+            first = request.LetterNumber!;
             var staff = await ActorAsync(db, Staff, NowUtc(portal));
             await PerformAsync<ReturnForSupplement, ReturnInput>(portal, db, request,
                 new ReturnInput { Reason = "Văn bản ghi sai số; đề nghị sửa và gửi lại." }, staff);
-            request.UpdateLetter(new RequestLetter("131/UBND-VP", new DateOnly(2026, 11, 25), "Nguyễn Văn Hải", "KT. Chủ tịch / Phó Chủ tịch"));
+            request.UpdateLetter(new RequestLetter(second, new DateOnly(2026, 11, 25), "Nguyễn Văn Hải", "KT. Chủ tịch / Phó Chủ tịch"));
             await db.SaveChangesAsync(Ct);
             await PerformAsync<ResubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true },
                 await ActorAsync(db, Officer, NowUtc(portal)));
@@ -99,14 +102,14 @@ public partial class LettersOfRecordTests(PortalFactory portal)
         var versions = await check.GeneratedLetters.Where(l => l.RequestId == id).OrderBy(l => l.Id).ToListAsync(Ct);
         Assert.Equal([1, 2], versions.Select(v => v.Version));
         Assert.All(versions, v => Assert.True(v.IsSent));
-        Assert.Equal(["125/UBND-VP", "131/UBND-VP"], versions.Select(v => v.Number));
+        Assert.Equal([first, second], versions.Select(v => v.Number));
         var client = await portal.CreateClientAsync(Staff, Ct);
         Assert.Equal(versions[0].Sha256, RequestLetterService.Sha256(await GetBytesAsync(client, $"/Letters/Pdf/{id}?version={versions[0].Id}")));
         Assert.Equal(versions[1].Sha256, RequestLetterService.Sha256(await GetBytesAsync(client, $"/Letters/Pdf/{id}")));
 
         var html = await client.GetStringAsync(new Uri($"/Requests/Details/{id}", UriKind.Relative), Ct);
         var diff = TestHtml.Text(DiffTable().Match(html).Value);
-        Assert.Contains("Số, ký hiệu 125/UBND-VP 131/UBND-VP", diff, StringComparison.Ordinal);
+        Assert.Contains($"Số, ký hiệu {first} {second}", diff, StringComparison.Ordinal);
         Assert.Contains("Ngày văn bản 20/11/2026 25/11/2026", diff, StringComparison.Ordinal);
         Assert.DoesNotContain("Dòng", diff, StringComparison.Ordinal);
         Assert.Contains("bản 2 so với bản 1", TestHtml.Text(html), StringComparison.Ordinal);

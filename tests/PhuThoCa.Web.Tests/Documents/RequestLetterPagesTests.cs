@@ -34,7 +34,13 @@ public class RequestLetterPagesTests(PortalFactory portal)
             Assert.Empty(await before.GeneratedLetters.Where(l => l.RequestId == id).ToListAsync(Ct));
         }
 
-        Assert.Contains("125/UBND-VP", Poppler.PdfToText(draft, PdfTextMode.Raw), StringComparison.Ordinal);
+        string number;
+        await using (var read = portal.CreateDbContext())
+        {
+            number = (await read.Requests.SingleAsync(r => r.Id == id, Ct)).LetterNumber!;
+        }
+
+        Assert.Contains(number, Poppler.PdfToText(draft, PdfTextMode.Raw), StringComparison.Ordinal);
         await PortalFactory.IssueLetterAsync(client, id, Ct);
         var first = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
         await using var db = portal.CreateDbContext();
@@ -48,7 +54,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
         Assert.Contains("0999000111", Poppler.PdfToText(fresh, PdfTextMode.Raw), StringComparison.Ordinal);
         var stored = Assert.Single(await db.GeneratedLetters.Where(l => l.RequestId == id).ToListAsync(Ct));
         Assert.Equal("Mau01", stored.Kind);
-        Assert.Equal("125/UBND-VP", stored.Number);
+        Assert.Equal(number, stored.Number);
         Assert.Equal(RequestLetterService.Sha256(first), stored.Sha256);
         Assert.Equal(first.Length, stored.Length);
         using var pdf = PdfDocument.Open(first);
@@ -121,7 +127,8 @@ public class RequestLetterPagesTests(PortalFactory portal)
         Assert.Contains("đã cố định", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
-        Assert.Equal("125/UBND-VP", request.LetterNumber);
+        Assert.NotEqual("999/UBND-VP", request.LetterNumber);
+        Assert.EndsWith("/UBND-VP", request.LetterNumber, StringComparison.Ordinal);
         Assert.Equal("Nguyễn Văn Hải", request.SignerName);
     }
 
@@ -155,7 +162,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
             fields);
         string[] secrets =
         [
-            "UBND phường Việt Trì", "Bùi Thị Hương", "025190001234", "125/UBND-VP", "Nguyễn Văn Hải",
+            "UBND phường Việt Trì", "Bùi Thị Hương", "025190001234", request.LetterNumber!, "Nguyễn Văn Hải",
             request.Lines[0].SubscriberName, request.Lines[0].CertificateSerial!, "viettri.phutho.gov.vn",
         ];
         foreach (var secret in secrets)

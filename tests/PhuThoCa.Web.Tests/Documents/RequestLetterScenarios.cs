@@ -146,7 +146,7 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
         var agencyId = await AgencyIdAsync(db, agency);
         var request = new Request(type, agencyId, Officer);
         await addLines(db, request, agencyId);
-        request.UpdateLetter(new RequestLetter("125/UBND-VP", new DateOnly(2026, 11, 20), "Nguyễn Văn Hải", "KT. Chủ tịch / Phó Chủ tịch"));
+        request.UpdateLetter(new RequestLetter(WorkflowArrange.NextLetterNumber("UBND-VP"), new DateOnly(2026, 11, 20), "Nguyễn Văn Hải", "KT. Chủ tịch / Phó Chủ tịch"));
         request.UpdateContact(new RequestContact("Bùi Thị Hương", "025190001234", new DateOnly(2021, 8, 12),
             "Cục Cảnh sát quản lý hành chính về trật tự xã hội", "Văn thư", "0912345678", "huongbt@viettri.phutho.gov.vn",
             null, null));

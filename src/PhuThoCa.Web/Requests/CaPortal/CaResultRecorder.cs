@@ -103,11 +103,17 @@ public sealed class CaResultRecorder(AppDbContext db)
                     $"Số hiệu {serial} đã có trong sổ đăng ký: chứng thư gia hạn do Cục cấp mang số hiệu mới, vui lòng nhập số hiệu đó.");
             }
 
-            results.Add(new RenewedCertificate(old, new CertificateDetails(serial, old.SubjectDn, old.Issuer, StartOf(today),
+            // Mẫu 04 with both boxes ticked: the renewed certificate carries the changed information.
+            results.Add(new RenewedCertificate(old, new CertificateDetails(serial, ChangedSubject(request, old), old.Issuer, StartOf(today),
                 EndOf(l.NotAfter), old.Storage, KeyAlgorithm: old.KeyAlgorithm)));
         }
 
         var successors = request.RecordCertificatesRenewed(results, actor);
+        if (request.RenewsWithAChange)
+        {
+            await ApplyToSubscribersAsync(request, actor, ct);
+        }
+
         foreach (var successor in successors)
         {
             db.Certificates.Add(successor);
@@ -133,11 +139,7 @@ public sealed class CaResultRecorder(AppDbContext db)
         foreach (var change in changes)
         {
             var certificate = certificates.Single(c => c.Id == change.CertificateId);
-            var subject = certificate.SubjectDn;
-            foreach (var line in request.Lines.Where(l => l.CertificateId == certificate.Id && l.OldValue is not null && l.NewValue is not null))
-            {
-                subject = subject.Replace(line.OldValue!, line.NewValue!, StringComparison.OrdinalIgnoreCase);
-            }
+            var subject = ChangedSubject(request, certificate);
 
             var serial = Text.CleanOrNull(change.NewSerial) is { } typed ? Certificate.NormalizeSerial(typed) : certificate.SerialNumber;
             if (serial != certificate.SerialNumber && await db.Certificates.IgnoreQueryFilters().AnyAsync(c => c.SerialNumber == serial, ct))
@@ -159,6 +161,31 @@ public sealed class CaResultRecorder(AppDbContext db)
                 "Thay đổi thông tin", note: $"Theo yêu cầu {request.ReceiptNumber}" + (note is null ? "" : $": {note}")));
         }
 
+        ApplyToSubscribers(request, subscribers, actor);
+        return $"Đã ghi nhận kết quả thay đổi thông tin {results.Count} chứng thư số; sổ đăng ký đã được cập nhật.";
+    }
+
+    /// <summary>The certificate's subject with the request's changes of information for it applied (old → new value).</summary>
+    private static string ChangedSubject(Request request, Certificate certificate)
+    {
+        var subject = certificate.SubjectDn;
+        foreach (var line in request.Lines.Where(l => l.CertificateId == certificate.Id && l.OldValue is not null && l.NewValue is not null))
+        {
+            subject = subject.Replace(line.OldValue!, line.NewValue!, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return subject;
+    }
+
+    private async Task ApplyToSubscribersAsync(Request request, Actor actor, CancellationToken ct)
+    {
+        var subscriberIds = request.Lines.Where(l => l.ChangeCase is not null).Select(l => l.SubscriberId).Distinct().ToList();
+        ApplyToSubscribers(request, await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToListAsync(ct), actor);
+    }
+
+    /// <summary>The request's changes of information reach the subscribers' register entries, with the old values in the history.</summary>
+    private void ApplyToSubscribers(Request request, IReadOnlyList<Subscriber> subscribers, Actor actor)
+    {
         foreach (var subscriber in subscribers)
         {
             var details = DetailsOf(subscriber);
@@ -174,8 +201,6 @@ public sealed class CaResultRecorder(AppDbContext db)
                     "Cập nhật thông tin", note: $"Thay đổi thông tin chứng thư theo yêu cầu {request.ReceiptNumber}: {FieldChange.Describe(changed)}"));
             }
         }
-
-        return $"Đã ghi nhận kết quả thay đổi thông tin {results.Count} chứng thư số; sổ đăng ký đã được cập nhật.";
     }
 
     public async Task<string> RecordRevokedAsync(Request request, DateOnly revokedOn, Actor actor, IWorkingDayDeadlines deadlines,

@@ -33,6 +33,7 @@ public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> valid
 
     protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
     {
+        await services.EnsureLetterNumberIsFreeAsync(request, ct);
         request.Submit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm);
         await sent.StageAsync(Db, request, actor, ct);
         return "Đã gửi yêu cầu.";
@@ -50,6 +51,7 @@ public sealed class ResubmitRequest(AppDbContext db, IValidator<SubmitInput> val
 
     protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
     {
+        await services.EnsureLetterNumberIsFreeAsync(request, ct);
         request.Resubmit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm, Text.CleanOrNull(input.Note));
         await sent.StageAsync(Db, request, actor, ct);
         return "Đã gửi lại yêu cầu sau khi bổ sung.";

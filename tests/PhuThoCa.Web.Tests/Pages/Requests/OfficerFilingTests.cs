@@ -23,7 +23,7 @@ public class OfficerFilingTests(PortalFactory portal)
         var editor = TestHtml.Text(await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct));
         Assert.Contains("Mẫu số 04", editor, StringComparison.Ordinal);
         Assert.Contains("Đủ điều kiện", editor, StringComparison.Ordinal);
-        await FillLetterAndContactAsync(client, id, Ct);
+        var number = await FillLetterAndContactAsync(client, id, Ct);
         var add = await PostAsync(client, id, "AddRenewLine", new Dictionary<string, string> { ["certificateId"] = Id(cert.Id) }, Ct);
         Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
         var submit = await SubmitAsync(client, id, Ct);
@@ -35,7 +35,7 @@ public class OfficerFilingTests(PortalFactory portal)
         Assert.Equal(RequestStatus.Submitted, saved.Status);
         Assert.Equal(world.AgencyId, saved.AgencyId);
         Assert.Equal(cert.Serial, Assert.Single(saved.Lines).CertificateSerial);
-        Assert.Equal("125/UBND-VP", saved.LetterNumber);
+        Assert.Equal(number, saved.LetterNumber);
         Assert.Equal("daumoi@phutho.gov.vn", saved.ContactEmail);
         Assert.Equal("Xã Kiểm Thử, tỉnh Phú Thọ", saved.ContactAddress);
         Assert.Null(saved.ContactWorkplace);
@@ -235,6 +235,37 @@ public class OfficerFilingTests(PortalFactory portal)
             TestHtml.Text(await noLetter.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         await using var db = portal.CreateDbContext();
         Assert.Equal(RequestStatus.Draft, (await db.Requests.SingleAsync(r => r.Id == id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Submit_UnderALetterNumberTheAgencyAlreadySentThisYear_IsRefusedNamingTheOtherRequest()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var first = await world.AddCertificateAsync(world.PersonA, daysLeft: 200, ct: Ct);
+        var second = await world.AddCertificateAsync(world.PersonB, daysLeft: 200, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var sentId = await RenewalDraftAsync(client, first.Id, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, sentId, Ct)).StatusCode);
+        await using var db = portal.CreateDbContext();
+        var sent = await db.Requests.SingleAsync(r => r.Id == sentId, Ct);
+        var id = await RenewalDraftAsync(client, second.Id, Ct);
+        // The văn thư types the same number with a leading zero: still the same number of the same year.
+        await PostAsync(client, id, "Letter", new Dictionary<string, string>
+        {
+            ["Letter.Number"] = "0" + sent.LetterNumber,
+            ["Letter.Date"] = "25/11/2026",
+            ["Letter.SignerName"] = "Lê Văn Ký",
+            ["Letter.SignerPosition"] = "CHỦ TỊCH",
+        }, Ct);
+
+        var refused = await SubmitAsync(client, id, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"Số văn bản 0{sent.LetterNumber} đã được dùng cho văn bản ngày 25/11/2026 của yêu cầu #{sentId}",
+            TestHtml.Text(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        await using var check = portal.CreateDbContext();
+        Assert.Equal(RequestStatus.Draft, (await check.Requests.SingleAsync(r => r.Id == id, Ct)).Status);
+        Assert.Empty(await check.GeneratedLetters.Where(l => l.RequestId == id && l.SentOn != null).ToListAsync(Ct));
     }
 
     [Fact]

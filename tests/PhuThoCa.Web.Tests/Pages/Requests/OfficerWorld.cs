@@ -113,7 +113,7 @@ internal sealed partial class OfficerWorld
         var officer = await WorkflowArrange.ActorAsync(db, Officer, sentUtc);
         var request = new Request(RequestType.Issue, AgencyId, officer);
         request.AddIssueLine(subscriber);
-        request.UpdateLetter(new RequestLetter("7/UBND-VP", DateOnly.FromDateTime(receivedLocal), "Lê Văn Ký", "CHỦ TỊCH"));
+        request.UpdateLetter(new RequestLetter(WorkflowArrange.NextLetterNumber("UBND-VP"), DateOnly.FromDateTime(receivedLocal), "Lê Văn Ký", "CHỦ TỊCH"));
         request.UpdateContact(new RequestContact("Nguyễn Văn An", null, null, null, "Văn thư", "0912345678", null, null, null));
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
@@ -149,11 +149,12 @@ internal sealed partial class OfficerWorld
     }
 
     /// <summary>Fills the letter and Mục 1 (the fields every form has, plus e-mail, address and workplace; each form keeps its own).</summary>
-    public static async Task FillLetterAndContactAsync(HttpClient client, int requestId, CancellationToken ct)
+    public static async Task<string> FillLetterAndContactAsync(HttpClient client, int requestId, CancellationToken ct)
     {
+        var number = WorkflowArrange.NextLetterNumber("UBND-VP");
         var letter = await PostAsync(client, requestId, "Letter", new Dictionary<string, string>
         {
-            ["Letter.Number"] = "125/UBND-VP",
+            ["Letter.Number"] = number,
             ["Letter.Date"] = "25/11/2026",
             ["Letter.SignerName"] = "Lê Văn Ký",
             ["Letter.SignerPosition"] = "CHỦ TỊCH",
@@ -172,6 +173,7 @@ internal sealed partial class OfficerWorld
             ["Contact.Workplace"] = "UBND xã Kiểm Thử",
         }, ct);
         Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
+        return number;
     }
 
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, int requestId, CancellationToken ct) =>

@@ -53,6 +53,15 @@ internal static partial class WorkflowArrange
         return new Actor(user.Id, user.FullName, atUtc);
     }
 
+    private static int _letterSequence = 100;
+
+    /// <summary>
+    /// A letter number of its own for every arranged request: an agency uses one number for one letter a year
+    /// (<see cref="LetterNumbers"/>), and the arranged requests of one agency share a test database.
+    /// </summary>
+    public static string NextLetterNumber(string suffix) =>
+        Interlocked.Increment(ref _letterSequence).ToString(CultureInfo.InvariantCulture) + "/" + suffix;
+
     /// <summary>
     /// A request of <paramref name="type"/> for one fresh subscriber of <paramref name="agencyName"/>, created and
     /// submitted by <paramref name="createdBy"/> at <paramref name="submittedAtUtc"/> (default: an hour before now).
@@ -96,7 +105,7 @@ internal static partial class WorkflowArrange
         }
 
         var request = new Request(type, agency.Id, actor with { AtUtc = at.AddMinutes(-30) });
-        request.UpdateLetter(new RequestLetter("25/SYT-VP", VietnamTime.ToDate(at), "Trần Văn Giám", "Giám đốc"));
+        request.UpdateLetter(new RequestLetter(NextLetterNumber("SYT-VP"), VietnamTime.ToDate(at), "Trần Văn Giám", "Giám đốc"));
         request.UpdateContact(new RequestContact("Phạm Thị Dung", "025098765432", new DateOnly(2022, 5, 10),
             "Cục Cảnh sát quản lý hành chính về trật tự xã hội", "Văn thư", "0987654321", null, agency.Address, null));
         switch (type)

@@ -83,7 +83,7 @@ public partial class DraftEditorModel
 
     public async Task<IActionResult> OnPostAddChangeLineAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ChangeLine.CertificateId, null, ct) || Req.Type != RequestType.ChangeInfo)
+        if (!await LoadAsync(id, ChangeLine.CertificateId, null, ct) || Req.Type is not (RequestType.ChangeInfo or RequestType.Renew))
         {
             return NotFound();
         }
@@ -96,6 +96,19 @@ public partial class DraftEditorModel
         if (await FindCertificateAsync(ChangeLine.CertificateId!.Value, ct, allowSecondLine: true) is not { } found)
         {
             return Page();
+        }
+
+        if (Req.Type == RequestType.Renew)
+        {
+            // Mẫu 04 with both boxes ticked: the change goes with the renewal line already in the list.
+            if (Req.Lines.FirstOrDefault(l => l.CertificateId == found.Certificate.Id) is not { } renewal)
+            {
+                ModelState.AddModelError(string.Empty, $"Hãy thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách gia hạn trước.");
+                return Page();
+            }
+
+            Req.AlsoChangeOnRenewal(renewal, found.Subscriber, ChangeLine.Case!.Value, ChangeLine.OldValue!, ChangeLine.NewValue!);
+            return await SavedAsync($"Đã ghi nội dung thay đổi thông tin kèm theo gia hạn chứng thư số {found.Certificate.SerialNumber}.", "lines", ct);
         }
 
         Req.AddChangeInfoLine(found.Subscriber, found.Certificate, ChangeLine.Case!.Value, ChangeLine.OldValue!, ChangeLine.NewValue!);
