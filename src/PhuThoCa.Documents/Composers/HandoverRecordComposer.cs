@@ -44,6 +44,11 @@ public sealed class HandoverRecordComposer(RequestLetterOptions options)
         [
             new LetterSigner(["BÊN GIAO"], handover.GiverName) { Note = note },
             new LetterSigner(["BÊN NHẬN"], handover.ReceiverName) { Note = note },
-        ]);
+        ])
+        {
+            // One copy for each party (the closing sentence), the agency keeps the record in its dossier (QĐ-PT Điều 9.2).
+            CopyTo = ["Bên giao (01 bản)", "Bên nhận (01 bản)"],
+            Archive = "VT, hồ sơ quản lý thiết bị",
+        };
     }
 }

@@ -132,6 +132,12 @@ public sealed record MinutesRecord(LetterHeader Header, string Subtitle, IReadOn
 
     /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
     public LetterMarginImage? FirstPageImage { get; init; }
+
+    /// <summary>Nơi nhận lines without the leading "- " (ND 30 Phụ lục I ô 9a), printed under the signatures; none when empty.</summary>
+    public IReadOnlyList<string> CopyTo { get; init; } = [];
+
+    /// <summary>The "Lưu" line of Nơi nhận (e.g. "VT"); only printed with <see cref="CopyTo"/>.</summary>
+    public string Archive { get; init; } = "VT";
 }
 
 /// <summary>Rendering options; CreationDate is explicit so the same input always gives the same bytes.</summary>

@@ -83,6 +83,10 @@ public static class OfficialLetterRenderer
             .Select(s => new Column(1f, Signature(s, options)))
             .ToList();
         blocks.Add(new ColumnsBlock(columns) { SpaceBefore = 12f });
+        if (minutes.CopyTo.Count > 0)
+        {
+            blocks.Add(new ColumnsBlock([new Column(0.45f, CopyTo(minutes.CopyTo, minutes.Archive)), new Column(0.55f, [])]) { SpaceBefore = 12f });
+        }
 
         var info = new DocumentInfo($"{Capitalise(minutes.Title)} {minutes.Subtitle.Trim()}", options.CreationDate)
         {

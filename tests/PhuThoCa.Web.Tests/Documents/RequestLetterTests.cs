@@ -273,6 +273,7 @@ public class RequestLetterTests(PortalFactory portal)
             "Số hiệu thiết bị lưu khóa bí mật", "1", token.SerialNumber, "Bit4id TokenME EVO v2", "01", "Mới, còn nguyên niêm phong",
             "Lý do bàn giao: Cấp thiết bị lưu khóa bí mật cho lãnh đạo mới được bổ nhiệm.",
             "BÊN GIAO", "(Ký, ghi rõ họ tên)", "Bùi Thị Hương",
+            "Nơi nhận:", "- Bên giao (01 bản);", "- Bên nhận (01 bản);", "- Lưu: VT, hồ sơ quản lý thiết bị.",
         ]);
         var layout = Poppler.PdfToText(pdf, PdfTextMode.Layout).Split('\n');
         Assert.Contains(layout, l => l.Contains("BÊN GIAO", StringComparison.Ordinal) && l.Contains("BÊN NHẬN", StringComparison.Ordinal));
