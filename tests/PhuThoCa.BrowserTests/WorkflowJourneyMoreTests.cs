@@ -108,6 +108,7 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
         page = await portal.SignInAsync("chuyenvien.skhcn");
         await ReceiveAsync(page, requestId, LegalDeadlines.DefaultCaWorkingDays);
         await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Chờ kết quả của Cục");
+        await Assertions.Expect(page.GetByTestId("ca-dispatch")).ToHaveTextAsync("Trục liên thông văn bản quốc gia, ngày 26/11/2026");
         await page.GetByLabel("Ngày Cục thu hồi chứng thư").FillAsync("26/11/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận kết quả" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Chờ nộp lại thiết bị");
@@ -224,6 +225,18 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
     private static async Task<int> SubmitAsync(IPage page, string? rowText)
     {
         var id = int.Parse(new Uri(page.Url).AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1], CultureInfo.InvariantCulture);
+        if (await page.GetByTestId("dispatch-help").CountAsync() > 0)
+        {
+            // Mẫu 01–03/05: the agency sent the letter to the Cục itself; the portal records how and when.
+            await Assertions.Expect(page.GetByTestId("submit-request")).ToContainTextAsync("Ghi nhận đã gửi Cục");
+            await page.GetByLabel("Hình thức gửi văn bản tới Cục").SelectOptionAsync(new SelectOptionValue { Label = "Trục liên thông văn bản quốc gia" });
+            await page.GetByLabel("Ngày gửi").FillAsync("26/11/2026");
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByTestId("submit-request")).ToContainTextAsync("Gửi yêu cầu tới Sở KH&CN");
+        }
+
         await page.GetByLabel("Tôi xác nhận thông tin đề nghị là chính xác").CheckAsync();
         await page.GetByTestId("submit-request").ClickAsync();
         await Assertions.Expect(page.GetByTestId("status-message")).ToContainTextAsync("Đã gửi yêu cầu");

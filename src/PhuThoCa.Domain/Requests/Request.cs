@@ -411,8 +411,9 @@ public sealed partial class Request : Entity
     /// <paramref name="subjects"/> as of the actor's day. The sender must confirm the accuracy of the data and that the
     /// letter is signed (<paramref name="accuracyConfirmed"/>, QĐ-PT Điều 9 khoản 1), whatever page or API sends it.
     /// </summary>
-    public void Submit(Actor actor, RequestSubjects subjects, bool accuracyConfirmed) =>
-        TransitionTo(RequestAction.Submit, actor, null, () => PrepareSubmission(actor, subjects, accuracyConfirmed));
+    /// <remarks>A letter to the Cục also records when and how the agency sent it (<paramref name="dispatch"/>).</remarks>
+    public void Submit(Actor actor, RequestSubjects subjects, bool accuracyConfirmed, CaDispatch? dispatch = null) =>
+        TransitionTo(RequestAction.Submit, actor, null, () => PrepareSubmission(actor, subjects, accuracyConfirmed, dispatch));
 
     /// <summary>Sở records the receipt: assigns the receipt number (first receipt only) and starts the running period.</summary>
     public void Receive(Actor actor, IWorkingDayDeadlines deadlines, int? receiptSequence, string? note = null)
@@ -1018,7 +1019,7 @@ public sealed partial class Request : Entity
     // ----------------------------------------------------------------------------------------------------------------
     // Helpers.
 
-    private string? PrepareSubmission(Actor actor, RequestSubjects subjects, bool accuracyConfirmed)
+    private string? PrepareSubmission(Actor actor, RequestSubjects subjects, bool accuracyConfirmed, CaDispatch? dispatch = null)
     {
         var today = VietnamTime.ToDate(actor.AtUtc);
         if (!accuracyConfirmed)
@@ -1072,8 +1073,9 @@ public sealed partial class Request : Entity
         }
 
         EnsureEligible(subjects, today);
+        RecordDispatch(dispatch, today);
         SubmittedAtUtc = Utc(actor.AtUtc);
-        return LetterNote();
+        return Join(LetterNote(), CaDispatchText);
     }
 
     private void EnsureEligible(RequestSubjects subjects, DateOnly today)

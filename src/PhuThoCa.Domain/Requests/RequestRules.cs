@@ -28,6 +28,8 @@ public static class RequestRules
     public const string SubmittedRequestNeedsTheLetterDetails = nameof(SubmittedRequestNeedsTheLetterDetails);
     public const string LetterDateCannotBeInTheFuture = nameof(LetterDateCannotBeInTheFuture);
     public const string LetterNumberAlreadyUsed = nameof(LetterNumberAlreadyUsed);
+    public const string LetterToTheCucNeedsItsDispatch = nameof(LetterToTheCucNeedsItsDispatch);
+    public const string DispatchDateFitsTheLetter = nameof(DispatchDateFitsTheLetter);
     public const string ContactNeedsANameAndAPhone = nameof(ContactNeedsANameAndAPhone);
     public const string ContactNationalIdMustHave12Digits = nameof(ContactNationalIdMustHave12Digits);
     public const string ContactEmailMustBeIssuedByAStateBody = nameof(ContactEmailMustBeIssuedByAStateBody);

@@ -9,6 +9,8 @@ public static class TokenRules
     public const string HandoverCannotBeInTheFuture = nameof(HandoverCannotBeInTheFuture);
 
     public const string HandoverNeedsAReason = nameof(HandoverNeedsAReason);
+    public const string HandoverPermissionNeedsNumberAndDate = nameof(HandoverPermissionNeedsNumberAndDate);
+    public const string HandoverPermissionPrecedesTheHandover = nameof(HandoverPermissionPrecedesTheHandover);
 
     public const string HandoverNeedsGiverAndReceiver = nameof(HandoverNeedsGiverAndReceiver);
 

@@ -846,6 +846,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("varbinary(16)");
 
+                    b.Property<DateOnly?>("SentToCaOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SentToCaVia")
+                        .HasColumnType("int");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1398,6 +1404,17 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("GiverUnit")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("PermissionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PermissionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1414,6 +1431,10 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("ReceiverSubscriberId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ReceiverUnit")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("datetime2");

@@ -813,6 +813,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateOnly?>("SentToCaOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SentToCaVia")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignerName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1348,6 +1354,17 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GiverUnit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PermissionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermissionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1364,6 +1381,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("ReceiverSubscriberId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiverUnit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");

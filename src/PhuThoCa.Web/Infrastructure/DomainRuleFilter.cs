@@ -36,8 +36,18 @@ public sealed class DomainRuleFilter : IAsyncPageFilter
             return;
         }
 
-        page.ModelState.AddModelError(string.Empty, message);
+        var field = executed.Exception is DomainRuleException refused && page is IDomainRuleFields fields ? fields.FieldFor(refused.Rule) : null;
+        page.ModelState.AddModelError(field ?? string.Empty, message);
         executed.Result = page.Page();
         executed.ExceptionHandled = true;
     }
+}
+
+/// <summary>
+/// A page whose form has a field a refused rule is about: the filter shows the rule's message next to that field
+/// (the form's key, e.g. "Submission.SentVia") instead of above the form.
+/// </summary>
+public interface IDomainRuleFields
+{
+    string? FieldFor(string rule);
 }

@@ -223,7 +223,8 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc, IServiceProvi
         var agencySide = RequestActions.PerformedBy(request.Type, action) == RequestParty.Agency;
         var actor = (agencySide ? _people[play.Scenario.Officer] : StaffFor(request, action)) with { AtUtc = at };
         var today = VietnamTime.ToDate(at);
-        var confirmed = new SubmitInput { Confirm = true };
+        // Letters to the Cục went through the national document exchange on the day they were recorded.
+        var confirmed = new SubmitInput { Confirm = true, SentVia = CaDispatchChannel.NationalDocumentAxis, SentOn = Format.Date(today) };
         await (action switch
         {
             RequestAction.Submit => Handler<SubmitRequest>().HandleAsync(request, confirmed, actor),

@@ -23,7 +23,7 @@ public class ChangeInfoRequestTests
         Assert.Equal("Tên cơ quan, tổ chức", ChangeInfoCases.Field(line.ChangeCase!.Value));
         var subjects = RequestSubjects.Of(certificate);
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects, accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects, accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 9);
         request.Accept(RequestWorld.Staff(Monday.AddHours(3)), subjects, _calendar);
         request.RecordFiledOnCaPortal("HS-9", RequestWorld.Staff(Monday.AddHours(4)), _calendar);
@@ -68,7 +68,7 @@ public class ChangeInfoRequestTests
         var request = RequestWorld.NewDraft(RequestType.ChangeInfo, Monday);
         request.AddChangeInfoLine(_world.Person, certificate, ChangeInfoCase.PersonChangedAgency, "UBND xã Xuân Đài", "Sở Nội vụ");
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(nameof(EligibilityProblem.ChangeNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
     }
@@ -79,7 +79,7 @@ public class ChangeInfoRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.ChangeInfo, Monday);
         request.AddChangeInfoLine(_world.Person, certificate, ChangeInfoCase.PersonChangedAgency, "UBND xã Xuân Đài", "Sở Nội vụ");
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
 
         // NĐ 68/2024 Điều 14, QĐ-PT Điều 5.2: judged on the filing day (Monday, 30 days left), not on Tuesday's acceptance.
@@ -99,7 +99,7 @@ public class ChangeInfoRequestTests
         var request = RequestWorld.NewDraft(RequestType.ChangeInfo, Monday);
         request.AddChangeInfoLine(_world.Person, certificate, ChangeInfoCase.PersonChangedAgency, "UBND xã Xuân Đài", "Sở Nội vụ");
 
-        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday));
 
         Assert.Equal(RequestStatus.Submitted, request.Status);
     }

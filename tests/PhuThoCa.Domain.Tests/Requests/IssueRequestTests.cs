@@ -18,7 +18,7 @@ public class IssueRequestTests
         var first = request.AddIssueLine(_world.Person);
         var second = request.AddIssueLine(_world.OtherPerson, "54aa01");
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 7);
 
         Assert.Equal("01", request.FormNumber);
@@ -112,7 +112,7 @@ public class IssueRequestTests
         var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
         var first = request.AddIssueLine(_world.Person);
         request.AddIssueLine(_world.OtherPerson);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         var from = RequestWorld.Utc(Monday);
 
@@ -207,5 +207,52 @@ public class IssueRequestTests
 
         Assert.Equal(RequestRules.SimPkiConversionNeedsAMobileNumber, ex.Rule);
         Assert.Equal("Viettel", newSim.SimPki);
+    }
+
+    [Fact]
+    public void A_letter_to_the_Cuc_is_sent_with_when_and_how_and_the_date_must_fit_the_letter()
+    {
+        var missing = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        missing.AddIssueLine(_world.Person);
+        var early = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        early.AddIssueLine(_world.Person);
+        var future = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        future.AddIssueLine(_world.Person);
+        var sent = RequestWorld.NewDraft(RequestType.Issue, Monday);
+        sent.AddIssueLine(_world.Person);
+        var agency = RequestWorld.AgencyUser(Monday.AddDays(1));
+
+        var none = Assert.Throws<DomainRuleException>(() => missing.Submit(agency, RequestSubjects.None, accuracyConfirmed: true));
+        var before = Assert.Throws<DomainRuleException>(() => early.Submit(agency, RequestSubjects.None, accuracyConfirmed: true,
+            new CaDispatch(CaDispatchChannel.Post, DateOnly.FromDateTime(Monday).AddDays(-1))));
+        var after = Assert.Throws<DomainRuleException>(() => future.Submit(agency, RequestSubjects.None, accuracyConfirmed: true,
+            new CaDispatch(CaDispatchChannel.Post, DateOnly.FromDateTime(Monday).AddDays(2))));
+        sent.Submit(agency, RequestSubjects.None, accuracyConfirmed: true, new CaDispatch(CaDispatchChannel.CaPublicServicePortal, DateOnly.FromDateTime(Monday)));
+
+        Assert.Equal(RequestRules.LetterToTheCucNeedsItsDispatch, none.Rule);
+        Assert.Contains("vui lòng ghi hình thức gửi và ngày gửi", none.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestRules.DispatchDateFitsTheLetter, before.Rule);
+        Assert.Contains("Ngày gửi văn bản tới Cục phải từ ngày văn bản (02/03/2026) đến hôm nay.", before.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestRules.DispatchDateFitsTheLetter, after.Rule);
+        Assert.Equal(RequestStatus.Draft, missing.Status);
+        Assert.Equal(CaDispatchChannel.CaPublicServicePortal, sent.SentToCaVia);
+        Assert.Equal(DateOnly.FromDateTime(Monday), sent.SentToCaOn);
+        Assert.Equal("Đã gửi văn bản tới Cục CTS&BMTT qua Hệ thống dichvucong.ca.gov.vn ngày 02/03/2026", sent.CaDispatchText);
+        Assert.Contains(sent.CaDispatchText!, sent.History[^1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_to_So_records_no_dispatch_to_the_Cuc()
+    {
+        var certificate = _world.NewCertificate(_world.Person, DateOnly.FromDateTime(Monday).AddDays(100));
+        var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
+        request.AddRenewLine(_world.Person, certificate);
+
+        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true,
+            new CaDispatch(CaDispatchChannel.Post, DateOnly.FromDateTime(Monday)));
+
+        Assert.Equal(RequestStatus.Submitted, request.Status);
+        Assert.Null(request.SentToCaVia);
+        Assert.Null(request.CaDispatchText);
     }
 }

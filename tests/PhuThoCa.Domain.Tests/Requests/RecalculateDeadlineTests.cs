@@ -40,7 +40,7 @@ public class RecalculateDeadlineTests
         var certificate = _world.NewCertificate(_world.Person, new DateOnly(2026, 9, 1));
         var request = RequestWorld.NewDraft(RequestType.Renew, At(6, 8));
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(At(6, 9)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(At(6, 9)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(At(6, 9)));
         request.Receive(RequestWorld.Staff(At(6, 10)), new WeekendOnlyCalendar(), 1);
         return request;
     }

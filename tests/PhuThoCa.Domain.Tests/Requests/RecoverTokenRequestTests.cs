@@ -18,7 +18,7 @@ public class RecoverTokenRequestTests
         request.AddRecoverTokenLine(_world.Person, token);
         Assert.Equal("06", request.FormNumber);
 
-        request.Submit(RequestWorld.AgencyUser(Thursday.AddHours(1)), RequestSubjects.Of(token), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Thursday.AddHours(1)), RequestSubjects.Of(token), accuracyConfirmed: true, RequestWorld.SentToCa(Thursday.AddHours(1)));
         var friday = Thursday.AddDays(1);
         request.Receive(RequestWorld.Staff(friday), _calendar, 5);
 
@@ -79,7 +79,7 @@ public class RecoverTokenRequestTests
         var request = RequestWorld.NewDraft(RequestType.RecoverToken, Thursday);
         request.AddRecoverTokenLine(_world.Person, token);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Thursday), RequestSubjects.Of(token), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Thursday), RequestSubjects.Of(token), accuracyConfirmed: true, RequestWorld.SentToCa(Thursday)));
 
         Assert.Equal(RequestRules.OnlyALockedTokenCanBeRecovered, ex.Rule);
         Assert.Contains("Đã bàn giao", ex.Message, StringComparison.Ordinal);

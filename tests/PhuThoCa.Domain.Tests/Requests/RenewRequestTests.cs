@@ -21,7 +21,7 @@ public class RenewRequestTests
         Assert.Equal(RequestRecipient.ScienceDepartment, RequestTypes.Recipient(request.Type));
         Assert.Null(RequestTypes.CopyRecipient(request.Type));
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 123);
 
         Assert.Equal(RequestStatus.Received, request.Status);
@@ -64,7 +64,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(nameof(EligibilityProblem.RenewalNeedsAtLeast30DaysOfValidityLeft), ex.Rule);
         Assert.Contains("hiện chỉ còn 29 ngày", ex.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday));
 
         Assert.Equal(RequestStatus.Submitted, request.Status);
     }
@@ -92,7 +92,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         var tuesdayDate = MondayDate.AddDays(1);
 
@@ -116,7 +116,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, fridayDate.AddDays(30)); // 29/03/2026: exactly 30 days on Friday
         var request = RequestWorld.NewDraft(RequestType.Renew, friday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(friday), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(friday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(friday));
         request.Receive(RequestWorld.Staff(friday.AddMinutes(30)), _calendar, 1);
 
         request.Accept(RequestWorld.Staff(new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Unspecified)), RequestSubjects.Of(certificate), _calendar);
@@ -133,7 +133,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(30));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddDays(1)), calendar, 1);
 
         var ex = Assert.Throws<DomainRuleException>(() =>
@@ -151,7 +151,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(nameof(EligibilityProblem.CertificateCanBeRenewedOnlyOnce), ex.Rule);
         Assert.Contains("01 lần", ex.Message, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public class RenewRequestTests
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(300));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         certificate.MarkAsRenewalResult(1, predecessorId: null);
 
@@ -182,7 +182,7 @@ public class RenewRequestTests
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(nameof(EligibilityProblem.CertificateWasAlreadyRenewed), ex.Rule);
     }
@@ -240,7 +240,7 @@ public class RenewRequestTests
         request.AddRenewLine(_world.Person, first);
         request.AddRenewLine(_world.OtherPerson, second);
         var subjects = RequestSubjects.Of(first, second);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects, accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), subjects, accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         request.Accept(RequestWorld.Staff(Monday.AddHours(3)), subjects, _calendar);
         request.RecordFiledOnCaPortal("HS-1", RequestWorld.Staff(Monday.AddHours(4)), _calendar);
@@ -284,7 +284,7 @@ public class RenewRequestTests
         Assert.True(request.RenewsWithAChange);
         Assert.Equal(ChangeInfoCase.PersonChangedOfficialEmail, line.ChangeCase);
         Assert.Equal("moi@phutho.gov.vn", line.NewValue);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         Assert.Throws<DomainRuleException>(() => request.AlsoChangeOnRenewal(line, _world.Person,
             ChangeInfoCase.PersonChangedAgency, "UBND xã A", "UBND xã B"));
     }

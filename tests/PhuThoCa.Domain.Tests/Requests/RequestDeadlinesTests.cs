@@ -161,7 +161,7 @@ public class RequestDeadlinesTests
         var newYearsEve = new DateTime(2025, 12, 31, 20, 0, 0);
         var request = RequestWorld.NewDraft(RequestType.Issue, newYearsEve);
         request.AddIssueLine(_world.Person);
-        request.Submit(RequestWorld.AgencyUser(newYearsEve.AddHours(2)), RequestSubjects.None, accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(newYearsEve.AddHours(2)), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(newYearsEve.AddHours(2)));
 
         var staff = RequestWorld.Staff(new DateTime(2026, 1, 1, 0, 30, 0));
         Assert.Equal(2025, staff.AtUtc.Year);
@@ -279,7 +279,7 @@ public class RequestDeadlinesTests
         var certificate = _world.NewCertificate(_world.Person, DateOnly.FromDateTime(Monday).AddDays(200));
         var request = RequestWorld.NewDraft(RequestType.Renew, submittedLocal.AddHours(-1));
         request.AddRenewLine(_world.Person, certificate);
-        request.Submit(RequestWorld.AgencyUser(submittedLocal), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(submittedLocal), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(submittedLocal));
         return (request, certificate);
     }
 

@@ -121,7 +121,7 @@ public class RequestRulesTests
         var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
         request.AddIssueLine(_world.Person);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: false));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: false, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.SubmissionNeedsTheAccuracyConfirmation, ex.Rule);
         Assert.Equal(RequestStatus.Draft, request.Status);
@@ -144,7 +144,7 @@ public class RequestRulesTests
     {
         var request = RequestWorld.NewDraft(RequestType.Issue, Monday);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.RequestNeedsAtLeastOneLine, ex.Rule);
     }
@@ -156,7 +156,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateLetter(new RequestLetter(" ", null, "Nguyễn Huy Hoàng", null));
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.SubmittedRequestNeedsTheLetterDetails, ex.Rule);
         Assert.Equal("Văn bản đề nghị còn thiếu: số văn bản, ngày văn bản, chức vụ người ký.", ex.Message);
@@ -169,7 +169,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateLetter(request.Letter with { Date = MondayDate.AddDays(1) });
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.LetterDateCannotBeInTheFuture, ex.Rule);
     }
@@ -181,7 +181,7 @@ public class RequestRulesTests
         request.AddIssueLine(_world.Person);
         request.UpdateContact(request.Contact with { Phone = null });
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.ContactNeedsANameAndAPhone, ex.Rule);
     }
@@ -282,7 +282,7 @@ public class RequestRulesTests
         var reissued = _world.NewCertificate(_world.OtherPerson, MondayDate.AddDays(100));
         RequestWorld.SetId(reissued, certificate.Id);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(reissued), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(reissued), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.CertificateMustBelongToTheSubscriber, ex.Rule);
     }
@@ -292,7 +292,7 @@ public class RequestRulesTests
     {
         var scenario = new RequestScenario(RequestType.Renew);
 
-        Assert.Throws<ArgumentException>(() => scenario.Request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true));
+        Assert.Throws<ArgumentException>(() => scenario.Request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
     }
 
     [Theory]

@@ -93,6 +93,9 @@ internal sealed class RequestWorld
 
     public Subscriber Outsider { get; }
 
+    /// <summary>The agency sent its letter to the Cục on the day of <paramref name="local"/> (ignored for letters to Sở).</summary>
+    public static CaDispatch SentToCa(DateTime local) => new(CaDispatchChannel.NationalDocumentAxis, DateOnly.FromDateTime(local));
+
     public static Actor AgencyUser(DateTime local) => new(AgencyUserId, "Phạm Thị Dung (văn thư UBND xã)", VietnamTime.FromLocal(local));
 
     public static Actor Staff(DateTime local) => new(StaffUserId, "Hoàng Văn Em (Sở KH&CN)", VietnamTime.FromLocal(local));
@@ -255,7 +258,7 @@ internal sealed class RequestScenario
         switch (action)
         {
             case RequestAction.Submit:
-                Request.Submit(agency, Subjects, accuracyConfirmed: true);
+                Request.Submit(agency, Subjects, accuracyConfirmed: true, new CaDispatch(CaDispatchChannel.NationalDocumentAxis, VietnamTime.ToDate(agency.AtUtc)));
                 break;
             case RequestAction.Receive:
                 Request.Receive(staff, Calendar, Request.ReceiptNumber is null ? 42 : null);

@@ -22,7 +22,7 @@ public class RevokeRequestTests
         Assert.Equal("05", request.FormNumber);
         Assert.Equal(1, line.RevocationReasonCode);
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 3);
         Assert.Equal(RequestStatus.AwaitingCaResult, request.Status);
         Assert.Equal(DeadlineStep.CaRevoke, request.DueStep);
@@ -106,7 +106,7 @@ public class RevokeRequestTests
         var certificate = _world.NewCertificate(_world.Person, new DateOnly(2027, 6, 30));
         var request = RequestWorld.NewDraft(RequestType.Revoke, Monday);
         request.AddRevokeLine(_world.Person, certificate, null, RevocationReason.Retired, null);
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
         request.RecordCertificatesRevoked([certificate], RequestWorld.Utc(Monday.AddHours(3)), RequestWorld.Staff(Monday.AddHours(3)), _calendar);
 
@@ -137,7 +137,7 @@ public class RevokeRequestTests
         var request = RequestWorld.NewDraft(RequestType.Revoke, Monday.AddDays(-3));
         request.AddRevokeLine(_world.Person, certificate, null, RevocationReason.KeyCompromised, DateOnly.FromDateTime(Monday));
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday)));
 
         Assert.Equal(RequestRules.InvalidityDateCannotBeAfterTheRequestDate, ex.Rule);
         Assert.Equal(RequestStatus.Draft, request.Status);
@@ -150,7 +150,7 @@ public class RevokeRequestTests
         var request = RequestWorld.NewDraft(RequestType.Revoke, Monday);
         request.AddRevokeLine(_world.Person, certificate, null, RevocationReason.KeyCompromised, DateOnly.FromDateTime(Monday));
 
-        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true);
+        request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
 
         Assert.Equal(RequestStatus.Submitted, request.Status);
     }
@@ -186,7 +186,7 @@ public class RevokeRequestTests
         request.AddRevokeLine(_world.Person, certificate, null, RevocationReason.Resigned, null);
         certificate.Revoke(RequestWorld.Utc(Monday), (int)CrlReason.CessationOfOperation);
 
-        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true));
+        var ex = Assert.Throws<DomainRuleException>(() => request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1))));
 
         Assert.Equal(RequestRules.RevokedCertificateCannotBeRevokedAgain, ex.Rule);
     }

@@ -157,7 +157,7 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
             return request.Id;
         }
 
-        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, Officer);
+        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, WorkflowArrange.Sent(Officer), Officer);
         if (receive)
         {
             await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), Staff);

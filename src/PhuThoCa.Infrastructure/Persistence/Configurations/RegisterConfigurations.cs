@@ -93,6 +93,9 @@ internal sealed class TokenHandoverConfiguration : IEntityTypeConfiguration<Toke
         b.Property(h => h.ReceiverPosition).HasMaxLength(200);
         b.Property(h => h.Reason).HasMaxLength(1000).IsRequired();
         b.Property(h => h.Condition).HasMaxLength(500);
+        b.Property(h => h.GiverUnit).HasMaxLength(300);
+        b.Property(h => h.ReceiverUnit).HasMaxLength(300);
+        b.Property(h => h.PermissionNumber).HasMaxLength(50);
         b.Property(h => h.AttachmentKey).HasMaxLength(200);
         b.Property(h => h.AttachmentFileName).HasMaxLength(255);
         b.Property(h => h.RecordedBy).HasMaxLength(200).IsRequired();

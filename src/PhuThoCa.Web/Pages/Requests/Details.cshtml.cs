@@ -24,8 +24,10 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// administrators; auditors only read. Every form posts the RowVersion it was rendered with: a request changed meanwhile
 /// is not acted on, and the user sees the latest state with the concurrency message.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services, RequestLetterOptions letterOptions) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices services, RequestLetterOptions letterOptions) : PageModel, IDomainRuleFields
 {
+    public string? FieldFor(string rule) => CaDispatchForm.FieldFor(rule);
+
     private static readonly RequestAction[] ActionOrder =
     [
         RequestAction.Submit, RequestAction.Resubmit, RequestAction.Receive, RequestAction.Accept, RequestAction.RecordFiledOnCaPortal,

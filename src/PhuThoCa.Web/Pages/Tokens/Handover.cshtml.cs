@@ -14,8 +14,15 @@ namespace PhuThoCa.Web.Pages.Tokens;
 
 /// <summary>Biên bản bàn giao thiết bị lưu khóa bí mật (QĐ-PT Điều 7.1b, 9.2).</summary>
 [Authorize(Policy = Policies.EditRegisters)]
-public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverModel.InputModel> validator, FileStore files) : PageModel
+public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverModel.InputModel> validator, FileStore files) : PageModel, IDomainRuleFields
 {
+    public string? FieldFor(string rule) => rule switch
+    {
+        PhuThoCa.Domain.Tokens.TokenRules.HandoverPermissionNeedsNumberAndDate => "Input.PermissionNumber",
+        PhuThoCa.Domain.Tokens.TokenRules.HandoverPermissionPrecedesTheHandover => "Input.PermissionDate",
+        _ => null,
+    };
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -36,6 +43,8 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
 
         Input.Date = Format.Date(me.Today);
         Input.GiverName = Token.CustodianName ?? me.DisplayName;
+        Input.GiverUnit = Token.Agency?.Name;
+        Input.ReceiverUnit = Token.Agency?.Name;
         return Page();
     }
 
@@ -72,7 +81,8 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
         var token = await db.Tokens.FirstAsync(t => t.Id == id, ct);
         var from = TokenTransitions.Label(token.Status);
         var record = token.HandOver(new TokenHandoverDetails(Format.ParseDate(Input.Date)!.Value, Input.GiverName!, Input.GiverPosition,
-            Input.ReceiverName!, Input.ReceiverPosition, Input.ReceiverSubscriberId, Input.Reason!, Input.Condition), me.Actor());
+            Input.ReceiverName!, Input.ReceiverPosition, Input.ReceiverSubscriberId, Input.Reason!, Input.Condition, Input.GiverUnit,
+            Input.ReceiverUnit, Input.PermissionNumber, Format.ParseDate(Input.PermissionDate)), me.Actor());
         if (scan is not null)
         {
             record.AttachScan(scan.Key, scan.FileName);
@@ -135,6 +145,14 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
         public string? Reason { get; set; }
 
         public string? Condition { get; set; }
+
+        public string? GiverUnit { get; set; }
+
+        public string? ReceiverUnit { get; set; }
+
+        public string? PermissionNumber { get; set; }
+
+        public string? PermissionDate { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -147,6 +165,10 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
             RuleFor(x => x.GiverName).NotEmpty().WithMessage("Vui lòng nhập họ tên bên giao.");
             RuleFor(x => x.ReceiverName).NotEmpty().WithMessage("Vui lòng nhập họ tên bên nhận.");
             RuleFor(x => x.Reason).NotEmpty().WithMessage("Vui lòng nêu lý do bàn giao.");
+            RuleFor(x => x.PermissionDate).Must(d => Format.TryParseDate(d, out _)).WithMessage("Ngày văn bản cho phép phải có dạng dd/MM/yyyy.");
+            RuleFor(x => x.GiverUnit).MaximumLength(300).WithMessage("Đơn vị không được dài quá 300 ký tự.");
+            RuleFor(x => x.ReceiverUnit).MaximumLength(300).WithMessage("Đơn vị không được dài quá 300 ký tự.");
+            RuleFor(x => x.PermissionNumber).MaximumLength(50).WithMessage("Số văn bản không được dài quá 50 ký tự.");
         }
     }
 }

@@ -15,11 +15,24 @@ public sealed class SubmitInput
     public bool Confirm { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Mẫu 01–03/05: how the agency sent the letter to the Cục.</summary>
+    public CaDispatchChannel? SentVia { get; set; }
+
+    /// <summary>Mẫu 01–03/05: the day it was sent, dd/MM/yyyy.</summary>
+    public string? SentOn { get; set; }
+
+    public CaDispatch? ToDispatch() => SentVia is { } via && Format.ParseDate(SentOn) is { } on ? new CaDispatch(via, on) : null;
 }
 
 public sealed class SubmitInputValidator : AbstractValidator<SubmitInput>
 {
-    public SubmitInputValidator() => this.Note(x => x.Note);
+    public SubmitInputValidator()
+    {
+        this.Note(x => x.Note);
+        RuleFor(x => x.SentVia).IsInEnum().WithMessage("Hình thức gửi không hợp lệ.");
+        RuleFor(x => x.SentOn).Must(d => Format.TryParseDate(d, out _)).WithMessage("Ngày gửi phải có dạng dd/MM/yyyy.");
+    }
 }
 
 /// <summary>
@@ -34,7 +47,7 @@ public sealed class SubmitRequest(AppDbContext db, IValidator<SubmitInput> valid
     protected override async Task<string> ActAsync(Request request, SubmitInput input, Actor actor, CancellationToken ct)
     {
         await services.EnsureLetterNumberIsFreeAsync(request, ct);
-        request.Submit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm);
+        request.Submit(actor, await services.SubjectsAsync(request, track: false, ct), input.Confirm, input.ToDispatch());
         await sent.StageAsync(Db, request, actor, ct);
         return "Đã gửi yêu cầu.";
     }

@@ -37,7 +37,7 @@ public class CalendarRecalculationTests
             request.AddRenewLine(certificate.Subscriber!, certificate);
             db.Requests.Add(request);
             await db.SaveChangesAsync(Ct);
-            await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, officer);
+            await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, WorkflowArrange.Sent(officer), officer);
             await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), staff);
             requestId = request.Id;
             // Received Thu 26/11/2026: 3 working days → Tue 01/12/2026.

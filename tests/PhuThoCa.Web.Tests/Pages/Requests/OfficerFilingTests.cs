@@ -175,6 +175,48 @@ public class OfficerFilingTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Issue_IsSentOnlyWithHowAndWhenTheLetterWentToTheCuc_ShownNextToTheFields()
+    {
+        var world = await CreateAsync(portal, Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, RequestType.Issue, Ct);
+        await FillLetterAndContactAsync(client, id, Ct);
+        await PostAsync(client, id, "AddIssueLine", new Dictionary<string, string> { ["IssueLine.SubscriberId"] = Id(world.PersonA) }, Ct);
+        var editor = TestHtml.Text(await client.GetStringAsync(new Uri(Editor(id), UriKind.Relative), Ct));
+
+        var none = await PostAsync(client, id, "Submit", new Dictionary<string, string> { ["Submission.Confirm"] = "true" }, Ct);
+        var early = await PostAsync(client, id, "Submit", new Dictionary<string, string>
+        {
+            ["Submission.Confirm"] = "true",
+            ["Submission.SentVia"] = nameof(CaDispatchChannel.Post),
+            ["Submission.SentOn"] = "20/11/2026",
+        }, Ct);
+        var earlyHtml = await early.Content.ReadAsStringAsync(Ct);
+        var sent = await PostAsync(client, id, "Submit", new Dictionary<string, string>
+        {
+            ["Submission.Confirm"] = "true",
+            ["Submission.SentVia"] = nameof(CaDispatchChannel.CaPublicServicePortal),
+            ["Submission.SentOn"] = "25/11/2026",
+        }, Ct);
+
+        Assert.Contains("Ghi nhận đã gửi Cục và gửi bản theo dõi tới Sở KH&CN", editor, StringComparison.Ordinal);
+        Assert.Contains("Hình thức gửi văn bản tới Cục", editor, StringComparison.Ordinal);
+        Assert.Matches("Submission.SentVia[^>]*>[^<]*vui lòng ghi hình thức gửi và ngày gửi", await none.Content.ReadAsStringAsync(Ct));
+        Assert.Matches("Submission.SentOn[^>]*>Ngày gửi văn bản tới Cục phải từ ngày văn bản \\(25/11/2026\\) đến hôm nay.", earlyHtml);
+        Assert.Equal("20/11/2026", TestHtml.InputValue(earlyHtml, "Submission.SentOn"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(RequestStatus.Submitted, saved.Status);
+        Assert.Equal(CaDispatchChannel.CaPublicServicePortal, saved.SentToCaVia);
+        Assert.Equal(new DateOnly(2026, 11, 25), saved.SentToCaOn);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        var details = TestHtml.Text(await staff.GetStringAsync(new Uri($"/Requests/Details/{id}", UriKind.Relative), Ct));
+        Assert.Contains("Gửi Cục CTS&BMTT Hệ thống dichvucong.ca.gov.vn, ngày 25/11/2026", details, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi văn bản tới Cục CTS&BMTT qua Hệ thống dichvucong.ca.gov.vn ngày 25/11/2026", saved.History.Single().Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_SimPki_IsSavedForAPerson_AndAWrongValueOrAnOrganizationGetsAMessage()
     {
         var world = await CreateAsync(portal, Ct);

@@ -117,7 +117,7 @@ internal sealed partial class OfficerWorld
         request.UpdateContact(new RequestContact("Nguyễn Văn An", null, null, null, "Văn thư", "0912345678", null, null, null));
         db.Requests.Add(request);
         await db.SaveChangesAsync(ct);
-        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(Portal, db, request, new SubmitInput { Confirm = true }, officer);
+        await WorkflowArrange.PerformAsync<SubmitRequest, SubmitInput>(Portal, db, request, WorkflowArrange.Sent(officer), officer);
         await WorkflowArrange.PerformAsync<ReceiveRequest, ReceiveInput>(Portal, db, request, new ReceiveInput(),
             await WorkflowArrange.ActorAsync(db, "chuyenvien.skhcn", VietnamTime.FromLocal(receivedLocal)));
         return (request.Id, request.ReceiptNumber!);
@@ -177,7 +177,13 @@ internal sealed partial class OfficerWorld
     }
 
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, int requestId, CancellationToken ct) =>
-        PostAsync(client, requestId, "Submit", new Dictionary<string, string> { ["Submission.Confirm"] = "true" }, ct);
+        PostAsync(client, requestId, "Submit", new Dictionary<string, string>
+        {
+            ["Submission.Confirm"] = "true",
+            // Read only for letters to the Cục (Mẫu 01–03/05): sent through the document exchange on the test clock's day.
+            ["Submission.SentVia"] = nameof(CaDispatchChannel.NationalDocumentAxis),
+            ["Submission.SentOn"] = "26/11/2026",
+        }, ct);
 
     public static string Editor(int requestId) => "/Requests/Edit/" + requestId.ToString(CultureInfo.InvariantCulture);
 

@@ -55,6 +55,14 @@ internal static partial class WorkflowArrange
 
     private static int _letterSequence = 100;
 
+    /// <summary>The officer's confirmed submission; a letter to the Cục went through the document exchange that day.</summary>
+    public static SubmitInput Sent(Actor actor) => new()
+    {
+        Confirm = true,
+        SentVia = CaDispatchChannel.NationalDocumentAxis,
+        SentOn = VietnamTime.DateText(actor.AtUtc),
+    };
+
     /// <summary>
     /// A letter number of its own for every arranged request: an agency uses one number for one letter a year
     /// (<see cref="LetterNumbers"/>), and the arranged requests of one agency share a test database.
@@ -132,7 +140,7 @@ internal static partial class WorkflowArrange
 
         db.Requests.Add(request);
         await db.SaveChangesAsync();
-        await PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, new SubmitInput { Confirm = true }, actor);
+        await PerformAsync<SubmitRequest, SubmitInput>(portal, db, request, Sent(actor), actor);
         return new Arranged(request.Id, agency.Id, subscriber.Id, certificate?.Id, token?.Id);
     }
 

@@ -120,4 +120,40 @@ public class StatusTests(PortalFactory portal)
         Assert.Contains("Ngày bàn giao không được sau ngày hôm nay.", TestHtml.Text(html), StringComparison.Ordinal);
         Assert.Equal("01/01/2027", TestHtml.InputValue(html, "Input.Date"));
     }
+
+    [Fact]
+    public async Task Handover_WithTheWrittenPermission_PrintsItAndBothUnits_AndAHalfPermissionIsRefusedNextToTheField()
+    {
+        await using var db = portal.CreateDbContext();
+        var token = await db.Tokens.OrderByDescending(t => t.Id).FirstAsync(t => t.Status == TokenStatus.InStock
+            && t.Agency!.Name != "Sở Tư pháp tỉnh Phú Thọ" && t.Agency!.Name != "Sở Xây dựng tỉnh Phú Thọ", Ct);
+        var client = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Date"] = "25/11/2026",
+            ["Input.GiverName"] = "Lê Văn Thư",
+            ["Input.GiverUnit"] = "Văn phòng Sở",
+            ["Input.ReceiverName"] = "Phạm Thị Nhận",
+            ["Input.ReceiverUnit"] = "Phòng Hành chính",
+            ["Input.Reason"] = "Giao thiết bị của cơ quan để ký số thay khi văn thư nghỉ phép",
+            ["Input.PermissionNumber"] = "15/QĐ-VP",
+        };
+
+        var half = await PortalFactory.PostFormAsync(client, $"/Tokens/Handover/{token.Id}", fields, ct: Ct);
+        var halfHtml = await half.Content.ReadAsStringAsync(Ct);
+        fields["Input.PermissionDate"] = "20/11/2026";
+        var saved = await PortalFactory.PostFormAsync(client, $"/Tokens/Handover/{token.Id}", fields, ct: Ct);
+
+        Assert.Matches("Input.PermissionNumber[^>]*>Văn bản cho phép bàn giao phải ghi đủ số và ngày", halfHtml);
+        Assert.Equal("15/QĐ-VP", TestHtml.InputValue(halfHtml, "Input.PermissionNumber"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = portal.CreateDbContext();
+        var record = await after.TokenHandovers.SingleAsync(h => h.TokenId == token.Id, Ct);
+        Assert.Equal(new DateOnly(2026, 11, 20), record.PermissionDate);
+        var pdf = await client.GetByteArrayAsync(new Uri($"/Letters/Handover/{record.Id}", UriKind.Relative), Ct);
+        var text = Documents.Poppler.Squash(Documents.Poppler.PdfToText(pdf, Documents.PdfTextMode.Raw));
+        Assert.Contains("Căn cứ Văn bản số 15/QĐ-VP ngày 20/11/2026 của người có thẩm quyền cho phép bàn giao thiết bị lưu khóa bí mật;", text, StringComparison.Ordinal);
+        Assert.Contains("- Đơn vị: Văn phòng Sở", text, StringComparison.Ordinal);
+        Assert.Contains("- Đơn vị: Phòng Hành chính", text, StringComparison.Ordinal);
+    }
 }

@@ -32,10 +32,13 @@ public partial class DraftEditorModel(
     IValidator<IssueLineInput> issueValidator,
     IValidator<RevokeLineInput> revokeValidator,
     IValidator<ChangeLineInput> changeValidator,
-    RequestServices services) : PageModel
+    RequestServices services) : PageModel, IDomainRuleFields
 {
     [BindProperty]
     public LetterInput Letter { get; set; } = new();
+
+    /// <summary>Refusals about the dispatch to the Cục are shown next to its fields in the send form.</summary>
+    public string? FieldFor(string rule) => CaDispatchForm.FieldFor(rule);
 
     [BindProperty]
     public ContactInput Contact { get; set; } = new();
