@@ -187,9 +187,13 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByTestId("request-title")).ToContainTextAsync(form);
     }
 
+    private static int _letterNumber = 300;
+
     private static async Task FillLetterAndContactAsync(IPage page)
     {
-        await page.GetByLabel("Số, ký hiệu văn bản").FillAsync("301/UBND-VP");
+        // Each journey's letter has its own number: an agency uses one number for one letter a year (NĐ 30/2020 Điều 15).
+        var number = Interlocked.Increment(ref _letterNumber).ToString(CultureInfo.InvariantCulture) + "/UBND-VP";
+        await page.GetByLabel("Số, ký hiệu văn bản").FillAsync(number);
         await page.GetByLabel("Ngày văn bản").FillAsync("25/11/2026");
         await page.GetByLabel("Họ tên người ký").FillAsync("Nguyễn Văn Chủ");
         await page.GetByLabel("Chức vụ người ký").FillAsync("CHỦ TỊCH");
@@ -231,6 +235,8 @@ public class WorkflowJourneyMoreTests(BrowserPortal portal)
             await Assertions.Expect(page.GetByTestId("submit-request")).ToContainTextAsync("Ghi nhận đã gửi Cục");
             await page.GetByLabel("Hình thức gửi văn bản tới Cục").SelectOptionAsync(new SelectOptionValue { Label = "Trục liên thông văn bản quốc gia" });
             await page.GetByLabel("Ngày gửi").FillAsync("26/11/2026");
+            await page.GetByTestId("dispatch-help").ScrollIntoViewIfNeededAsync();
+            await BrowserPortal.ScreenshotAsync(page, "32-send-to-the-cuc");
         }
         else
         {
