@@ -313,6 +313,12 @@ public class RequestLetterTests(PortalFactory portal)
     public async Task EveryDocument_IsA4WithSubsetFontsAndEveryGlyphInsideTheNd30Margins(string document)
     {
         var pdf = await DocumentAsync(document);
+        AssertNd30Page(pdf, document);
+    }
+
+    /// <summary>A4 pages, subset fonts, every word inside the ND 30 margins (page numbers excepted), a valid PDF.</summary>
+    internal static void AssertNd30Page(byte[] pdf, string document)
+    {
         var margins = Margins.Nd30Default;
         using var pdfDocument = PdfDocument.Open(pdf);
 
