@@ -1,9 +1,9 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
