@@ -147,4 +147,14 @@ public sealed class ScienceDepartmentIssuer
     /// <summary>The rejection notice's số and ký hiệu for the year's sequence number <paramref name="sequence"/>.</summary>
     public string RejectionNumber(int sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RejectionNumberPrefix}{sequence}{RejectionNumberSuffix}");
+
+    /// <summary>
+    /// Printed after the receipt slip's sequence number: "/" and its ký hiệu, giving "12/GTN-SKHCN" [U: no form found for
+    /// the province's one-stop-shop slip; configurable].
+    /// </summary>
+    public string ReceiptSlipNumberSuffix { get; set; } = "/GTN-SKHCN";
+
+    /// <summary>The receipt slip's số and ký hiệu for the year's sequence number <paramref name="sequence"/>.</summary>
+    public string ReceiptSlipNumber(int sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence}{ReceiptSlipNumberSuffix}");
 }

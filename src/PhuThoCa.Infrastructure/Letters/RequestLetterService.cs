@@ -17,7 +17,8 @@ namespace PhuThoCa.Infrastructure.Letters;
 /// owns is not found.
 /// </summary>
 public sealed class RequestLetterService(
-    AppDbContext db, FileStore files, RequestLetterComposer composer, RejectionNoticeComposer rejections, StatusLinks links)
+    AppDbContext db, FileStore files, RequestLetterComposer composer, RejectionNoticeComposer rejections, ReceiptSlipComposer receipts,
+    StatusLinks links)
 {
     public RequestLetterComposer Composer => composer;
 
@@ -68,6 +69,13 @@ public sealed class RequestLetterService(
     {
         ArgumentNullException.ThrowIfNull(data);
         return rejections.Compose(data, details) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
+    }
+
+    /// <summary>Sở KH&amp;CN's giấy tiếp nhận hồ sơ và hẹn trả kết quả with the request's QR code.</summary>
+    public OfficialLetter ReceiptSlip(RequestLetterData data, ReceiptSlipDetails details, string statusBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return receipts.Compose(data, details) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
     }
 
     public static byte[] RenderPdf(OfficialLetter letter, DateTimeOffset createdAt) =>
