@@ -47,7 +47,7 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> val
     RequestLetterService letters, RequestLetterOptions options)
     : RequestActionHandler<ReceiveInput>(db, validator)
 {
-    private readonly AppDbContext db = db;
+    private readonly AppDbContext _db = db;
 
     public override RequestAction Action => RequestAction.Receive;
 
@@ -75,7 +75,7 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> val
     private async Task AddReceiptSlipAsync(Request request, Actor actor, CancellationToken ct)
     {
         var today = VietnamTime.ToDate(actor.AtUtc);
-        var number = await AtomicCounters.NextAsync(db, "DocumentCounters", [("Register", LetterKinds.ReceiptSlip), ("Year", today.Year)], ct);
+        var number = await AtomicCounters.NextAsync(_db, "DocumentCounters", [("Register", LetterKinds.ReceiptSlip), ("Year", today.Year)], ct);
         var details = new ReceiptSlipDetails(options.Issuer.ReceiptSlipNumber(number), today, actor.DisplayName)
         {
             DueDate = request.DueDate,
@@ -84,6 +84,6 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> val
         var slip = letters.ReceiptSlip(await letters.DataForAsync(request, ct), details, LetterPages.StatusBaseUrl(options));
         var (row, _) = await letters.PrepareAsync(request.Id, LetterKinds.ReceiptSlip, slip, actor,
             new LetterRecord(actor.DisplayName, null, today, today), ct);
-        db.GeneratedLetters.Add(row);
+        _db.GeneratedLetters.Add(row);
     }
 }
