@@ -49,7 +49,7 @@ public sealed class ReceiptSlipComposer(RequestLetterOptions options)
             new LetterParagraph($"- Số tiếp nhận: {Or(request.ReceiptNumber)}."),
             new LetterParagraph($"- Thời điểm tiếp nhận: {receivedAt}."),
             new LetterParagraph($"- Hồ sơ gồm: {letterRef} về việc đề nghị {RequestLetterComposer.Action(request)}, với danh sách sau:"),
-            ItemsTable(data),
+            CertificateLinesTable(data),
             new LetterParagraph(details.DueDate is { } due && details.DueStep is { } step
                 ? $"- Ngày hẹn trả kết quả: {Date(due)} ({LegalDeadlines.Label(step)}; căn cứ {LegalDeadlines.LegalBasis(step)})."
                 : "- Ngày hẹn trả kết quả: " + Blank + "."),
@@ -69,19 +69,5 @@ public sealed class ReceiptSlipComposer(RequestLetterOptions options)
         {
             Closing = "Tra cứu tình trạng hồ sơ bằng mã QR trên giấy này./.",
         };
-    }
-
-    private static LetterTable ItemsTable(RequestLetterData data)
-    {
-        LetterTableColumn[] columns =
-        [
-            Index(0.55f),
-            new("Tên chứng thư chữ ký số / thuê bao", 2.4f),
-            new("Số hiệu chứng thư chữ ký số", 2.2f) { Alignment = TextAlignment.Center },
-            new("Số hiệu thiết bị lưu khóa bí mật", 1.7f) { Alignment = TextAlignment.Center },
-        ];
-        var rows = data.Request.Lines.Select((line, i) => (IReadOnlyList<string>)
-            [No(i), line.SubscriberName, line.CertificateSerial ?? "", line.TokenSerial ?? ""]).ToList();
-        return new LetterTable(columns, rows);
     }
 }
