@@ -1,4 +1,3 @@
-using PhuThoCa.Documents.Layout;
 using PhuThoCa.Documents.Nd30;
 using PhuThoCa.Domain.Requests;
 using static PhuThoCa.Documents.Composers.DocumentParts;

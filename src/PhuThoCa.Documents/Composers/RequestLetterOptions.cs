@@ -149,12 +149,15 @@ public sealed class ScienceDepartmentIssuer
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RejectionNumberPrefix}{sequence}{RejectionNumberSuffix}");
 
     /// <summary>
-    /// Printed after the receipt slip's sequence number: "/" and its ký hiệu, giving "12/GTN-SKHCN" [U: no form found for
-    /// the province's one-stop-shop slip; configurable].
+    /// Printed after a one-stop-shop slip's sequence number: "/" and its ký hiệu, giving "12/GTN-SKHCN" (giấy tiếp nhận) or
+    /// "12/PBS-SKHCN" (phiếu yêu cầu bổ sung) [U: no form found for the province's one-stop-shop slips; configurable].
     /// </summary>
     public string ReceiptSlipNumberSuffix { get; set; } = "/GTN-SKHCN";
 
-    /// <summary>The receipt slip's số and ký hiệu for the year's sequence number <paramref name="sequence"/>.</summary>
-    public string ReceiptSlipNumber(int sequence) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sequence}{ReceiptSlipNumberSuffix}");
+    /// <inheritdoc cref="ReceiptSlipNumberSuffix"/>
+    public string SupplementSlipNumberSuffix { get; set; } = "/PBS-SKHCN";
+
+    /// <summary>The slip's số and ký hiệu of kind <paramref name="kind"/> for the year's sequence number <paramref name="sequence"/>.</summary>
+    public string SlipNumber(string kind, int sequence) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{sequence}{(kind == LetterKinds.SupplementSlip ? SupplementSlipNumberSuffix : ReceiptSlipNumberSuffix)}");
 }

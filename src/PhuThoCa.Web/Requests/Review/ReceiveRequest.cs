@@ -39,16 +39,14 @@ public sealed class ReceiveInputValidator : AbstractValidator<ReceiveInput>
 
 /// <summary>
 /// Tiếp nhận (form "Receipt"): Sở records the receipt; the year's next receipt number (first receipt only) and the running
-/// period from the working-day calendar. On the first receipt of a request Sở decides itself (Mẫu 04, 06), the giấy tiếp nhận
-/// hồ sơ và hẹn trả kết quả is numbered from its own year's register (<see cref="LetterKinds.ReceiptSlip"/>) and stored in
-/// the same save, so it can be downloaded at once.
+/// period from the working-day calendar. On each receipt of a request Sở decides itself (Mẫu 04, 06; again after a
+/// supplement, since the period restarts), a giấy tiếp nhận hồ sơ và hẹn trả kết quả is numbered from its own year's register
+/// (<see cref="LetterKinds.ReceiptSlip"/>) and stored in the same save, so it can be downloaded at once.
 /// </summary>
 public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> validator, RequestServices services,
     RequestLetterService letters, RequestLetterOptions options)
     : RequestActionHandler<ReceiveInput>(db, validator)
 {
-    private readonly AppDbContext _db = db;
-
     public override RequestAction Action => RequestAction.Receive;
 
     protected override async Task<string> ActAsync(Request request, ReceiveInput input, Actor actor, CancellationToken ct)
@@ -62,28 +60,13 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> val
         var note = paperLetter is null ? Text.CleanOrNull(input.Note)
             : string.Join(" ", new[] { Text.CleanOrNull(input.Note), $"Công văn bản giấy: {paperLetter}" }.Where(n => n is not null));
         request.Receive(actor, deadlines, sequence, note);
-        if (sequence is not null && RequestTypes.SlipsGivenAtReceipt(request.Type))
+        if (RequestTypes.SlipsGivenAtReceipt(request.Type))
         {
-            await AddReceiptSlipAsync(request, actor, ct);
+            await letters.AddOneStopSlipAsync(LetterKinds.ReceiptSlip, request, actor, null, LetterPages.StatusBaseUrl(options), ct);
         }
 
         return request.DueDate is { } due
             ? $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}; hạn xử lý {Format.Date(due)}."
             : $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}.";
-    }
-
-    private async Task AddReceiptSlipAsync(Request request, Actor actor, CancellationToken ct)
-    {
-        var today = VietnamTime.ToDate(actor.AtUtc);
-        var number = await AtomicCounters.NextAsync(_db, "DocumentCounters", [("Register", LetterKinds.ReceiptSlip), ("Year", today.Year)], ct);
-        var details = new ReceiptSlipDetails(options.Issuer.ReceiptSlipNumber(number), today, actor.DisplayName)
-        {
-            DueDate = request.DueDate,
-            DueStep = request.DueStep,
-        };
-        var slip = letters.ReceiptSlip(await letters.DataForAsync(request, ct), details, LetterPages.StatusBaseUrl(options));
-        var (row, _) = await letters.PrepareAsync(request.Id, LetterKinds.ReceiptSlip, slip, actor,
-            new LetterRecord(actor.DisplayName, null, today, today), ct);
-        _db.GeneratedLetters.Add(row);
     }
 }

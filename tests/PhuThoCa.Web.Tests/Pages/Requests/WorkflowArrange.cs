@@ -197,7 +197,7 @@ internal static partial class WorkflowArrange
         new(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
             portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
             portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
-            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.ReceiptSlipComposer>(),
+            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.OneStopSlipComposer>(),
             portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>());
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
