@@ -17,7 +17,12 @@ namespace PhuThoCa.Web.Pages.Letters;
 /// </summary>
 public class TokenReturnModel(AppDbContext db, RequestLetterOptions options) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int requestId, int form, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(int requestId, int form, CancellationToken ct) => RenderAsync(requestId, form, docx: false, ct);
+
+    /// <summary>The same biên bản as an editable Word document.</summary>
+    public Task<IActionResult> OnGetDocxAsync(int requestId, int form, CancellationToken ct) => RenderAsync(requestId, form, docx: true, ct);
+
+    private async Task<IActionResult> RenderAsync(int requestId, int form, bool docx, CancellationToken ct)
     {
         if (form is not (8 or 9))
         {
@@ -34,10 +39,15 @@ public class TokenReturnModel(AppDbContext db, RequestLetterOptions options) : P
             return NotFound();
         }
 
+        var kind = outcome == TokenReturnOutcome.Lost ? TokenReturnRecordComposer.Mau09 : TokenReturnRecordComposer.Mau08;
+        if (docx)
+        {
+            return File(OfficialLetterDocx.Write(minutes), LetterPages.DocxType, $"{kind}-yeu-cau-{request.Id}.docx");
+        }
+
         var recorded = request.History.Where(h => h.Action == RequestAction.RecordTokenReturned).Select(h => h.AtUtc).DefaultIfEmpty(request.CreatedAtUtc).Max();
         var createdAt = new DateTimeOffset(DateTime.SpecifyKind(recorded, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset);
         var pdf = OfficialLetterRenderer.Render(minutes, new LetterRenderOptions(createdAt));
-        var kind = outcome == TokenReturnOutcome.Lost ? TokenReturnRecordComposer.Mau09 : TokenReturnRecordComposer.Mau08;
         return File(pdf, LetterPages.PdfType, $"{kind}-yeu-cau-{request.Id}.pdf");
     }
 }

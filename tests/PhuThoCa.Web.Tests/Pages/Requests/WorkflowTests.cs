@@ -343,6 +343,13 @@ public class WorkflowTests(PortalFactory portal)
         }
 
         Documents.RequestLetterTests.AssertNd30Page(pdf, "mau-" + form);
+        var docx = await officer.GetByteArrayAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}?handler=Docx", UriKind.Relative), Ct);
+        Documents.LettersOfRecordTests.AssertSameText(pdf, docx);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+        }
         if (Environment.GetEnvironmentVariable("LETTERS_OUT") is { Length: > 0 } folder)
         {
             await File.WriteAllBytesAsync(Path.Combine(folder, $"mau-{form}.pdf"), pdf, Ct); // docs/letters/README.md
