@@ -34,16 +34,11 @@ public partial class LettersOfRecordTests
         Assert.True(slip.IsSent);
         Assert.Equal(DeadlineStep.FileOnCaPortal, request.DueStep);
         var client = await portal.CreateClientAsync(Officer, Ct);
-        var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}?version={slip.Id}");
-        Assert.Equal(slip.Sha256, RequestLetterService.Sha256(pdf));
-        var text = Poppler.Squash(Poppler.PdfToText(pdf, PdfTextMode.Raw));
-        Assert.Matches($"Số: 0?{Regex.Escape(slip.Number!)}", text);
+        var text = await ReadSlipAsync(client, id, slip);
         Assert.Contains("TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", text.ToUpperInvariant(), StringComparison.Ordinal);
         Assert.Contains($"Số tiếp nhận: {request.ReceiptNumber}", text, StringComparison.Ordinal);
         Assert.Contains($"Ngày hẹn trả kết quả: {VietnamTime.DateText(request.DueDate!.Value)}", text, StringComparison.Ordinal);
         Assert.Contains(Poppler.Squash(LegalDeadlines.LegalBasis(DeadlineStep.FileOnCaPortal)), text, StringComparison.Ordinal);
-        AssertSameText(pdf, await GetBytesAsync(client, $"/Letters/Docx/{id}?version={slip.Id}"));
-        RequestLetterTests.AssertNd30Page(pdf, "receipt");
 
         var details = TestHtml.Text(await client.GetStringAsync(new Uri($"/Requests/Details/{id}", UriKind.Relative), Ct));
         Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", details, StringComparison.Ordinal);
@@ -73,16 +68,11 @@ public partial class LettersOfRecordTests
         foreach (var user in new[] { Officer, Staff, "kiemtra" })
         {
             var client = await portal.CreateClientAsync(user, Ct);
-            var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}?version={slip.Id}");
-            Assert.Equal(slip.Sha256, RequestLetterService.Sha256(pdf));
-            var text = Poppler.Squash(Poppler.PdfToText(pdf, PdfTextMode.Raw));
-            Assert.Matches($"Số: 0?{Regex.Escape(slip.Number!)}", text);
+            var text = await ReadSlipAsync(client, id, slip);
             Assert.Contains("YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", text.ToUpperInvariant(), StringComparison.Ordinal);
             Assert.Contains($"số tiếp nhận {request.ReceiptNumber}", text, StringComparison.Ordinal);
             Assert.Contains("- Văn bản đề nghị chưa ghi địa chỉ thư điện tử công vụ của người tiếp nhận.", text, StringComparison.Ordinal);
             Assert.Contains("- Bổ sung bản sao Căn cước của người tiếp nhận kết quả.", text, StringComparison.Ordinal);
-            AssertSameText(pdf, await GetBytesAsync(client, $"/Letters/Docx/{id}?version={slip.Id}"));
-            RequestLetterTests.AssertNd30Page(pdf, "supplement");
         }
 
         var foreign = await portal.CreateClientAsync(OtherOfficer, Ct);
@@ -104,5 +94,20 @@ public partial class LettersOfRecordTests
         Assert.Equal(2, receipts.Count);
         Assert.Equal(receipt.Id, receipts[0].Id);
         Assert.NotEqual(receipts[0].Number, receipts[1].Number);
+    }
+
+    /// <summary>
+    /// The stored slip as <paramref name="client"/> downloads it: the same bytes, the number printed, the ND 30 page checks and
+    /// a DOCX with the same text; returns the PDF's text.
+    /// </summary>
+    private static async Task<string> ReadSlipAsync(HttpClient client, int id, GeneratedLetter slip)
+    {
+        var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}?version={slip.Id}");
+        Assert.Equal(slip.Sha256, RequestLetterService.Sha256(pdf));
+        var text = Poppler.Squash(Poppler.PdfToText(pdf, PdfTextMode.Raw));
+        Assert.Matches($"Số: 0?{Regex.Escape(slip.Number!)}", text);
+        AssertSameText(pdf, await GetBytesAsync(client, $"/Letters/Docx/{id}?version={slip.Id}"));
+        RequestLetterTests.AssertNd30Page(pdf, slip.Kind);
+        return text;
     }
 }
