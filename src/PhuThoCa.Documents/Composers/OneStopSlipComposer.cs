@@ -77,8 +77,8 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
             .Select(r => new LetterParagraph(r.StartsWith('-') ? r : "- " + r)));
         body.Add(new LetterParagraph("Danh sách kèm theo văn bản đề nghị:") { IndentFirstLine = true });
         body.Add(CertificateLinesTable(data));
-        body.Add(new LetterParagraph($"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, đề nghị liên hệ {Or(details.OfficerName)} "
-            + "để được hướng dẫn.") { IndentFirstLine = true });
+        var help = $"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, đề nghị liên hệ {Or(details.OfficerName)} để được hướng dẫn.";
+        body.Add(new LetterParagraph(help) { IndentFirstLine = true });
         return Slip(data, details, $"yêu cầu bổ sung, hoàn thiện hồ sơ đề nghị {RequestLetterComposer.Action(request)}", body,
             "NGƯỜI HƯỚNG DẪN");
     }
