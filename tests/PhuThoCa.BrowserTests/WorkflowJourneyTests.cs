@@ -67,6 +67,20 @@ public class WorkflowJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.GetByTestId("legal-basis")).ToContainTextAsync("Điều 5 khoản 4 điểm c");
         await BrowserPortal.ScreenshotAsync(page, "11-request-received");
 
+        // The giấy tiếp nhận hồ sơ và hẹn trả kết quả is stored with the receipt: listed at once, downloadable as PDF and DOCX.
+        var slipRow = page.Locator("[data-testid=letter-version][data-kind=TiepNhan]");
+        await Assertions.Expect(slipRow).ToContainTextAsync("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+        await Assertions.Expect(slipRow).ToContainTextAsync("/GTN-SKHCN");
+        foreach (var (link, type, file) in new[] { ("PDF", "application/pdf", "11-giay-tiep-nhan.pdf"),
+            ("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "11-giay-tiep-nhan.docx") })
+        {
+            var href = await slipRow.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).GetAttributeAsync("href");
+            var slip = await page.APIRequest.GetAsync(href!);
+            Assert.True(slip.Ok, $"{link} download answered {slip.Status}");
+            Assert.StartsWith(type, slip.Headers["content-type"], StringComparison.Ordinal);
+            await File.WriteAllBytesAsync(Path.Combine(BrowserPortal.ScreenshotFolder, file), await slip.BodyAsync(), Ct);
+        }
+
         await page.GetByTestId("form-accept").GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync("Sở đã chấp nhận");
         await Assertions.Expect(page.GetByTestId("due-date")).ToHaveTextAsync(expectedDue.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));

@@ -129,4 +129,19 @@ public static class DocumentParts
     internal static string Fill(string template, string agency) => template.Replace("{agency}", agency, StringComparison.Ordinal);
 
     internal static string? Clean(string? value) => Domain.Common.Text.CleanOrNull(value);
+
+    /// <summary>The request's lines: subscriber, certificate and token serials (Sở's notice and receipt slip).</summary>
+    internal static LetterTable CertificateLinesTable(RequestLetterData data)
+    {
+        LetterTableColumn[] columns =
+        [
+            Index(0.55f),
+            new("Tên chứng thư chữ ký số / thuê bao", 2.4f),
+            new("Số hiệu chứng thư chữ ký số", 2.2f) { Alignment = TextAlignment.Center },
+            new("Số hiệu thiết bị lưu khóa bí mật", 1.7f) { Alignment = TextAlignment.Center },
+        ];
+        var rows = data.Request.Lines.Select((line, i) => (IReadOnlyList<string>)
+            [No(i), line.SubscriberName, line.CertificateSerial ?? "", line.TokenSerial ?? ""]).ToList();
+        return new LetterTable(columns, rows);
+    }
 }

@@ -5,6 +5,8 @@ public static class LetterKinds
 {
     public const string Rejection = "TuChoi";
     public const string Handover = "BienBan";
+    public const string ReceiptSlip = "TiepNhan";
+    public const string SupplementSlip = "BoSung";
 
     /// <summary>"Mau01" … "Mau06".</summary>
     public static string Form(string formNumber) => "Mau" + formNumber;
@@ -12,6 +14,8 @@ public static class LetterKinds
     public static string Label(string kind) => kind switch
     {
         Rejection => "Thông báo từ chối của Sở KH&CN",
+        ReceiptSlip => "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+        SupplementSlip => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
         Handover => "Biên bản giao, nhận thiết bị lưu khóa bí mật",
         _ when kind.StartsWith("Mau", StringComparison.Ordinal) => "Công văn đề nghị (Mẫu số " + kind[3..] + ")",
         _ => kind,

@@ -1,4 +1,3 @@
-using PhuThoCa.Documents.Layout;
 using PhuThoCa.Documents.Nd30;
 using PhuThoCa.Domain.Requests;
 using static PhuThoCa.Documents.Composers.DocumentParts;
@@ -55,7 +54,7 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
             .Select(r => r.StartsWith('-') ? r : "- " + r);
         body.AddRange(reasons.Select(r => new LetterParagraph(r)));
         body.Add(new LetterParagraph("Danh sách kèm theo văn bản đề nghị:") { IndentFirstLine = true });
-        body.Add(RejectedItemsTable(data));
+        body.Add(CertificateLinesTable(data));
         body.Add(new LetterParagraph($"Đề nghị {agency} kiểm tra, hoàn thiện hồ sơ và gửi lại văn bản đề nghị theo quy định "
             + "(nếu vẫn còn nhu cầu)."));
         var titles = Clean(details.SignerTitle) ?? issuer.SignerTitle;
@@ -83,18 +82,4 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
         RequestType.Issue or RequestType.Revoke => "",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
-
-    private static LetterTable RejectedItemsTable(RequestLetterData data)
-    {
-        LetterTableColumn[] columns =
-        [
-            Index(0.55f),
-            new("Tên chứng thư chữ ký số / thuê bao", 2.4f),
-            new("Số hiệu chứng thư chữ ký số", 2.2f) { Alignment = TextAlignment.Center },
-            new("Số hiệu thiết bị lưu khóa bí mật", 1.7f) { Alignment = TextAlignment.Center },
-        ];
-        var rows = data.Request.Lines.Select((line, i) => (IReadOnlyList<string>)
-            [No(i), line.SubscriberName, line.CertificateSerial ?? "", line.TokenSerial ?? ""]).ToList();
-        return new LetterTable(columns, rows);
-    }
 }

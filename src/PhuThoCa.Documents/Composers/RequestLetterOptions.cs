@@ -147,4 +147,17 @@ public sealed class ScienceDepartmentIssuer
     /// <summary>The rejection notice's số and ký hiệu for the year's sequence number <paramref name="sequence"/>.</summary>
     public string RejectionNumber(int sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{RejectionNumberPrefix}{sequence}{RejectionNumberSuffix}");
+
+    /// <summary>
+    /// Printed after a one-stop-shop slip's sequence number: "/" and its ký hiệu, giving "12/GTN-SKHCN" (giấy tiếp nhận) or
+    /// "12/PBS-SKHCN" (phiếu yêu cầu bổ sung) [U: no form found for the province's one-stop-shop slips; configurable].
+    /// </summary>
+    public string ReceiptSlipNumberSuffix { get; set; } = "/GTN-SKHCN";
+
+    /// <inheritdoc cref="ReceiptSlipNumberSuffix"/>
+    public string SupplementSlipNumberSuffix { get; set; } = "/PBS-SKHCN";
+
+    /// <summary>The slip's số and ký hiệu of kind <paramref name="kind"/> for the year's sequence number <paramref name="sequence"/>.</summary>
+    public string SlipNumber(string kind, int sequence) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{sequence}{(kind == LetterKinds.SupplementSlip ? SupplementSlipNumberSuffix : ReceiptSlipNumberSuffix)}");
 }

@@ -63,6 +63,17 @@ public static class RequestTypes
         RequestType.RecoverToken => "06",
     };
 
+    /// <summary>
+    /// Requests Sở KH&amp;CN decides and returns itself (Mẫu 04, 06; QĐ-PT Điều 5.4, 6), hence handled as one-stop-shop
+    /// dossiers: Sở gives a giấy tiếp nhận hồ sơ và hẹn trả kết quả at receipt. Issue and revocation go to the Cục.
+    /// </summary>
+    public static bool SlipsGivenAtReceipt(RequestType type) => type switch
+    {
+        RequestType.Renew or RequestType.ChangeInfo or RequestType.RecoverToken => true,
+        RequestType.Issue or RequestType.Revoke => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
     /// <summary>"Mẫu số 04" etc., or "Mẫu số 01/02/03" for an issue request whose kind is not known yet.</summary>
     public static string FormLabel(RequestType type, SubscriberKind? issueSubscriberKind = null) =>
         "Mẫu số " + (FormNumber(type, issueSubscriberKind) ?? "01/02/03");

@@ -17,7 +17,8 @@ namespace PhuThoCa.Infrastructure.Letters;
 /// owns is not found.
 /// </summary>
 public sealed class RequestLetterService(
-    AppDbContext db, FileStore files, RequestLetterComposer composer, RejectionNoticeComposer rejections, StatusLinks links)
+    AppDbContext db, FileStore files, RequestLetterComposer composer, RejectionNoticeComposer rejections, OneStopSlipComposer slips,
+    StatusLinks links)
 {
     public RequestLetterComposer Composer => composer;
 
@@ -68,6 +69,37 @@ public sealed class RequestLetterService(
     {
         ArgumentNullException.ThrowIfNull(data);
         return rejections.Compose(data, details) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
+    }
+
+    /// <summary>Sở KH&amp;CN's one-stop-shop slip of <paramref name="kind"/> with the request's QR code.</summary>
+    public OfficialLetter OneStopSlip(string kind, RequestLetterData data, OneStopSlipDetails details, string statusBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return slips.Compose(kind, data, details) with { FirstPageImage = Qr(data.Request.Id, statusBaseUrl) };
+    }
+
+    /// <summary>
+    /// Numbers a one-stop-shop slip of <paramref name="kind"/> from its own year's register (<c>DocumentCounters</c>), renders
+    /// it for <paramref name="request"/> as it stands, given by <paramref name="actor"/> today, and adds it (issued and handed
+    /// over) to the caller's pending save, so it is stored in the same save as the action that gives it.
+    /// </summary>
+    public async Task<GeneratedLetter> AddOneStopSlipAsync(string kind, Request request, Actor actor, string? reason, string statusBaseUrl,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        var today = VietnamTime.ToDate(actor.AtUtc);
+        var sequence = await AtomicCounters.NextAsync(db, "DocumentCounters", [("Register", kind), ("Year", today.Year)], ct);
+        var details = new OneStopSlipDetails(slips.Number(kind, sequence), today, actor.DisplayName)
+        {
+            DueDate = request.DueDate,
+            DueStep = request.DueStep,
+            Reason = reason,
+        };
+        var slip = OneStopSlip(kind, await DataForAsync(request, ct), details, statusBaseUrl);
+        var (row, _) = await PrepareAsync(request.Id, kind, slip, actor, new LetterRecord(actor.DisplayName, null, today, today), ct);
+        db.GeneratedLetters.Add(row);
+        return row;
     }
 
     public static byte[] RenderPdf(OfficialLetter letter, DateTimeOffset createdAt) =>

@@ -17,6 +17,7 @@ public static class RequestLetterSetup
         services.AddSingleton(options);
         services.AddSingleton(new RequestLetterComposer(options));
         services.AddSingleton(new RejectionNoticeComposer(options));
+        services.AddSingleton(new OneStopSlipComposer(options));
         services.AddSingleton(new HandoverRecordComposer(options));
         services.AddSingleton(new ProvinceReportComposer(options));
         services.AddSingleton(_ => StatusLinks.Create(options.StatusKey, dataFolder));

@@ -111,6 +111,20 @@ public sealed class RequestLetterScenarios(PortalFactory portal)
         return id;
     }
 
+    /// <summary>A received renewal Sở returns for supplement with two reasons (phiếu yêu cầu bổ sung).</summary>
+    public async Task<int> ReturnedRenewalAsync()
+    {
+        var id = await RenewAsync(receive: true);
+        await using var db = portal.CreateDbContext();
+        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
+        await WorkflowArrange.PerformAsync<ReturnForSupplement, ReturnInput>(portal, db, request, new ReturnInput
+        {
+            Reason = "Văn bản đề nghị chưa ghi địa chỉ thư điện tử công vụ của người tiếp nhận.\n"
+                + "Bổ sung bản sao Căn cước của người tiếp nhận kết quả.",
+        }, Staff);
+        return id;
+    }
+
     /// <summary>A handover of a token of the officer's agency to a new custodian.</summary>
     public async Task<int> HandoverAsync()
     {

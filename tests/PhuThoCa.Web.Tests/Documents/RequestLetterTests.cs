@@ -306,7 +306,7 @@ public class RequestLetterTests(PortalFactory portal)
             StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Documents() => new("01", "02", "03", "04-renew", "04-change", "05", "06", "rejection", "handover", "40");
+    public static TheoryData<string> Documents() => new("01", "02", "03", "04-renew", "04-change", "05", "06", "rejection", "handover", "40", "receipt", "supplement");
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -440,8 +440,18 @@ public class RequestLetterTests(PortalFactory portal)
         "40" => (await RenderAsync(await _scenarios.IssueToPersonsAsync(40))).Pdf,
         "rejection" => await RenderRejectionAsync(await _scenarios.RejectedRenewalAsync()),
         "handover" => await RenderHandoverAsync(await _scenarios.HandoverAsync()),
+        "receipt" => await StoredSlipAsync(await _scenarios.RenewAsync(receive: true), LetterKinds.ReceiptSlip),
+        "supplement" => await StoredSlipAsync(await _scenarios.ReturnedRenewalAsync(), LetterKinds.SupplementSlip),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
+
+    /// <summary>The one-stop-shop slip of <paramref name="kind"/> stored with the request, as the file store serves it.</summary>
+    private async Task<byte[]> StoredSlipAsync(int requestId, string kind)
+    {
+        using var scope = portal.Services.CreateScope();
+        var letters = scope.ServiceProvider.GetRequiredService<RequestLetterService>();
+        return await letters.ReadAsync((await letters.LatestAsync(requestId, kind, Ct))!, Ct);
+    }
 
     private async Task<(byte[] Pdf, IReadOnlyList<RequestLine> Lines)> RenderAsync(int requestId, RequestLetterComposer? composer = null)
     {
@@ -498,7 +508,7 @@ public class RequestLetterTests(PortalFactory portal)
         var folder = Environment.GetEnvironmentVariable("LETTERS_OUT");
         Assert.SkipWhen(string.IsNullOrEmpty(folder), "LETTERS_OUT is not set");
         Directory.CreateDirectory(folder!);
-        foreach (var name in new[] { "01", "02", "03", "04-renew", "04-change", "05", "06", "rejection", "handover", "40" })
+        foreach (var name in new[] { "01", "02", "03", "04-renew", "04-change", "05", "06", "rejection", "handover", "40", "receipt", "supplement" })
         {
             await File.WriteAllBytesAsync(Path.Combine(folder!, $"mau-{name}.pdf"), await DocumentAsync(name), Ct);
         }

@@ -1,8 +1,11 @@
 using FluentValidation;
+using PhuThoCa.Documents.Composers;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Letters;
 
 namespace PhuThoCa.Web.Requests.Review;
 
@@ -36,9 +39,12 @@ public sealed class ReceiveInputValidator : AbstractValidator<ReceiveInput>
 
 /// <summary>
 /// Tiếp nhận (form "Receipt"): Sở records the receipt; the year's next receipt number (first receipt only) and the running
-/// period from the working-day calendar.
+/// period from the working-day calendar. On each receipt of a request Sở decides itself (Mẫu 04, 06; again after a
+/// supplement, since the period restarts), a giấy tiếp nhận hồ sơ và hẹn trả kết quả is numbered from its own year's register
+/// (<see cref="LetterKinds.ReceiptSlip"/>) and stored in the same save, so it can be downloaded at once.
 /// </summary>
-public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> validator, RequestServices services)
+public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> validator, RequestServices services,
+    RequestLetterService letters, RequestLetterOptions options)
     : RequestActionHandler<ReceiveInput>(db, validator)
 {
     public override RequestAction Action => RequestAction.Receive;
@@ -54,6 +60,11 @@ public sealed class ReceiveRequest(AppDbContext db, IValidator<ReceiveInput> val
         var note = paperLetter is null ? Text.CleanOrNull(input.Note)
             : string.Join(" ", new[] { Text.CleanOrNull(input.Note), $"Công văn bản giấy: {paperLetter}" }.Where(n => n is not null));
         request.Receive(actor, deadlines, sequence, note);
+        if (RequestTypes.SlipsGivenAtReceipt(request.Type))
+        {
+            await letters.AddOneStopSlipAsync(LetterKinds.ReceiptSlip, request, actor, null, LetterPages.StatusBaseUrl(options), ct);
+        }
+
         return request.DueDate is { } due
             ? $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}; hạn xử lý {Format.Date(due)}."
             : $"Đã tiếp nhận yêu cầu, số tiếp nhận {request.ReceiptNumber}.";

@@ -163,7 +163,10 @@ internal static partial class WorkflowArrange
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var needsServices = typeof(THandler).GetConstructors()[0].GetParameters().Any(p => p.ParameterType == typeof(RequestServices));
+        var needsLetters = typeof(THandler).GetConstructors()[0].GetParameters()
+            .Any(p => p.ParameterType == typeof(global::PhuThoCa.Infrastructure.Letters.RequestLetterService));
         object[] arguments = needsServices ? [db, Services(portal, db)] : [db];
+        arguments = needsLetters ? [.. arguments, Letters(portal, db)] : arguments;
         var handler = ActivatorUtilities.CreateInstance<THandler>(scope.ServiceProvider, arguments);
         return await handler.HandleAsync(request, input, actor);
     }
@@ -186,11 +189,16 @@ internal static partial class WorkflowArrange
 
     /// <summary>The portal's signed-letter check over <paramref name="db"/>.</summary>
     public static global::PhuThoCa.Infrastructure.Signatures.SignedLetterService SignedLetters(PortalFactory portal, AppDbContext db) =>
-        new(db, new global::PhuThoCa.Infrastructure.Letters.RequestLetterService(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
-                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
-                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
-                portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>()),
-            portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(), portal.Clock);
+        new(db, Letters(portal, db), portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Signatures.SignatureOptions>(),
+            portal.Clock);
+
+    /// <summary>The portal's letter service over <paramref name="db"/>.</summary>
+    public static global::PhuThoCa.Infrastructure.Letters.RequestLetterService Letters(PortalFactory portal, AppDbContext db) =>
+        new(db, portal.Services.GetRequiredService<global::PhuThoCa.Infrastructure.Files.FileStore>(),
+            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RequestLetterComposer>(),
+            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.RejectionNoticeComposer>(),
+            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.OneStopSlipComposer>(),
+            portal.Services.GetRequiredService<global::PhuThoCa.Documents.Composers.StatusLinks>());
 
     /// <summary>The details page as a user sees it: its HTML, antiforgery token and the RowVersion its forms carry.</summary>
     public static async Task<LoadedPage> LoadAsync(HttpClient client, int requestId, CancellationToken ct)
