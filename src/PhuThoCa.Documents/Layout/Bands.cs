@@ -16,6 +16,12 @@ internal sealed record GlyphRunOp(FontFace Face, float Size, ushort[] Glyphs, SK
     public override DrawOp Offset(float dx, float dy) => this with { X = X + dx, Y = Y + dy };
 }
 
+/// <summary>An encoded image whose top-left corner is (X, Y).</summary>
+internal sealed record ImageOp(ReadOnlyMemory<byte> EncodedImage, float X, float Y, float Width, float Height) : DrawOp
+{
+    public override DrawOp Offset(float dx, float dy) => this with { X = X + dx, Y = Y + dy };
+}
+
 internal sealed record LineOp(float X1, float Y1, float X2, float Y2, float Thickness) : DrawOp
 {
     public override DrawOp Offset(float dx, float dy) => new LineOp(X1 + dx, Y1 + dy, X2 + dx, Y2 + dy, Thickness);

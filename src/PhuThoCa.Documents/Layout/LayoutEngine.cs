@@ -139,6 +139,14 @@ internal sealed class LayoutEngine(TextShaper shaper)
                 case PageBreak:
                     bands.Add(new Band(0, []) { IsPageBreak = true });
                     break;
+                case ImageBlock image:
+                    if (image.SpaceBefore > 0)
+                    {
+                        bands.Add(Band.Space(image.SpaceBefore));
+                    }
+
+                    bands.Add(new Band(image.Size, [new ImageOp(image.EncodedImage, x, 0, image.Size, image.Size)]));
+                    break;
                 case ColumnsBlock columns:
                     bands.AddRange(LayoutColumns(columns, x, width, bodyHeight));
                     break;

@@ -86,6 +86,15 @@ public sealed record Spacer(float Height) : LayoutBlock;
 public sealed record PageBreak : LayoutBlock;
 
 /// <summary>
+/// A square raster image (PNG or JPEG) in the text flow, at the left of its column: the QR code to the public status
+/// page under "Nơi nhận", inside the text area. Size is the side in points.
+/// </summary>
+public sealed record ImageBlock(ReadOnlyMemory<byte> EncodedImage, float Size) : LayoutBlock
+{
+    public float SpaceBefore { get; init; }
+}
+
+/// <summary>
 /// Borderless side-by-side columns (letter header and footer). Kept together on one page.
 /// Widths are relative weights of the text width.
 /// </summary>

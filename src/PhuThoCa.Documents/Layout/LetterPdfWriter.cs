@@ -131,6 +131,9 @@ public static class LetterPdfWriter
                             stroke.StrokeWidth = rule.Thickness;
                             canvas.DrawLine(rule.X1, rule.Y1, rule.X2, rule.Y2, stroke);
                             break;
+                        case ImageOp flowImage:
+                            DrawImage(canvas, flowImage.EncodedImage, SKRect.Create(flowImage.X, flowImage.Y, flowImage.Width, flowImage.Height));
+                            break;
                         default:
                             break;
                     }
@@ -138,11 +141,7 @@ public static class LetterPdfWriter
 
                 foreach (var placed in page.Images)
                 {
-                    using var image = SKImage.FromEncodedData(placed.EncodedImage.Span)
-                        ?? throw new InvalidOperationException("An image of the document is not a PNG or JPEG Skia can decode.");
-                    // Nearest: a QR code's modules stay sharp squares when the viewer scales the page.
-                    canvas.DrawImage(image, SKRect.Create(placed.X, placed.Y, placed.Width, placed.Height),
-                        new SKSamplingOptions(SKFilterMode.Nearest), null);
+                    DrawImage(canvas, placed.EncodedImage, SKRect.Create(placed.X, placed.Y, placed.Width, placed.Height));
                 }
 
                 pdf.EndPage();
@@ -160,6 +159,14 @@ public static class LetterPdfWriter
 
         using var written = stream.DetachAsData();
         return written.ToArray();
+    }
+
+    private static void DrawImage(SKCanvas canvas, ReadOnlyMemory<byte> encoded, SKRect rect)
+    {
+        using var image = SKImage.FromEncodedData(encoded.Span)
+            ?? throw new InvalidOperationException("An image of the document is not a PNG or JPEG Skia can decode.");
+        // Nearest: a QR code's modules stay sharp squares when the viewer scales the page.
+        canvas.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Nearest), null);
     }
 
     private sealed record RenderPage(PageLayout Layout, IReadOnlyList<PlacedImage> Images);

@@ -36,8 +36,8 @@ public sealed record LetterSigner(IReadOnlyList<string> TitleLines, string FullN
 }
 
 /// <summary>
-/// A small square image on the first page, in the left margin level with the bottom of the text area, outside the
-/// text flow: the QR code to the public status page. Png holds the encoded image (PNG or JPEG).
+/// A small square image in the text area under "Nơi nhận" (the name is kept for stored letter versions): the QR code to
+/// the public status page. Png holds the encoded image (PNG or JPEG).
 /// </summary>
 public sealed record LetterMarginImage(ReadOnlyMemory<byte> Png, float SizeMm = 18f)
 {
@@ -108,7 +108,7 @@ public sealed record OfficialLetter(
     /// <summary>Closing paragraph after the body, e.g. "… chịu trách nhiệm về tính chính xác của các thông tin trên./.".</summary>
     public string? Closing { get; init; }
 
-    /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
+    /// <summary>Optional QR code, printed under "Nơi nhận" inside the text area.</summary>
     public LetterMarginImage? FirstPageImage { get; init; }
 
     /// <summary>Phụ lục after the signature, each from a new page (ND 30/2020 Phụ lục I, mục II.9).</summary>
@@ -130,7 +130,7 @@ public sealed record MinutesRecord(LetterHeader Header, string Subtitle, IReadOn
 {
     public string Title { get; init; } = "BIÊN BẢN";
 
-    /// <summary>Optional image in the left margin of page 1 (QR code).</summary>
+    /// <summary>Optional QR code, printed under "Nơi nhận" inside the text area.</summary>
     public LetterMarginImage? FirstPageImage { get; init; }
 
     /// <summary>Nơi nhận lines without the leading "- " (ND 30 Phụ lục I ô 9a), printed under the signatures; none when empty.</summary>

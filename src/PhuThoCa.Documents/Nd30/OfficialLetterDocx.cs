@@ -64,6 +64,90 @@ public static class OfficialLetterDocx
         return stream.ToArray();
     }
 
+    /// <summary>A biên bản (MinutesRecord) as an editable Word document: header, title, body, one signature column per party, Nơi nhận.</summary>
+    public static byte[] Write(MinutesRecord minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body());
+            AddStyles(main);
+            var body = main.Document.Body!;
+            body.Append(HeaderTable(minutes.Header, subject: null));
+            body.Append(Spaced(Line(minutes.Title.ToUpper(Vietnamese), 14, JustificationValues.Center, bold: true), before: 360, after: 0));
+            body.Append(Line(minutes.Subtitle, 14, JustificationValues.Center, bold: true));
+            body.Append(Rule(3200));
+            foreach (var block in minutes.Body)
+            {
+                body.Append(Block(block));
+            }
+
+            var width = TextWidth / Math.Max(1, minutes.Signatories.Count);
+            var columns = minutes.Signatories.Select(signer => (IReadOnlyList<OpenXmlElement>)SignatureLines(signer)).ToList();
+            body.Append(Spaced(Line("", 14, JustificationValues.Left), before: 120, after: 0));
+            body.Append(PlainTable([.. minutes.Signatories.Select(_ => width)], [columns]));
+            if (minutes.CopyTo.Count > 0 || minutes.FirstPageImage is not null)
+            {
+                var left = new List<OpenXmlElement>();
+                if (minutes.CopyTo.Count > 0)
+                {
+                    left.AddRange(CopyToLines(minutes.CopyTo, minutes.Archive));
+                }
+
+                if (minutes.FirstPageImage is { } image)
+                {
+                    left.Add(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240" }), new Run(Picture(main, image))));
+                }
+
+                body.Append(Spaced(Line("", 12, JustificationValues.Left), before: 120, after: 0));
+                body.Append(PlainTable([4210, 5146], [[left, [Line("", 12, JustificationValues.Left)]]]));
+            }
+
+            body.Append(Section(main));
+            main.Document.Save();
+            document.PackageProperties.Title = $"{minutes.Title} {minutes.Subtitle}";
+            document.PackageProperties.Creator = minutes.Header.IssuingAgency;
+        }
+
+        return stream.ToArray();
+    }
+
+    private static List<OpenXmlElement> SignatureLines(LetterSigner signer)
+    {
+        var lines = new List<OpenXmlElement>();
+        foreach (var title in signer.TitleLines)
+        {
+            lines.Add(Line(title.ToUpper(Vietnamese), 14, JustificationValues.Center, bold: true));
+        }
+
+        if (!string.IsNullOrWhiteSpace(signer.Note))
+        {
+            lines.Add(Line(signer.Note, 14, JustificationValues.Center, italic: true));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            lines.Add(Line("", 14, JustificationValues.Center));
+        }
+
+        lines.Add(Line(signer.FullName, 14, JustificationValues.Center, bold: true));
+        return lines;
+    }
+
+    private static List<OpenXmlElement> CopyToLines(IReadOnlyList<string> copyTo, string archive)
+    {
+        var lines = new List<OpenXmlElement> { Line("Nơi nhận:", 12, JustificationValues.Left, bold: true, italic: true) };
+        foreach (var line in copyTo.Select(l => l.Trim().TrimStart('-').Trim().TrimEnd(';', '.')).Where(l => l.Length > 0))
+        {
+            lines.Add(Line($"- {line};", 11, JustificationValues.Left));
+        }
+
+        lines.Add(Line($"- Lưu: {archive.Trim().TrimEnd('.')}.", 11, JustificationValues.Left));
+        return lines;
+    }
+
     private static void AddStyles(MainDocumentPart main)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
@@ -79,9 +163,10 @@ public static class OfficialLetterDocx
         styles.Styles.Save();
     }
 
-    private static Table HeaderTable(OfficialLetter letter)
+    private static Table HeaderTable(OfficialLetter letter) => HeaderTable(letter.Header, $"V/v {letter.Subject.Trim()}");
+
+    private static Table HeaderTable(LetterHeader h, string? subject)
     {
-        var h = letter.Header;
         var left = new List<OpenXmlElement>();
         if (!string.IsNullOrWhiteSpace(h.ParentAuthority))
         {
@@ -98,13 +183,13 @@ public static class OfficialLetterDocx
             Rule(1000),
         };
         var number = Spaced(Line(OfficialLetterRenderer.NumberLine(h), 13, JustificationValues.Center), before: 120, after: 0);
-        var subject = Line($"V/v {letter.Subject.Trim()}", 12, JustificationValues.Center);
         var date = Spaced(Line(VietnameseDates.PlaceAndDate(h.Place, h.Date), 14, JustificationValues.Center, italic: true), before: 120, after: 0);
+        IReadOnlyList<OpenXmlElement> numberCell = subject is null ? [number] : [number, Line(subject, 12, JustificationValues.Center)];
         int[] widths = [3836, 5520];
         return PlainTable(widths,
         [
             [left, right],
-            [[number, subject], [date]],
+            [numberCell, [date]],
         ]);
     }
 
@@ -251,38 +336,13 @@ public static class OfficialLetterDocx
 
     private static Table FooterTable(OfficialLetter letter, MainDocumentPart main)
     {
-        var left = new List<OpenXmlElement>
-        {
-            Line("Nơi nhận:", 12, JustificationValues.Left, bold: true, italic: true),
-        };
-        foreach (var line in letter.CopyTo.Select(l => l.Trim().TrimStart('-').Trim().TrimEnd(';', '.')).Where(l => l.Length > 0))
-        {
-            left.Add(Line($"- {line};", 11, JustificationValues.Left));
-        }
-
-        left.Add(Line($"- Lưu: {letter.Archive.Trim().TrimEnd('.')}.", 11, JustificationValues.Left));
+        var left = CopyToLines(letter.CopyTo, letter.Archive);
         if (letter.FirstPageImage is { } image)
         {
             left.Add(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240" }), new Run(Picture(main, image))));
         }
 
-        var right = new List<OpenXmlElement>();
-        foreach (var title in letter.Signer.TitleLines)
-        {
-            right.Add(Line(title.ToUpper(Vietnamese), 14, JustificationValues.Center, bold: true));
-        }
-
-        if (!string.IsNullOrWhiteSpace(letter.Signer.Note))
-        {
-            right.Add(Line(letter.Signer.Note, 14, JustificationValues.Center, italic: true));
-        }
-
-        for (var i = 0; i < 4; i++)
-        {
-            right.Add(Line("", 14, JustificationValues.Center));
-        }
-
-        right.Add(Line(letter.Signer.FullName, 14, JustificationValues.Center, bold: true));
+        var right = SignatureLines(letter.Signer);
         var table = PlainTable([4210, 5146], [[left, right]]);
         table.GetFirstChild<TableProperties>()!.Append(new TableLook { Val = "0000" });
         return table;

@@ -39,7 +39,7 @@ public static class OfficialLetterRenderer
 
         blocks.Add(new ColumnsBlock(
         [
-            new Column(0.45f, CopyTo(letter.CopyTo, letter.Archive)),
+            new Column(0.45f, [.. CopyTo(letter.CopyTo, letter.Archive), .. StatusCode(letter.FirstPageImage)]),
             new Column(0.55f, Signature(letter.Signer, options)),
         ])
         { SpaceBefore = 6f });
@@ -59,7 +59,7 @@ public static class OfficialLetterRenderer
             Author = options.Author ?? letter.Header.IssuingAgency,
             Subject = $"V/v {letter.Subject.Trim()}",
         };
-        return new LayoutDocument(blocks, info) { Margins = options.Margins, Images = MarginImage(letter.FirstPageImage, options) };
+        return new LayoutDocument(blocks, info) { Margins = options.Margins };
     }
 
     public static LayoutDocument Compose(MinutesRecord minutes, LetterRenderOptions options)
@@ -83,9 +83,10 @@ public static class OfficialLetterRenderer
             .Select(s => new Column(1f, Signature(s, options)))
             .ToList();
         blocks.Add(new ColumnsBlock(columns) { SpaceBefore = 12f });
-        if (minutes.CopyTo.Count > 0)
+        if (minutes.CopyTo.Count > 0 || minutes.FirstPageImage is not null)
         {
-            blocks.Add(new ColumnsBlock([new Column(0.45f, CopyTo(minutes.CopyTo, minutes.Archive)), new Column(0.55f, [])]) { SpaceBefore = 12f });
+            var left = minutes.CopyTo.Count > 0 ? CopyTo(minutes.CopyTo, minutes.Archive) : [];
+            blocks.Add(new ColumnsBlock([new Column(0.45f, [.. left, .. StatusCode(minutes.FirstPageImage)]), new Column(0.55f, [])]) { SpaceBefore = 12f });
         }
 
         var info = new DocumentInfo($"{Capitalise(minutes.Title)} {minutes.Subtitle.Trim()}", options.CreationDate)
@@ -93,7 +94,7 @@ public static class OfficialLetterRenderer
             Author = options.Author ?? minutes.Header.IssuingAgency,
             Subject = minutes.Subtitle.Trim(),
         };
-        return new LayoutDocument(blocks, info) { Margins = options.Margins, Images = MarginImage(minutes.FirstPageImage, options) };
+        return new LayoutDocument(blocks, info) { Margins = options.Margins };
     }
 
     /// <summary>"Số: 05/SKHCN-CĐS"; numbers below 10 get a leading zero (ND 30); a blank number leaves room.</summary>
@@ -118,21 +119,11 @@ public static class OfficialLetterRenderer
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>
-    /// Page 1, in the left (binding) margin: its right edge 3 mm left of the text, its bottom level with the bottom of the
-    /// text area, so it never covers text and stays clear of the printer's unprintable edge.
+    /// The QR code to the public status page, inside the text area under "Nơi nhận" (not in the binding margin), where
+    /// the DOCX puts it too; the module image keeps it sharp, and decodable at 300 dpi.
     /// </summary>
-    private static List<PlacedImage> MarginImage(LetterMarginImage? image, LetterRenderOptions options)
-    {
-        if (image is null)
-        {
-            return [];
-        }
-
-        var size = Units.Mm(image.SizeMm);
-        var x = Math.Max(Units.Mm(5), options.Margins.Left - Units.Mm(3) - size);
-        var y = LayoutDocument.A4Height - options.Margins.Bottom - size;
-        return [new PlacedImage(1, image.ModulePng ?? image.Png, x, y, size, size)];
-    }
+    private static List<LayoutBlock> StatusCode(LetterMarginImage? image) =>
+        image is null ? [] : [new ImageBlock(image.ModulePng ?? image.Png, Units.Mm(image.SizeMm)) { SpaceBefore = 8f }];
 
     private static IEnumerable<LayoutBlock> Header(LetterHeader header, string? subject)
     {

@@ -80,7 +80,9 @@ public class LetterGetNeverWritesTests(PortalFactory portal)
 
         foreach (var pdf in new[] { draft, stored })
         {
-            var code = Assert.Single(Poppler.QrCodesOnPage(pdf, 1));
+            // The QR code is under "Nơi nhận", on the letter's last page.
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            var code = Assert.Single(Poppler.QrCodesOnPage(pdf, document.NumberOfPages));
             Assert.StartsWith(PortalFactory.PublicBaseUrl + "/Status/", code, StringComparison.Ordinal);
             Assert.DoesNotContain("evil.example", code, StringComparison.Ordinal);
         }

@@ -294,7 +294,7 @@ public partial class LettersOfRecordTests(PortalFactory portal)
     /// address or a serial, hence words of the PDF inside the DOCX text), and both hold the same characters, white space
     /// and the PDF's page numbers aside (the DOCX numbers its pages with a field, which has no text).
     /// </summary>
-    private static void AssertSameText(byte[] pdf, byte[] docx)
+    internal static void AssertSameText(byte[] pdf, byte[] docx)
     {
         var pdfWords = Poppler.Squash(Poppler.PdfToText(pdf, PdfTextMode.Raw)).Split(' ').ToList();
         var docxText = DocxText(docx);

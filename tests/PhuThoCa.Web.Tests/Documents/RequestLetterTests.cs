@@ -313,6 +313,12 @@ public class RequestLetterTests(PortalFactory portal)
     public async Task EveryDocument_IsA4WithSubsetFontsAndEveryGlyphInsideTheNd30Margins(string document)
     {
         var pdf = await DocumentAsync(document);
+        AssertNd30Page(pdf, document);
+    }
+
+    /// <summary>A4 pages, subset fonts, every word inside the ND 30 margins (page numbers excepted), a valid PDF.</summary>
+    internal static void AssertNd30Page(byte[] pdf, string document)
+    {
         var margins = Margins.Nd30Default;
         using var pdfDocument = PdfDocument.Open(pdf);
 
@@ -355,7 +361,8 @@ public class RequestLetterTests(PortalFactory portal)
         var id = await _scenarios.RenewAsync(receive: true);
         var (pdf, _) = await RenderAsync(id);
 
-        var codes = Poppler.QrCodesOnPage(pdf, 1);
+        using var document = PdfDocument.Open(pdf);
+        var codes = Poppler.QrCodesOnPage(pdf, document.NumberOfPages);
 
         var links = portal.Services.GetRequiredService<StatusLinks>();
         Assert.Equal([links.UrlFor(id, BaseUrl)], codes);
@@ -368,7 +375,7 @@ public class RequestLetterTests(PortalFactory portal)
         var (pdf, _) = await RenderAsync(id);
 
         using var document = PdfDocument.Open(pdf);
-        var image = Assert.Single(document.GetPage(1).GetImages());
+        var image = Assert.Single(document.GetPages().SelectMany(p => p.GetImages()));
         var png = StatusLinks.QrPng(portal.Services.GetRequiredService<StatusLinks>().UrlFor(id, BaseUrl), 1);
         var side = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)); // IHDR width
         Assert.Equal(side, image.WidthInSamples);
@@ -376,19 +383,25 @@ public class RequestLetterTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task QrCode_IsOneImageOnPage1InTheLeftMarginAndNoneLater()
+    public async Task QrCode_IsOneImageInsideTheTextAreaUnderNoiNhanOnTheLastPage()
     {
         var id = await _scenarios.IssueToPersonsAsync(40);
         var (pdf, _) = await RenderAsync(id);
         using var document = PdfDocument.Open(pdf);
 
-        var image = Assert.Single(document.GetPage(1).GetImages());
+        var last = document.GetPage(document.NumberOfPages);
+        var image = Assert.Single(last.GetImages());
         var box = image.BoundingBox;
-        Assert.True(box.Right <= Margins.Nd30Default.Left, $"QR right edge {box.Right:F1} is over the text");
-        Assert.True(box.Left >= Units.Mm(5) - 0.5, $"QR left edge {box.Left:F1} too close to the paper edge");
-        Assert.True(box.Bottom >= Margins.Nd30Default.Bottom - 0.5, $"QR bottom {box.Bottom:F1} in the bottom margin");
+        var margins = Margins.Nd30Default;
+        Assert.True(box.Left >= margins.Left - 0.5, $"QR left edge {box.Left:F1} is in the binding margin");
+        Assert.True(box.Right <= A4Width - margins.Right + 0.5, $"QR right edge {box.Right:F1} is in the right margin");
+        Assert.True(box.Bottom >= margins.Bottom - 0.5, $"QR bottom {box.Bottom:F1} in the bottom margin");
+        Assert.True(box.Top <= A4Height - margins.Top + 0.5, $"QR top {box.Top:F1} in the top margin");
         Assert.Equal(Units.Mm(18), box.Width, 1.0);
-        for (var p = 2; p <= document.NumberOfPages; p++)
+        var noiNhan = last.GetWords().First(w => w.Text.StartsWith("Lưu", StringComparison.Ordinal));
+        Assert.True(noiNhan.BoundingBox.Bottom > box.Top, "the QR code is under the Nơi nhận lines");
+        Assert.True(box.Left < (margins.Left + A4Width - margins.Right) / 2, "the QR code is in the left (Nơi nhận) column");
+        for (var p = 1; p < document.NumberOfPages; p++)
         {
             Assert.Empty(document.GetPage(p).GetImages());
         }

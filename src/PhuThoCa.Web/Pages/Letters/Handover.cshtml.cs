@@ -15,7 +15,12 @@ namespace PhuThoCa.Web.Pages.Letters;
 /// </summary>
 public class HandoverModel(AppDbContext db, HandoverRecordComposer composer) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int handoverId, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(int handoverId, CancellationToken ct) => RenderAsync(handoverId, docx: false, ct);
+
+    /// <summary>The same biên bản as an editable Word document.</summary>
+    public Task<IActionResult> OnGetDocxAsync(int handoverId, CancellationToken ct) => RenderAsync(handoverId, docx: true, ct);
+
+    private async Task<IActionResult> RenderAsync(int handoverId, bool docx, CancellationToken ct)
     {
         var handover = await db.TokenHandovers.AsNoTracking().FirstOrDefaultAsync(h => h.Id == handoverId, ct);
         var token = handover is null ? null : await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == handover.TokenId, ct);
@@ -26,6 +31,11 @@ public class HandoverModel(AppDbContext db, HandoverRecordComposer composer) : P
         }
 
         var minutes = composer.Compose(handover, token, agency);
+        if (docx)
+        {
+            return File(OfficialLetterDocx.Write(minutes), LetterPages.DocxType, $"{LetterKinds.Handover}-thiet-bi-{token.Id}-{handover.Id}.docx");
+        }
+
         var createdAt = new DateTimeOffset(DateTime.SpecifyKind(handover.RecordedAtUtc, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset);
         var pdf = OfficialLetterRenderer.Render(minutes, new LetterRenderOptions(createdAt));
         return File(pdf, LetterPages.PdfType, $"{LetterKinds.Handover}-thiet-bi-{token.Id}-{handover.Id}.pdf");

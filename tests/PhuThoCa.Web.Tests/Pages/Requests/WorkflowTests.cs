@@ -292,6 +292,70 @@ public class WorkflowTests(PortalFactory portal)
         Assert.Equal(TokenStatus.ReturnedToCa, (await after.Tokens.SingleAsync(t => t.Id == arranged.TokenId, Ct)).Status);
     }
 
+    [Theory]
+    [InlineData("ReturnedToCa", "08", "09")]
+    [InlineData("Lost", "09", "08")]
+    public async Task Revoke_TheRecordedTokenReturnPrintsMau08OrMau09(string outcome, string form, string otherForm)
+    {
+        var arranged = await SubmittedAsync(portal, RequestType.Revoke);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        var officer = await portal.CreateClientAsync("canbo.syte", Ct);
+        await ActAsync(staff, arranged.RequestId, "Receive", ct: Ct);
+        await ActAsync(staff, arranged.RequestId, "Result", new Dictionary<string, string> { ["Result.RevokedOn"] = "26/11/2026" }, Ct);
+        var awaiting = await ReadAsync(portal, arranged.RequestId);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}", UriKind.Relative), Ct)).StatusCode);
+        await ActAsync(officer, arranged.RequestId, "TokenReturned", new Dictionary<string, string>
+        {
+            ["TokenReturn.Lines[0].LineId"] = awaiting.Lines[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["TokenReturn.Lines[0].ReturnOutcome"] = outcome,
+            ["TokenReturn.Lines[0].ReturnedOn"] = "26/11/2026",
+            ["TokenReturn.Lines[0].MinutesNumber"] = "7/BB-SYT",
+        }, Ct);
+
+        var pdf = await officer.GetByteArrayAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}", UriKind.Relative), Ct);
+        var again = await staff.GetByteArrayAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}", UriKind.Relative), Ct);
+        var other = await officer.GetAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{otherForm}", UriKind.Relative), Ct);
+        var outsider = await portal.CreateClientAsync("canbo.viettri", Ct);
+        var foreign = await outsider.GetAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}", UriKind.Relative), Ct);
+        var details = await officer.GetStringAsync(new Uri($"/Requests/Details/{arranged.RequestId}", UriKind.Relative), Ct);
+
+        await using var db = portal.CreateDbContext();
+        var token = await db.Tokens.IgnoreQueryFilters().SingleAsync(t => t.Id == arranged.TokenId, Ct);
+        var text = Documents.Poppler.Squash(Documents.Poppler.PdfToText(pdf, Documents.PdfTextMode.Raw));
+        Assert.Equal(pdf, again);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Contains($"data-testid=\"mau-{form}\"", details, StringComparison.Ordinal);
+        Assert.Contains("Số: 07/BB-SYT", text, StringComparison.Ordinal);
+        Assert.Contains(token.SerialNumber, text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Nghị định số 68/2024/NĐ-CP, Điều 20; Quy chế, Điều 9 khoản 3", text, StringComparison.Ordinal);
+        Assert.Contains("Nơi nhận:", text, StringComparison.Ordinal);
+        if (form == "08")
+        {
+            Assert.Contains("Giao, nhận thiết bị lưu khóa bí mật", text, StringComparison.Ordinal);
+            Assert.Contains("2. Bên nhận: Cục Chứng thực số và Bảo mật thông tin – Ban Cơ yếu Chính phủ", text, StringComparison.Ordinal);
+            Assert.Contains("ĐẠI DIỆN BÊN GIAO", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("Xác nhận thiết bị lưu khóa bí mật bị thất lạc", text, StringComparison.Ordinal);
+            Assert.Contains("THỦ TRƯỞNG CƠ QUAN", text, StringComparison.Ordinal);
+        }
+
+        Documents.RequestLetterTests.AssertNd30Page(pdf, "mau-" + form);
+        var docx = await officer.GetByteArrayAsync(new Uri($"/Letters/TokenReturn/{arranged.RequestId}/{form}?handler=Docx", UriKind.Relative), Ct);
+        Documents.LettersOfRecordTests.AssertSameText(pdf, docx);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+        }
+        if (Environment.GetEnvironmentVariable("LETTERS_OUT") is { Length: > 0 } folder)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"mau-{form}.pdf"), pdf, Ct); // docs/letters/README.md
+        }
+    }
+
     [Fact]
     public async Task Issue_ResultCreatesTheCertificateAndToken_AndTheAgencyHandsItOver()
     {

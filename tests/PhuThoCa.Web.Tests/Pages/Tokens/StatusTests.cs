@@ -155,5 +155,7 @@ public class StatusTests(PortalFactory portal)
         Assert.Contains("Căn cứ Văn bản số 15/QĐ-VP ngày 20/11/2026 của người có thẩm quyền cho phép bàn giao thiết bị lưu khóa bí mật;", text, StringComparison.Ordinal);
         Assert.Contains("- Đơn vị: Văn phòng Sở", text, StringComparison.Ordinal);
         Assert.Contains("- Đơn vị: Phòng Hành chính", text, StringComparison.Ordinal);
+        var docx = await client.GetByteArrayAsync(new Uri($"/Letters/Handover/{record.Id}?handler=Docx", UriKind.Relative), Ct);
+        Documents.LettersOfRecordTests.AssertSameText(pdf, docx);
     }
 }
