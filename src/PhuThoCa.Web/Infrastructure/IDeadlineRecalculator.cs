@@ -5,8 +5,8 @@ namespace PhuThoCa.Web.Infrastructure;
 
 /// <summary>
 /// Recomputes the due dates of open requests after the working-day calendar changed (an override added, edited or
-/// deleted), noting the change in each request's history. Called after the change is saved and
-/// <see cref="PhuThoCa.Infrastructure.Calendar.CalendarProvider.Invalidate"/> was called.
+/// deleted), noting the change in each request's history. Called inside the transaction that saves the change
+/// (OverrideChanges.SaveAndRecalculateAsync), after <see cref="PhuThoCa.Infrastructure.Calendar.CalendarProvider.Invalidate"/>.
 /// </summary>
 public interface IDeadlineRecalculator
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Tests.Support;
@@ -60,5 +61,44 @@ public class CalendarRecalculationTests
         var note = await after.TimelineEvents.SingleAsync(e => e.Subject == TimelineSubject.Request && e.SubjectId == requestId, Ct);
         Assert.Equal("01/12/2026", note.FromState);
         Assert.Equal("02/12/2026", note.ToState);
+    }
+
+    [Fact]
+    public async Task WhenTheRecalculationFails_TheCalendarChangeIsNotStoredEither()
+    {
+        await using var portal = new PortalFactory();
+        await portal.InitializeAsync();
+        using var failing = portal.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.AddScoped<PhuThoCa.Web.Infrastructure.IDeadlineRecalculator, FailingRecalculator>()));
+        var admin = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PortalFactory.SignInAsync(admin, failing.Services, "quantri", ct: Ct);
+        int overridesBefore;
+        int calendarEventsBefore;
+        await using (var before = portal.CreateDbContext())
+        {
+            overridesBefore = await before.CalendarOverrides.CountAsync(Ct);
+            calendarEventsBefore = await before.TimelineEvents.CountAsync(e => e.Subject == TimelineSubject.Calendar, Ct);
+        }
+
+        var response = await PortalFactory.PostFormAsync(admin, "/Admin/Calendar/Edit?year=2026", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "30/11/2026",
+            ["Input.Kind"] = "DayOff",
+            ["Input.Name"] = "Nghỉ theo quyết định của UBND tỉnh (thử)",
+            ["Input.LegalBasis"] = "Quyết định 1/QĐ-UBND ngày 20/11/2026 của UBND tỉnh",
+        }, ct: Ct);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        await using var after = portal.CreateDbContext();
+        Assert.Equal(overridesBefore, await after.CalendarOverrides.CountAsync(Ct));
+        Assert.False(await after.CalendarOverrides.AnyAsync(o => o.Date == new DateOnly(2026, 11, 30), Ct));
+        Assert.Equal(calendarEventsBefore, await after.TimelineEvents.CountAsync(e => e.Subject == TimelineSubject.Calendar, Ct));
+    }
+
+    /// <summary>A recalculation that fails after the calendar change was saved in the same transaction.</summary>
+    private sealed class FailingRecalculator : PhuThoCa.Web.Infrastructure.IDeadlineRecalculator
+    {
+        public Task<int> RecalculateOpenRequestsAsync(string reason, CancellationToken ct) =>
+            throw new InvalidOperationException("Simulated failure while recomputing the deadlines.");
     }
 }

@@ -117,9 +117,10 @@ public class EditModel(
             db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Calendar, affected, me.UtcNow, me.DisplayName, action, note: note));
         }
 
+        string recalculated;
         try
         {
-            await db.SaveChangesAsync(ct);
+            recalculated = await OverrideChanges.SaveAndRecalculateAsync(db, provider, recalculator, $"{action}: {note}", ct);
         }
         catch (DbUpdateException)
         {
@@ -134,7 +135,6 @@ public class EditModel(
             return Page();
         }
 
-        var recalculated = await OverrideChanges.ApplyAsync(provider, recalculator, $"{action}: {note}", ct);
         TempData["StatusMessage"] = existing is null
             ? $"Đã thêm ngày điều chỉnh {Format.Date(date)}. {recalculated}"
             : $"Đã lưu ngày điều chỉnh {Format.Date(date)}. {recalculated}";

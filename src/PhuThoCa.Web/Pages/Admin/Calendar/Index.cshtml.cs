@@ -98,9 +98,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider provid
         var note = OverrideChanges.Describe(existing);
         db.CalendarOverrides.Remove(existing);
         db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Calendar, existing.Date.Year, me.UtcNow, me.DisplayName, action, note: note));
-        await db.SaveChangesAsync(ct);
-
-        var recalculated = await OverrideChanges.ApplyAsync(provider, recalculator, $"{action}: {note}", ct);
+        var recalculated = await OverrideChanges.SaveAndRecalculateAsync(db, provider, recalculator, $"{action}: {note}", ct);
         TempData["StatusMessage"] = $"Đã xóa ngày điều chỉnh {Format.Date(existing.Date)}. {recalculated}";
         return RedirectToPage("Index", new { year = existing.Date.Year });
     }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Calendar;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Infrastructure.Calendar;
+using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
 
@@ -75,13 +77,27 @@ public static class OverrideChanges
     }
 
     /// <summary>
-    /// After SaveChanges: drops the cached calendar so that the next read (pages, API, deadlines) sees the change, then
-    /// recomputes the open requests' deadlines. Returns the sentence for the status message.
+    /// Saves the calendar change and recomputes the open requests' deadlines on the new calendar in one transaction (issue
+    /// 10 item 7): either both are stored or neither. The cached calendar is dropped before the recalculation (which then
+    /// reads the change inside the transaction) and again after the commit (a read in between may have cached the old
+    /// calendar). Inside the provider's execution strategy, so SQL Server's retrying strategy accepts the transaction.
+    /// A <see cref="DbUpdateException"/> of the first save reaches the caller with nothing stored. Returns the sentence
+    /// for the status message.
     /// </summary>
-    public static async Task<string> ApplyAsync(CalendarProvider provider, IDeadlineRecalculator recalculator, string reason, CancellationToken ct)
+    public static async Task<string> SaveAndRecalculateAsync(AppDbContext db, CalendarProvider provider, IDeadlineRecalculator recalculator,
+        string reason, CancellationToken ct)
     {
+        var strategy = db.Database.CreateExecutionStrategy();
+        var count = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            provider.Invalidate();
+            var moved = await recalculator.RecalculateOpenRequestsAsync(reason, ct);
+            await transaction.CommitAsync(ct);
+            return moved;
+        });
         provider.Invalidate();
-        var count = await recalculator.RecalculateOpenRequestsAsync(reason, ct);
         return $"Đã tính lại hạn xử lý của {Format.Number(count)} yêu cầu đang mở.";
     }
 
