@@ -333,6 +333,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TokenId");
 
+                    b.HasIndex("Status", "NotAfterUtc");
+
                     b.ToTable("Certificates");
                 });
 
@@ -878,13 +880,21 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()
                         .HasFilter("[ReceiptNumber] IS NOT NULL");
 
+                    b.HasIndex("ReceivedAtUtc");
+
                     b.HasIndex("AgencyId", "Status");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("DueDate", "CreatedAtUtc")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("Status", "DueDate", "CreatedAtUtc")
+                        .IsDescending(false, false, true);
 
                     b.ToTable("Requests");
                 });
@@ -1090,6 +1100,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("Action", "AtUtc", "RequestId");
 
                     b.ToTable("RequestHistory", (string)null);
                 });

@@ -317,6 +317,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TokenId");
 
+                    b.HasIndex("Status", "NotAfterUtc");
+
                     b.ToTable("Certificates");
                 });
 
@@ -845,12 +847,20 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAtUtc");
+
                     b.HasIndex("AgencyId", "Status");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("DueDate", "CreatedAtUtc")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("Status", "DueDate", "CreatedAtUtc")
+                        .IsDescending(false, false, true);
 
                     b.ToTable("Requests");
                 });
@@ -1050,6 +1060,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("Action", "AtUtc", "RequestId");
 
                     b.ToTable("RequestHistory", (string)null);
                 });

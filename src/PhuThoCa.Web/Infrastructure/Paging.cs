@@ -41,6 +41,33 @@ public static class PagedList
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
+
+    /// <summary>
+    /// One page over <paramref name="first"/> followed by <paramref name="second"/>, each ordered on its own. Lets a sort
+    /// such as "dated rows by date, then undated rows" run as two index range reads instead of one ORDER BY on an
+    /// expression (e.g. <c>DueDate IS NULL</c>) that no index can serve.
+    /// </summary>
+    public static async Task<PagedList<T>> CreateAsync<T>(IQueryable<T> first, IQueryable<T> second, int page,
+        int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var firstTotal = await first.CountAsync(cancellationToken);
+        var total = firstTotal + await second.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var skip = (page - 1) * pageSize;
+        var items = new List<T>(pageSize);
+        if (skip < firstTotal)
+        {
+            items.AddRange(await first.Skip(skip).Take(pageSize).ToListAsync(cancellationToken));
+        }
+
+        if (items.Count < pageSize && skip + items.Count < total)
+        {
+            items.AddRange(await second.Skip(Math.Max(0, skip - firstTotal)).Take(pageSize - items.Count).ToListAsync(cancellationToken));
+        }
+
+        return new PagedList<T>(items, page, pageSize, total);
+    }
 }
 
 /// <summary>What the shared pager partial needs: the page and the current query string values to keep.</summary>

@@ -44,7 +44,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
 
         var in30 = now.AddDays(30);
         var in90 = now.AddDays(90);
-        var valid = db.Certificates.Where(c => c.Status == CertificateStatus.Valid);
+        // Province-wide users count every certificate: without the agency filter's join to Subscribers, the counts are
+        // range reads of IX_Certificates_Status_NotAfterUtc.
+        var certificates = db.ScopeAgencyId is null ? db.Certificates.IgnoreQueryFilters() : db.Certificates;
+        var valid = certificates.Where(c => c.Status == CertificateStatus.Valid);
         View = new ViewModel
         {
             AgencyName = me.AgencyId is int id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) : null,

@@ -60,6 +60,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.KeyAlgorithm).HasMaxLength(50);
         b.HasIndex(c => c.SerialNumber).IsUnique();
         b.HasIndex(c => c.NotAfterUtc);
+        // The dashboard counts (valid, expiring in 30/90 days, expired) and the expiry trend.
+        b.HasIndex(c => new { c.Status, c.NotAfterUtc });
         b.HasOne(c => c.Subscriber).WithMany().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Token).WithMany().HasForeignKey(c => c.TokenId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.PredecessorId).OnDelete(DeleteBehavior.Restrict);

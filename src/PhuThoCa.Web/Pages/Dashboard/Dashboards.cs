@@ -104,8 +104,12 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
 
         // Sở's resolutions in the window, each with the due date recorded by the history row just before it.
         var resolutions = ScienceDepartmentResolution.Actions.ToList();
-        var resolvedIds = db.Requests.Where(r => r.History.Any(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)).Select(r => r.Id);
-        var rows = await db.Set<RequestStatusChange>().AsNoTracking()
+        // Driven from the history's (Action, AtUtc, RequestId) index, not by an EXISTS probe per request (a scan of Requests).
+        var history = db.Set<RequestStatusChange>().AsNoTracking();
+        var resolvedInWindow = history.Where(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)
+            .Select(h => EF.Property<int>(h, "RequestId"));
+        var resolvedIds = db.Requests.Where(r => resolvedInWindow.Contains(r.Id)).Select(r => r.Id);
+        var rows = await history
             .Where(h => resolvedIds.Contains(EF.Property<int>(h, "RequestId")))
             .Select(h => new { RequestId = EF.Property<int>(h, "RequestId"), h.Id, h.Action, h.AtUtc, h.DueDate })
             .ToListAsync(ct);

@@ -66,25 +66,13 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         var deadlines = await services.DeadlinesAsync(ct);
         var today = me.Today;
         var statuses = WaitingForScienceDepartment.ToList();
-        var items = await (from r in db.Requests
-                           join a in db.Agencies on r.AgencyId equals a.Id
-                           where statuses.Contains(r.Status)
-                           select new
-                           {
-                               r.Id,
-                               r.ReceiptNumber,
-                               r.Type,
-                               r.Status,
-                               Agency = a.Name,
-                               FirstSubscriber = r.Lines.OrderBy(l => l.Id).Select(l => l.SubscriberName).FirstOrDefault(),
-                               LineCount = r.Lines.Count,
-                               r.SubmittedAtUtc,
-                               r.ReceivedAtUtc,
-                               r.DueDate,
-                               r.DueStep,
-                           }).AsNoTracking().ToListAsync(ct);
+        // Lean columns of every waiting request for the counts and the order; names and lines only for the rows shown.
+        var items = await db.Requests.AsNoTracking().Where(r => statuses.Contains(r.Status))
+            .Select(r => new { r.Id, r.ReceiptNumber, r.Type, r.Status, r.AgencyId, r.SubmittedAtUtc, r.ReceivedAtUtc, r.DueDate, r.DueStep })
+            .ToListAsync(ct);
+        var agencyOf = items.ToDictionary(i => i.Id, i => i.AgencyId);
 
-        var all = items.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status, i.Agency, i.FirstSubscriber, i.LineCount,
+        var all = items.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status, "", null, 0,
                 i.SubmittedAtUtc, i.ReceivedAtUtc, DeadlineView.For(i.DueDate, i.DueStep, today, deadlines),
                 ReceiptWait.For(i.Status, i.SubmittedAtUtc, deadlines, today)))
             .OrderByDescending(r => r.Deadline is { IsOverdue: true } || r.Wait is { IsLate: true })
@@ -95,8 +83,28 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         Counts = Groups.ToDictionary(g => g.Key, g => all.Count(r => InGroup(r, g.Key)));
         DueToday = all.Count(r => r.Deadline is { IsLegal: true, Status: Domain.Calendar.DueStatus.DueToday });
         Group = Groups.Any(g => g.Key == Group) ? Group : "";
-        Rows = [.. all.Where(r => InGroup(r, Group!))];
+        var inGroup = all.Where(r => InGroup(r, Group!)).ToList();
+        Total = inGroup.Count;
+        var shown = inGroup.Take(MaxRows).ToList();
+        var ids = shown.Select(r => r.Id).ToList();
+        var agencyIds = shown.Select(r => agencyOf[r.Id]).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var lines = (await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
+                .Select(l => new { RequestId = EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName }).ToListAsync(ct))
+            .ToLookup(l => l.RequestId);
+        Rows = [.. shown.Select(r => r with
+        {
+            Agency = agencies.GetValueOrDefault(agencyOf[r.Id], ""),
+            FirstSubscriber = lines[r.Id].OrderBy(l => l.Id).Select(l => l.SubscriberName).FirstOrDefault(),
+            LineCount = lines[r.Id].Count(),
+        })];
     }
+
+    /// <summary>At most this many rows are listed (in order: overdue first, then by due date); the counts cover them all.</summary>
+    public const int MaxRows = 200;
+
+    /// <summary>Rows in the chosen group, listed or not.</summary>
+    public int Total { get; private set; }
 
     /// <summary>The actions the inbox can apply to several requests at once (features G2.7), with their labels.</summary>
     public static readonly IReadOnlyList<(RequestAction Action, string Label)> BulkActions =

@@ -127,24 +127,53 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
             query = ByDue(query, due, today);
         }
 
-        query = Sort switch
+        // The default sort (dated rows by due date, undated after them) runs as two index range reads over
+        // IX_Requests_DueDate_CreatedAtUtc instead of one ORDER BY on "DueDate IS NULL", which no index serves.
+        var page = Sort switch
         {
-            SortNewest => query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id),
-            SortDueLatest => query.OrderBy(r => r.DueDate == null).ThenByDescending(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc),
-            _ => query.OrderBy(r => r.DueDate == null).ThenBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc),
+            SortNewest => await PagedList.CreateAsync(
+                Heads(query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)), PageNumber, cancellationToken: ct),
+            SortDueLatest => await PagedList.CreateAsync(
+                Heads(query.OrderBy(r => r.DueDate == null).ThenByDescending(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)),
+                PageNumber, cancellationToken: ct),
+            _ => await PagedList.CreateAsync(
+                Heads(query.Where(r => r.DueDate != null).OrderBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)),
+                Heads(query.Where(r => r.DueDate == null).OrderByDescending(r => r.CreatedAtUtc)), PageNumber, cancellationToken: ct),
         };
 
-        var page = await PagedList.CreateAsync(query.Select(r => new RowData(
-            r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status,
-            db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() ?? "",
-            r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep, r.Lines.Count,
-            r.Lines.OrderBy(l => l.Id).Select(l => new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial))
-                .Take(2).ToList())), PageNumber, cancellationToken: ct);
+        // Page first, then the lines of that page's requests only (one indexed read by RequestId).
+        var ids = page.Items.Select(h => h.Id).ToList();
+        var lines = (await db.Set<RequestLine>().AsNoTracking()
+                .Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
+                .Select(l => new
+                {
+                    RequestId = EF.Property<int>(l, "RequestId"),
+                    l.Id,
+                    Preview = new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial),
+                })
+                .ToListAsync(ct))
+            .GroupBy(l => l.RequestId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Id).Select(l => l.Preview).ToList());
 
         var calendar = await calendars.GetAsync(db, ct);
-        Rows = new PagedList<Row>([.. page.Items.Select(d => Row.From(d, calendar, today))], page.Page, page.PageSize, page.Total);
+        Rows = new PagedList<Row>([.. page.Items.Select(h =>
+        {
+            var own = lines.GetValueOrDefault(h.Id) ?? [];
+            var data = new RowData(h.Id, h.ReceiptNumber, h.LetterNumber, h.Type, h.Status, h.AgencyName, h.CreatedAtUtc,
+                h.SubmittedAtUtc, h.DueDate, h.DueStep, own.Count, [.. own.Take(2)]);
+            return Row.From(data, calendar, today);
+        })], page.Page, page.PageSize, page.Total);
         return Page();
     }
+
+    /// <summary>The request columns of a row; the lines are read afterwards for the page's ids only.</summary>
+    private IQueryable<RowHead> Heads(IQueryable<Request> ordered) => ordered.Select(r => new RowHead(
+        r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status,
+        db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() ?? "",
+        r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep));
+
+    private sealed record RowHead(int Id, string? ReceiptNumber, string? LetterNumber, RequestType Type, RequestStatus Status,
+        string AgencyName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, DeadlineStep? DueStep);
 
     /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
     private static IQueryable<Request> ByDue(IQueryable<Request> query, DueStatus due, DateOnly today) => due switch

@@ -150,25 +150,37 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 
+    /// <summary>
+    /// Reads lean columns only (no entity, no tracking): the requests received in the period, found from the receipt rows
+    /// of the history through IX_RequestHistory_Action_AtUtc_RequestId (never a scan of Requests), then the history rows
+    /// of just those requests through their RequestId index. The domain classifies each request from those rows.
+    /// </summary>
     private async Task ComputeAsync(CancellationToken ct)
     {
         await LoadAgenciesAsync(ct);
         var fromUtc = VietnamTime.FromLocal(FromDate.ToDateTime(TimeOnly.MinValue));
         var toUtc = VietnamTime.FromLocal(ToDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var types = Type is { } only ? [only] : Types.ToList();
-        var query = db.Requests.AsNoTracking().Include(r => r.History)
-            .Where(r => types.Contains(r.Type))
-            .Where(r => r.History.Any(h => h.Action == RequestAction.Receive && h.AtUtc >= fromUtc && h.AtUtc < toUtc));
+        var history = db.Set<RequestStatusChange>().AsNoTracking();
+        var receivedIds = history.Where(h => h.Action == RequestAction.Receive && h.AtUtc >= fromUtc && h.AtUtc < toUtc)
+            .Select(h => EF.Property<int>(h, "RequestId"));
+        var query = db.Requests.AsNoTracking().Where(r => receivedIds.Contains(r.Id) && types.Contains(r.Type));
         if (AgencyId is { } agencyId)
         {
             query = query.Where(r => r.AgencyId == agencyId);
         }
 
-        var requests = await query.AsSplitQuery().ToListAsync(ct);
+        var requests = await query.Select(r => new LeanRequest(r.Id, r.Type, r.AgencyId)).ToListAsync(ct);
+        var ids = query.Select(r => r.Id);
+        var rows = (await history.Where(h => ids.Contains(EF.Property<int>(h, "RequestId")))
+                .Select(h => new LeanHistory(EF.Property<int>(h, "RequestId"), h.Id, h.Action, h.To, h.AtUtc, h.DueDate))
+                .ToListAsync(ct))
+            .ToLookup(h => h.RequestId);
         var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
         var outcomes = requests
-            .Select(r => (Request: r, Outcome: Classify(r)))
-            .Where(x => FirstReceipt(x.Request) is { } first && first >= FromDate && first <= ToDate)
+            .Select(r => (Request: r, History: rows[r.Id].OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList()))
+            .Where(x => FirstReceipt(x.History) is { } first && first >= FromDate && first <= ToDate)
+            .Select(x => (x.Request, Outcome: Classify(x.Request.Type, x.History)))
             .ToList();
         Rows = [.. outcomes
             .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.Request.AgencyId, "") : RequestTypes.Label(x.Request.Type))
@@ -177,13 +189,20 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         Total = Sum("Tổng cộng", outcomes.Select(x => x.Outcome));
     }
 
-    private static DateOnly? FirstReceipt(Request request) =>
-        request.History.Where(h => h.Action == RequestAction.Receive).OrderBy(h => h.AtUtc).Select(h => (DateOnly?)VietnamTime.ToDate(h.AtUtc)).FirstOrDefault();
+    private sealed record LeanRequest(int Id, RequestType Type, int AgencyId);
+
+    private sealed record LeanHistory(int RequestId, int Id, RequestAction Action, RequestStatus To, DateTime AtUtc, DateOnly? DueDate);
+
+    /// <param name="history">The request's history rows ordered by time, then id.</param>
+    private static DateOnly? FirstReceipt(List<LeanHistory> history) =>
+        history.Where(h => h.Action == RequestAction.Receive).Select(h => (DateOnly?)VietnamTime.ToDate(h.AtUtc)).FirstOrDefault();
 
     /// <summary>Where one request stands at the end of <see cref="AsOf"/>, judged from its history rows and their due dates.</summary>
-    private StepOutcome Classify(Request request)
+    /// <param name="type">The request's type.</param>
+    /// <param name="ordered">The request's history rows ordered by time, then id.</param>
+    private StepOutcome Classify(RequestType type, List<LeanHistory> ordered)
     {
-        var history = request.History.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList();
+        var history = ordered.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).ToList();
         var resolvedAt = history.FindIndex(h => ScienceDepartmentResolution.IsResolution(h.Action));
         if (resolvedAt >= 0)
         {
@@ -192,7 +211,7 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         }
 
         var last = history.LastOrDefault();
-        return ScienceDepartmentStep.Unresolved(request.Type, last?.To, last?.DueDate, AsOf);
+        return ScienceDepartmentStep.Unresolved(type, last?.To, last?.DueDate, AsOf);
     }
 
     private static StatisticsRow Sum(string name, IEnumerable<StepOutcome> outcomes)

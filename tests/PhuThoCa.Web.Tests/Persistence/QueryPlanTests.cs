@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Tests.Support;
+
+namespace PhuThoCa.Web.Tests.Persistence;
+
+/// <summary>
+/// Issue 15 item 3: the requests list (default sort and a status filter), the statistics page and Sở's dashboard must read
+/// Requests and RequestLine through indexes. The SQL EF sends for the real GET is captured by a command interceptor and
+/// each statement is run again with SQLite's <c>EXPLAIN QUERY PLAN</c> on the same file: no step may be a full scan of
+/// either table. A scan of a covering index (a COUNT(*) of every request for the pager's total) is allowed: it reads the
+/// narrowest index, not the rows. The plan does not depend on the data size (no ANALYZE statistics are kept).
+/// </summary>
+public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal) : IClassFixture<QueryPlanTests.CapturingPortal>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/Requests")]
+    [InlineData("/Requests?p=2")]
+    [InlineData("/Requests?status=Received")]
+    [InlineData("/Requests?status=Completed&p=2")]
+    [InlineData("/Requests/Statistics")]
+    [InlineData("/")]
+    public async Task Page_ReadsRequestsAndLines_ThroughIndexes(string url)
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        portal.Commands.Clear();
+
+        var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+        response.EnsureSuccessStatusCode();
+        var statements = portal.Commands.Where(c => RequestTables().IsMatch(c.Sql)).ToList();
+        Assert.NotEmpty(statements);
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        foreach (var statement in statements)
+        {
+            var aliases = RequestTables().Matches(statement.Sql).Select(m => m.Groups["alias"].Value).ToHashSet(StringComparer.Ordinal);
+            var plan = await PlanAsync(connection, statement);
+            var scans = plan.Where(step => IsFullScan(step, aliases)).ToList();
+            Assert.True(scans.Count == 0, $"{url}: full scan in\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+        }
+    }
+
+    [Fact]
+    public async Task Check_FlagsAFullScan_OfRequests()
+    {
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        var unindexed = new CapturedCommand("SELECT \"r\".\"Id\" FROM \"Requests\" AS \"r\" WHERE \"r\".\"CreatedByName\" = 'x'", []);
+        var indexed = new CapturedCommand("SELECT \"r\".\"Id\" FROM \"Requests\" AS \"r\" WHERE \"r\".\"Status\" = 3", []);
+
+        Assert.True(IsFullScan((await PlanAsync(connection, unindexed)).Single(), ["r"]));
+        Assert.False(IsFullScan((await PlanAsync(connection, indexed)).Single(), ["r"]));
+    }
+
+    private static bool IsFullScan(string step, HashSet<string> aliases) =>
+        ScanStep().Match(step) is { Success: true } m
+        && (aliases.Contains(m.Groups["name"].Value) || m.Groups["name"].Value is "Requests" or "RequestLine")
+        && !step.Contains("USING COVERING INDEX", StringComparison.Ordinal);
+
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, CapturedCommand statement)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
+    /// <summary>FROM/JOIN "Requests" AS "r" or "RequestLine" AS "r0", capturing the alias the plan names.</summary>
+    [GeneratedRegex("\"(?:Requests|RequestLine)\" AS \"(?<alias>\\w+)\"")]
+    private static partial Regex RequestTables();
+
+    /// <summary>A plan step that scans a table or alias (SEARCH steps use an index key).</summary>
+    [GeneratedRegex("^SCAN (?:TABLE )?(?<name>\\w+)")]
+    private static partial Regex ScanStep();
+
+    public sealed record CapturedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    /// <summary>The real portal, with an interceptor recording each SQL command its DbContext runs.</summary>
+    public sealed class CapturingPortal : PortalFactory
+    {
+        public ConcurrentQueue<CapturedCommand> Commands { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+                services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(new Recorder(Commands))));
+        }
+    }
+
+    private sealed class Recorder(ConcurrentQueue<CapturedCommand> commands) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        private void Record(DbCommand command)
+        {
+            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            {
+                commands.Enqueue(new CapturedCommand(command.CommandText,
+                    [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            }
+        }
+    }
+}
