@@ -33,7 +33,8 @@ public class LettersOfRecordJourneyTests(BrowserPortal portal)
         await officer.Context.CloseAsync();
 
         await staff.GotoAsync($"/Requests/Details/{id}");
-        await Assertions.Expect(staff.GetByTestId("letter-version")).ToHaveCountAsync(2);
+        // The agency's two letters; the one-stop-shop slips of the receipt and the return are listed beside them.
+        await Assertions.Expect(staff.Locator("[data-testid=letter-version][data-kind=Mau04]")).ToHaveCountAsync(2);
         await Assertions.Expect(staff.GetByTestId("letter-diff")).ToContainTextAsync("Số, ký hiệu");
         await Assertions.Expect(staff.GetByTestId("letter-diff")).ToContainTextAsync("41/SYT-VP");
         await Assertions.Expect(staff.GetByTestId("letter-diff")).ToContainTextAsync("42/SYT-VP");
