@@ -90,6 +90,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        RegisterVersions.Configure(builder);
 
         // Agency scoping (features G11.2): an officer of agency A gets nothing of agency B, hence 404 on B's ids.
         builder.Entity<Agency>().HasQueryFilter(a => ScopeAgencyId == null || a.Id == ScopeAgencyId);

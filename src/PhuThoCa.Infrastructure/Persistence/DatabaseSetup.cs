@@ -66,7 +66,8 @@ public static class DatabaseSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         // The audit interceptor comes last: it captures what the others (notifications, mail outbox) added to the save.
-        options.AddInterceptors(Notifications.RequestNotificationInterceptor.Instance, Mail.MailOutboxInterceptor.Instance,
+        // Row versions are renewed first, so the save compares and writes them whatever the others add.
+        options.AddInterceptors(RegisterVersionInterceptor.Instance, Notifications.RequestNotificationInterceptor.Instance, Mail.MailOutboxInterceptor.Instance,
             Auditing.AuditInterceptor.Instance);
         switch (provider)
         {

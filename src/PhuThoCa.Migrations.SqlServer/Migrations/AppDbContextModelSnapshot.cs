@@ -195,6 +195,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -284,6 +290,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()
@@ -1364,6 +1376,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1498,6 +1516,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.Property<int>("RecoveryCount")
                         .HasColumnType("int");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varbinary(16)");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()

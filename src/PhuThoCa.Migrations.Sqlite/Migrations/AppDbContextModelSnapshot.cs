@@ -183,6 +183,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -268,6 +274,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()
@@ -1316,6 +1328,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1446,6 +1464,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.Property<int>("RecoveryCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SerialNumber")
                         .IsRequired()

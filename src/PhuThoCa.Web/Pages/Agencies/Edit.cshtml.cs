@@ -17,6 +17,10 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<AgencyInput> 
     [BindProperty]
     public AgencyInput Input { get; set; } = new();
 
+    /// <summary>The row version the form showed (RegisterVersions): a stale form is refused, not saved over a newer change.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public int? Id { get; private set; }
 
     public List<(int Id, string Name)> Parents { get; private set; } = [];
@@ -36,6 +40,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<AgencyInput> 
         }
 
         Input = AgencyInput.From(agency);
+        Version = db.VersionOf(agency);
         return Page();
     }
 
@@ -69,6 +74,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<AgencyInput> 
         }
         else
         {
+            db.ExpectVersion(agency, Version);
             var changes = agency.Update(Input.Kind, Input.Name!, Input.ShortName!, Input.Address!, Input.EmailDomain!, Input.ParentId,
                 Input.ParentAuthorityName, Input.Phone, Input.IsActive);
             if (changes.Count > 0)

@@ -16,6 +16,10 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<CertificateIn
     [BindProperty]
     public CertificateInput Input { get; set; } = new();
 
+    /// <summary>The row version the form showed (RegisterVersions): a stale form is refused, not saved over a newer change.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public int Id { get; private set; }
 
     public string Serial { get; private set; } = "";
@@ -33,6 +37,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<CertificateIn
         }
 
         Input = CertificateInput.From(certificate);
+        Version = db.VersionOf(certificate);
         await LoadAsync(certificate, ct);
         return Page();
     }
@@ -69,6 +74,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<CertificateIn
             db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Certificate, id, me.UtcNow, me.DisplayName, "Cập nhật thông tin", note: FieldChange.Describe(changes)));
         }
 
+        db.ExpectVersion(certificate, Version);
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = changes.Count > 0 ? "Đã lưu thay đổi." : "Không có thông tin nào thay đổi.";
         return RedirectToPage("Details", new { id });

@@ -16,6 +16,10 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
     [BindProperty]
     public SubscriberInput Input { get; set; } = new();
 
+    /// <summary>The row version the form showed (RegisterVersions): a stale form is refused, not saved over a newer change.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public int Id { get; private set; }
 
     public string Name { get; private set; } = "";
@@ -34,6 +38,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
 
         await LoadAsync(subscriber.Id, subscriber.Name, ct);
         Input = SubscriberInput.From(subscriber);
+        Version = db.VersionOf(subscriber);
         KeepNationalIdMasked(subscriber.NationalId);
         return Page();
     }
@@ -88,6 +93,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<SubscriberInp
                 "Cập nhật thông tin", note: FieldChange.Describe(changes)));
         }
 
+        db.ExpectVersion(subscriber, Version);
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = changes.Count > 0 ? "Đã lưu thay đổi." : "Không có thông tin nào thay đổi.";
         return RedirectToPage("Details", new { id });

@@ -17,6 +17,10 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<TokenInput> v
     [BindProperty]
     public TokenInput Input { get; set; } = new();
 
+    /// <summary>The row version the form showed (RegisterVersions): a stale form is refused, not saved over a newer change.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public int Id { get; private set; }
 
     public string Serial { get; private set; } = "";
@@ -37,6 +41,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<TokenInput> v
         Serial = token.SerialNumber;
         Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         Input = new TokenInput { AgencyId = token.AgencyId, SerialNumber = token.SerialNumber, Model = token.Model, Notes = token.Notes };
+        Version = db.VersionOf(token);
         return Page();
     }
 
@@ -64,6 +69,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<TokenInput> v
             db.TimelineEvents.Add(new TimelineEvent(TimelineSubject.Token, id, me.UtcNow, me.DisplayName, "Cập nhật thông tin", note: FieldChange.Describe(changes)));
         }
 
+        db.ExpectVersion(token, Version);
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = changes.Count > 0 ? "Đã lưu thay đổi." : "Không có thông tin nào thay đổi.";
         return RedirectToPage("Details", new { id });
