@@ -27,9 +27,6 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TimeProvider cloc
 
     public bool IsAuditor => Principal?.IsInRole(Roles.Auditor) == true;
 
-    public bool CanEditRegisters => IsAuthenticated && (IsOfficer || Principal!.IsInRole(Roles.DepartmentStaff)
-        || Principal.IsInRole(Roles.DepartmentLeader) || Principal.IsInRole(Roles.Administrator));
-
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
     /// <summary>Whether this user meets the named policy (<see cref="Policies"/>), judged as the page attributes judge it.</summary>

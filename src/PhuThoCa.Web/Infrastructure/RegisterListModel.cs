@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,14 @@ public abstract class RegisterListModel<TRow>(AppDbContext db, CurrentUser me) :
 
     public bool CanChooseAgency => me.IsProvinceWide;
 
-    public bool CanEdit => me.CanEditRegisters;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = await me.CanAsync(Policies.EditRegisters);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     /// <summary>The current filters and sort, for the pager and sort links (the page number is added by them).</summary>
     public IDictionary<string, string?> RouteValues

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
@@ -22,7 +23,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public List<TimelineEvent> History { get; private set; } = [];
 
-    public bool CanEdit => me.CanEditRegisters;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = await me.CanAsync(Policies.EditRegisters);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     public DateTime NowUtc => me.UtcNow;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace PhuThoCa.Web.Pages.Letters;
 /// /Letters/Batch: Sở staff tick requests (or POST ids=1&amp;ids=2…) and download one PDF holding all their letters, each
 /// on its own pages with its own page numbers and QR code.
 /// </summary>
+[Authorize(Policy = Policies.ScienceDepartment)]
 public class BatchModel(AppDbContext db, RequestLetterService letters, RequestLetterOptions options, CurrentUser me) : PageModel
 {
     public const int MaxLetters = 200;
@@ -27,22 +29,12 @@ public class BatchModel(AppDbContext db, RequestLetterService letters, RequestLe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!LetterPages.IsScienceDepartment(me))
-        {
-            return Forbid();
-        }
-
         await LoadRowsAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int[] ids, CancellationToken ct)
     {
-        if (!LetterPages.IsScienceDepartment(me))
-        {
-            return Forbid();
-        }
-
         var chosen = (ids ?? []).Distinct().Take(MaxLetters + 1).ToList();
         if (chosen.Count > MaxLetters)
         {

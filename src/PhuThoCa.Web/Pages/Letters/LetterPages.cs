@@ -1,11 +1,10 @@
 using System.Globalization;
 using PhuThoCa.Documents.Composers;
-using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Letters;
 
-/// <summary>What the letter pages share: the base of the QR links, download names and who may do what.</summary>
+/// <summary>What the letter pages share: the base of the QR links and download names (who may do what: <see cref="Policies"/>).</summary>
 public static class LetterPages
 {
     public const string PdfType = "application/pdf";
@@ -28,11 +27,4 @@ public static class LetterPages
     /// <summary>ASCII download name, e.g. "Mau05-yeu-cau-12-v3.pdf".</summary>
     public static string FileName(string kind, int requestId, int? version, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}-yeu-cau-{requestId}{(version is { } v ? $"-v{v}" : "")}.{extension}");
-
-    /// <summary>Generating a new version or changing the letter: officers of the agency, Sở staff and leaders, administrators.</summary>
-    public static bool CanGenerate(CurrentUser me) => me.CanEditRegisters;
-
-    /// <summary>Sở KH&amp;CN's own letters and the batch: Sở staff and leaders, administrators (not auditors, not officers).</summary>
-    public static bool IsScienceDepartment(CurrentUser me) =>
-        me.IsInRole(Roles.DepartmentStaff) || me.IsInRole(Roles.DepartmentLeader) || me.IsInRole(Roles.Administrator);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Documents.Composers;
@@ -29,10 +30,19 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
 
     public List<GeneratedLetter> Versions { get; private set; } = [];
 
-    public bool CanEditLetter => LetterPages.CanGenerate(me) && RequestStatuses.IsEditable(Data.Request.Status);
+    public bool CanEditLetter => MayGenerate && RequestStatuses.IsEditable(Data.Request.Status);
 
     /// <summary>May store a new version: the roles that edit registers, while the agency holds the request (not once sent).</summary>
-    public bool CanGenerate => LetterPages.CanGenerate(me) && RequestStatuses.IsEditable(Data.Request.Status);
+    public bool CanGenerate => MayGenerate && RequestStatuses.IsEditable(Data.Request.Status);
+
+    /// <summary>The user meets <see cref="Policies.GenerateLetters"/>, judged once per request before any handler runs.</summary>
+    public bool MayGenerate { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        MayGenerate = await me.CanAsync(Policies.GenerateLetters);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     public async Task<IActionResult> OnGetAsync(int requestId, CancellationToken ct)
     {
@@ -52,7 +62,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             return NotFound();
         }
 
-        if (!LetterPages.CanGenerate(me))
+        if (!MayGenerate)
         {
             return Forbid();
         }
@@ -95,7 +105,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
             return NotFound();
         }
 
-        if (!LetterPages.CanGenerate(me))
+        if (!MayGenerate)
         {
             return Forbid();
         }

@@ -135,6 +135,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     /// <summary>A Sở user who handles requests (policy <see cref="Policies.ScienceDepartment"/>).</summary>
     public bool IsScienceDepartmentUser { get; private set; }
 
+    /// <summary>Sở users and auditors work from the inbox (<see cref="Policies.ProvinceOversight"/>); officers from their list.</summary>
+    public bool WorksFromInbox { get; private set; }
+
     /// <summary>May accept (policy <see cref="Policies.AcceptRequests"/>: the leader-only setting lives in its requirement).</summary>
     public bool CanAccept { get; private set; }
 
@@ -335,6 +338,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
         Current = request;
         IsScienceDepartmentUser = await me.CanAsync(Policies.ScienceDepartment);
+        WorksFromInbox = await me.CanAsync(Policies.ProvinceOversight);
         CanAccept = await me.CanAsync(Policies.AcceptRequests);
         CanReject = await me.CanAsync(Policies.RejectRequests);
         await LoadLettersAsync(request, ct);

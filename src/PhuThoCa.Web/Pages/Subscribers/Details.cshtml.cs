@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
@@ -19,7 +20,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, IAuthorizationService
 
     public List<TimelineEvent> History { get; private set; } = [];
 
-    public bool CanEdit => me.CanEditRegisters;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = await me.CanAsync(Policies.EditRegisters);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     public DateTime NowUtc => me.UtcNow;
 

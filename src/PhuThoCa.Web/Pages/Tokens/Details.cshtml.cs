@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
@@ -23,7 +24,18 @@ public class DetailsModel(AppDbContext db, CurrentUser me, IValidator<DetailsMod
 
     public List<TimelineEvent> History { get; private set; } = [];
 
-    public bool CanEdit => me.CanEditRegisters;
+    public bool CanEdit { get; private set; }
+
+    /// <summary>An agency officer may file the recovery request (Mẫu 06) for a locked token.</summary>
+    public bool CanFileRequests { get; private set; }
+
+    /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        CanEdit = await me.CanAsync(Policies.EditRegisters);
+        CanFileRequests = await me.CanAsync(Policies.FileRequests);
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
