@@ -172,17 +172,35 @@ public sealed class Certificate : Entity
 
     public void LinkSuccessor(int successorId) => SuccessorId = successorId;
 
-    /// <summary>Demo data and imports: records that a certificate line was already renewed before the portal existed.</summary>
-    public void MarkAsRenewalResult(int renewalCount, int? predecessorId)
+    /// <summary>
+    /// Register entry of a renewal made before the portal (an imported register, the demo data): this certificate is the
+    /// one the Cục issued on renewing <paramref name="predecessor"/>. The same once-only rule applies as to a renewal
+    /// through the portal (QĐ-PT Điều 5 khoản 1; <see cref="RenewalPolicy.MaxRenewals"/>); both must already be saved.
+    /// </summary>
+    public void RecordEarlierRenewal(Certificate predecessor)
     {
-        RenewalCount = renewalCount;
-        PredecessorId = predecessorId;
-    }
+        ArgumentNullException.ThrowIfNull(predecessor);
+        if (Id == 0 || predecessor.Id == 0 || ReferenceEquals(this, predecessor))
+        {
+            throw new InvalidOperationException("Both certificates must be saved, and distinct, before their renewal is recorded.");
+        }
 
-    public void MarkSuperseded(int successorId)
-    {
-        Status = CertificateStatus.Superseded;
-        SuccessorId = successorId;
+        if (predecessor.SubscriberId != SubscriberId || predecessor.NotAfterUtc > NotAfterUtc || PredecessorId is not null)
+        {
+            throw new DomainRuleException(CertificateRules.EarlierRenewalLinksTheSameSubscriberInOrder,
+                $"Chứng thư số {SerialNumber} không thể ghi nhận là bản gia hạn của chứng thư số {predecessor.SerialNumber}: hai chứng thư phải của cùng một thuê bao, chứng thư cũ hết hạn trước và chứng thư mới chưa gắn với chứng thư cũ nào.");
+        }
+
+        if (predecessor.RenewalCount >= RenewalPolicy.MaxRenewals || predecessor.Status != CertificateStatus.Valid)
+        {
+            throw new DomainRuleException(nameof(EligibilityProblem.CertificateCanBeRenewedOnlyOnce),
+                RenewalPolicy.Message(EligibilityProblem.CertificateCanBeRenewedOnlyOnce, 0));
+        }
+
+        RenewalCount = predecessor.RenewalCount + 1;
+        PredecessorId = predecessor.Id;
+        predecessor.Status = CertificateStatus.Superseded;
+        predecessor.SuccessorId = Id;
     }
 
     private static string Fmt(DateTime utc) => VietnamTime.DateText(utc);

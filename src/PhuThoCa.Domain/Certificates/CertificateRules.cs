@@ -13,4 +13,7 @@ public static class CertificateRules
     public const string NotAfterMustFollowNotBefore = nameof(NotAfterMustFollowNotBefore);
 
     public const string SerialMustBeHexadecimal = nameof(SerialMustBeHexadecimal);
+
+    /// <summary>A renewal recorded from an earlier register links two certificates of the same subscriber, the older one expiring first.</summary>
+    public const string EarlierRenewalLinksTheSameSubscriberInOrder = nameof(EarlierRenewalLinksTheSameSubscriberInOrder);
 }

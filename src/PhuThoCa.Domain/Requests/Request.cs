@@ -163,22 +163,42 @@ public sealed partial class Request : Entity
         ContactNationalIdIssuedBy, ContactPosition, ContactPhone, ContactEmail, ContactAddress, ContactWorkplace);
 
     /// <summary>
-    /// Query-friendly "open" test (not Rejected, RejectedByCa, Completed or Cancelled; same as
-    /// <see cref="RequestStatuses.IsOpen"/>), e.g. <c>db.Requests.Where(Request.IsOpenExpression)</c>.
+    /// Query-friendly "open" test, built from the one definition (<see cref="RequestStatuses.IsClosed"/>): a status
+    /// comparison per closed status, e.g. <c>db.Requests.Where(Request.IsOpenExpression)</c>.
     /// </summary>
-    public static Expression<Func<Request, bool>> IsOpenExpression { get; } = r =>
-        r.Status != RequestStatus.Rejected && r.Status != RequestStatus.RejectedByCa
-        && r.Status != RequestStatus.Completed && r.Status != RequestStatus.Cancelled;
+    public static Expression<Func<Request, bool>> IsOpenExpression { get; } = BuildIsOpen();
 
     /// <summary>
     /// Duplicate guard (features G1.4): open requests of <paramref name="type"/> with a line on the certificate or the token.
     /// The web layer refuses a new request when <c>db.Requests.Any(Request.OpenRequestCovering(…))</c> and links to it.
     /// </summary>
-    public static Expression<Func<Request, bool>> OpenRequestCovering(RequestType type, int? certificateId, int? tokenId) => r =>
-        r.Type == type
-        && r.Status != RequestStatus.Rejected && r.Status != RequestStatus.RejectedByCa
-        && r.Status != RequestStatus.Completed && r.Status != RequestStatus.Cancelled
-        && r.Lines.Any(l => (certificateId != null && l.CertificateId == certificateId) || (tokenId != null && l.TokenId == tokenId));
+    public static Expression<Func<Request, bool>> OpenRequestCovering(RequestType type, int? certificateId, int? tokenId) =>
+        AndOpen(r => r.Type == type
+            && r.Lines.Any(l => (certificateId != null && l.CertificateId == certificateId) || (tokenId != null && l.TokenId == tokenId)));
+
+    /// <summary><paramref name="condition"/> and <see cref="IsOpenExpression"/>, as one translatable expression.</summary>
+    public static Expression<Func<Request, bool>> AndOpen(Expression<Func<Request, bool>> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var r = condition.Parameters[0];
+        var open = new ReplaceParameter(IsOpenExpression.Parameters[0], r).Visit(IsOpenExpression.Body);
+        return Expression.Lambda<Func<Request, bool>>(Expression.AndAlso(condition.Body, open), r);
+    }
+
+    private static Expression<Func<Request, bool>> BuildIsOpen()
+    {
+        var r = Expression.Parameter(typeof(Request), "r");
+        var status = Expression.Property(r, nameof(Status));
+        var body = Enum.GetValues<RequestStatus>().Where(RequestStatuses.IsClosed)
+            .Select(closed => (Expression)Expression.NotEqual(status, Expression.Constant(closed)))
+            .Aggregate(Expression.AndAlso);
+        return Expression.Lambda<Func<Request, bool>>(body, r);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
     // ----------------------------------------------------------------------------------------------------------------
     // Editing: only while the agency holds the request (Draft, ReturnedForSupplement).

@@ -49,18 +49,18 @@ public static class RequestStatuses
 {
     public static IReadOnlyList<RequestStatus> All { get; } = Enum.GetValues<RequestStatus>();
 
-    /// <summary>Final states: no action leaves them.</summary>
-    public static IReadOnlyList<RequestStatus> Closed { get; } =
-        [RequestStatus.Rejected, RequestStatus.RejectedByCa, RequestStatus.Completed, RequestStatus.Cancelled];
+    /// <summary>Final states: no action leaves them (from <see cref="IsClosed"/>, the one definition).</summary>
+    public static IReadOnlyList<RequestStatus> Closed { get; } = [.. All.Where(IsClosed)];
 
-    /// <summary>
-    /// Every non-final state, Draft included. The duplicate guard (features G1.4) refuses a second open request of the
-    /// same type for the same certificate or token; EF translates <c>OpenStatuses.Contains(r.Status)</c> to SQL IN.
-    /// </summary>
-    public static IReadOnlyList<RequestStatus> Open { get; } = [.. All.Except(Closed)];
+    /// <summary>Every non-final state, Draft included. Queries use <c>Request.IsOpenExpression</c>, built from the same definition.</summary>
+    public static IReadOnlyList<RequestStatus> Open { get; } = [.. All.Where(IsOpen)];
 
     public static bool IsOpen(RequestStatus status) => !IsClosed(status);
 
+    /// <summary>
+    /// The one definition of "closed" (and so of "open"): a switch without a default arm, so a new status does not build
+    /// until it is placed here.
+    /// </summary>
     public static bool IsClosed(RequestStatus status) => status switch
     {
         RequestStatus.Rejected or RequestStatus.RejectedByCa or RequestStatus.Completed or RequestStatus.Cancelled => true,

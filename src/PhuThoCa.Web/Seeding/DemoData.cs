@@ -293,8 +293,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, DateTi
                 oldNotAfter.AddYears(-5), oldNotAfter, KeyStorageKind.PkiToken, KeyAlgorithm: cert.KeyAlgorithm));
             db.Certificates.Add(predecessor);
             await db.SaveChangesAsync();
-            predecessor.MarkSuperseded(cert.Id);
-            cert.MarkAsRenewalResult(1, predecessor.Id);
+            cert.RecordEarlierRenewal(predecessor);
         }
 
         foreach (var (cert, _, _) in items)

@@ -95,7 +95,7 @@ public class ChangeInfoRequestTests
     public void Submit_ForACertificateRenewedOnce_IsAccepted()
     {
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(300));
-        certificate.MarkAsRenewalResult(1, predecessorId: null);
+        certificate.RecordEarlierRenewal(_world.NewCertificate(_world.Person, MondayDate.AddDays(-400)));
         var request = RequestWorld.NewDraft(RequestType.ChangeInfo, Monday);
         request.AddChangeInfoLine(_world.Person, certificate, ChangeInfoCase.PersonChangedAgency, "UBND xã Xuân Đài", "Sở Nội vụ");
 

@@ -147,7 +147,7 @@ public class RenewRequestTests
     public void Submit_WhenTheCertificateWasAlreadyRenewedOnce_ThrowsCertificateCanBeRenewedOnlyOnce()
     {
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(300));
-        certificate.MarkAsRenewalResult(1, predecessorId: 5);
+        certificate.RecordEarlierRenewal(_world.NewCertificate(_world.Person, MondayDate.AddDays(-400)));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
@@ -165,7 +165,7 @@ public class RenewRequestTests
         request.AddRenewLine(_world.Person, certificate);
         request.Submit(RequestWorld.AgencyUser(Monday.AddHours(1)), RequestSubjects.Of(certificate), accuracyConfirmed: true, RequestWorld.SentToCa(Monday.AddHours(1)));
         request.Receive(RequestWorld.Staff(Monday.AddHours(2)), _calendar, 1);
-        certificate.MarkAsRenewalResult(1, predecessorId: null);
+        certificate.RecordEarlierRenewal(_world.NewCertificate(_world.Person, MondayDate.AddDays(-400)));
 
         var ex = Assert.Throws<DomainRuleException>(() =>
             request.Accept(RequestWorld.Staff(Monday.AddHours(3)), RequestSubjects.Of(certificate), _calendar));
@@ -178,7 +178,7 @@ public class RenewRequestTests
     public void Submit_ForASupersededCertificate_ThrowsCertificateWasAlreadyRenewed()
     {
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(300));
-        certificate.MarkSuperseded(successorId: 77);
+        _world.NewCertificate(_world.Person, MondayDate.AddDays(2000)).RecordEarlierRenewal(certificate);
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 
@@ -191,7 +191,7 @@ public class RenewRequestTests
     public void FindEligibilityProblems_RenewedOnceAndUnder30Days_ListsBoth()
     {
         var certificate = _world.NewCertificate(_world.Person, MondayDate.AddDays(10));
-        certificate.MarkAsRenewalResult(1, predecessorId: null);
+        certificate.RecordEarlierRenewal(_world.NewCertificate(_world.Person, MondayDate.AddDays(-400)));
         var request = RequestWorld.NewDraft(RequestType.Renew, Monday);
         request.AddRenewLine(_world.Person, certificate);
 

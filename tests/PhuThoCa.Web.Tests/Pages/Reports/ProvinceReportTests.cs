@@ -288,9 +288,11 @@ public partial class ProvinceReportTests(PortalFactory portal)
             var c4 = new Certificate(organization.Id, Details("5E" + unique + "04", At(1, 1, 10, 2024), At(1, 1, 10, 2027)));
             var c5 = new Certificate(organization.Id, Details(newIssueSerial, At(1, 3, 10, 2024), At(1, 3, 10, 2027)));
             c4.Revoke(At(5, 10, 10), (int)CrlReason.Unspecified);
-            c5.MarkAsRenewalResult(1, null);
-            db.Certificates.AddRange(c1, p2, c3, c4, c5);
+            // C5's predecessor P5 expired in 2024, before both periods.
+            var p5 = new Certificate(organization.Id, Details("5E" + unique + "15", At(1, 3, 10, 2021), At(28, 2, 10, 2024)));
+            db.Certificates.AddRange(c1, p2, c3, c4, c5, p5);
             await db.SaveChangesAsync(Ct);
+            c5.RecordEarlierRenewal(p5);
             var s2 = p2.RenewAs(Details("5E" + unique + "12", At(10, 11, 10), At(10, 11, 10, 2029)));
             db.Certificates.Add(s2);
             await db.SaveChangesAsync(Ct);

@@ -91,13 +91,18 @@ internal sealed partial class OfficerWorld
             : $"CN={subscriber.Name}, O=UBND tỉnh Phú Thọ, C=VN";
         var certificate = new Certificate(subscriber.Id, new CertificateDetails("54" + Hex(14), subject, "CN=Cục CTS&BMTT",
             notAfter.AddYears(-3), notAfter, KeyStorageKind.PkiToken), token.Id);
-        if (renewalCount > 0)
-        {
-            certificate.MarkAsRenewalResult(renewalCount, null);
-        }
-
         db.Certificates.Add(certificate);
         await db.SaveChangesAsync(ct);
+        if (renewalCount > 0)
+        {
+            // Renewed before the portal: the register holds the certificate it replaced.
+            var predecessor = new Certificate(subscriber.Id, new CertificateDetails("54" + Hex(14), subject, "CN=Cục CTS&BMTT",
+                notAfter.AddYears(-6), notAfter.AddYears(-3).AddDays(-1), KeyStorageKind.PkiToken));
+            db.Certificates.Add(predecessor);
+            await db.SaveChangesAsync(ct);
+            certificate.RecordEarlierRenewal(predecessor);
+            await db.SaveChangesAsync(ct);
+        }
         return (certificate.Id, certificate.SerialNumber, token.Id);
     }
 
