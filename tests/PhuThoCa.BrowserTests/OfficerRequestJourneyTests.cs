@@ -62,7 +62,7 @@ public class OfficerRequestJourneyTests(BrowserPortal portal)
         await using var db = portal.Factory.CreateDbContext();
         var request = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Lines.Any(l => l.CertificateSerial == serial), Ct);
         Assert.Equal(RequestStatus.Submitted, request.Status);
-        Assert.Equal("215/UBND-VP", request.LetterNumber);
+        Assert.Equal("215/UBND-VP", request.Letter.Number);
         await page.Context.CloseAsync();
     }
 

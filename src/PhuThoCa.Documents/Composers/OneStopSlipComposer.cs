@@ -53,9 +53,9 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
             CertificateLinesTable(data),
             new LetterParagraph("- Ngày hẹn trả kết quả: " + DueText(details) + "."),
             new LetterParagraph($"- Người tiếp nhận: {Or(details.OfficerName)}."),
-            new LetterParagraph($"- Người nhận kết quả: {Or(request.ContactFullName)}"
-                + (Clean(request.ContactPosition) is { } p ? $", {p}" : "")
-                + (Clean(request.ContactPhone) is { } phone ? $", điện thoại {phone}" : "") + "."),
+            new LetterParagraph($"- Người nhận kết quả: {Or(request.Contact.FullName)}"
+                + (Clean(request.Contact.Position) is { } p ? $", {p}" : "")
+                + (Clean(request.Contact.Phone) is { } phone ? $", điện thoại {phone}" : "") + "."),
         };
         return Slip(data, details, $"tiếp nhận hồ sơ và hẹn trả kết quả đề nghị {RequestLetterComposer.Action(request)}", body,
             "NGƯỜI TIẾP NHẬN");
@@ -108,7 +108,7 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
         ? VietnamTime.ToLocal(at).ToString("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy", CultureInfo.InvariantCulture)
         : Blank;
 
-    private static string LetterRef(Request request) => request.LetterNumber is null
+    private static string LetterRef(Request request) => request.Letter.Number is null
         ? "văn bản"
-        : $"văn bản số {request.LetterNumber}" + (request.LetterDate is { } d ? $" ngày {Date(d)}" : "");
+        : $"văn bản số {request.Letter.Number}" + (request.Letter.Date is { } d ? $" ngày {Date(d)}" : "");
 }

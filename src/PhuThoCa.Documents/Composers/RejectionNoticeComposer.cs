@@ -35,9 +35,9 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
             Number = number,
         };
         var sender = options.ScienceDepartmentShort;
-        var letterRef = request.LetterNumber is null
+        var letterRef = request.Letter.Number is null
             ? "Văn bản"
-            : $"Văn bản số {request.LetterNumber}" + (request.LetterDate is { } d ? $" ngày {Date(d)}" : "");
+            : $"Văn bản số {request.Letter.Number}" + (request.Letter.Date is { } d ? $" ngày {Date(d)}" : "");
         var received = request.ReceivedAtUtc is { } at
             ? $"Ngày {Date(Domain.Common.VietnamTime.ToDate(at))}, {sender} nhận được"
             : $"{sender} nhận được";

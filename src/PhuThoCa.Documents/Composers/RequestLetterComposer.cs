@@ -97,7 +97,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
         ArgumentNullException.ThrowIfNull(data);
         var request = data.Request;
         var form = FormNumberOf(request);
-        var header = Header(data.Agency, request.LetterNumber, request.LetterDate ?? today, options);
+        var header = Header(data.Agency, request.Letter.Number, request.Letter.Date ?? today, options);
         var body = new List<LetterBlock> { new LetterParagraph(Clean(edits?.Opening) ?? DefaultOpening(data)) };
         body.AddRange(ContactSection(data, form));
         body.AddRange(ListSection(data, form));
@@ -108,7 +108,7 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
             body,
             Lines(edits?.CopyTo) ?? DefaultCopyTo(request),
             Clean(edits?.Archive) ?? DefaultArchive(header.Symbol),
-            Signer(request.SignerPosition, request.SignerName))
+            Signer(request.Letter.SignerPosition, request.Letter.SignerName))
         {
             Closing = Clean(edits?.Closing) ?? DefaultClosing(data),
         };

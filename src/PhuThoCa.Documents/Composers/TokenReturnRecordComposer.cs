@@ -52,7 +52,7 @@ public sealed class TokenReturnRecordComposer(RequestLetterOptions options)
         };
         var rows = lines.Select((l, i) => (IReadOnlyList<string>)
             [No(i), Or(l.TokenSerial), Or(l.CertificateSerial), l.SubscriberName, Date(l.TokenReturnedOn!.Value)]).ToList();
-        var letter = request.LetterNumber is null ? "" : $" số {request.LetterNumber}" + (request.LetterDate is { } d ? $" ngày {Date(d)}" : "");
+        var letter = request.Letter.Number is null ? "" : $" số {request.Letter.Number}" + (request.Letter.Date is { } d ? $" ngày {Date(d)}" : "");
         var reference = $"Văn bản{letter} của {agency.Name} đề nghị thu hồi chứng thư chữ ký số chuyên dùng công vụ"
             + (request.ReceiptNumber is null ? "" : $" (số tiếp nhận {request.ReceiptNumber})");
         var body = new List<LetterBlock>

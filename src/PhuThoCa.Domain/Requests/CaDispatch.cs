@@ -67,11 +67,11 @@ public sealed partial class Request
                 + $"({CaDispatchChannels.LegalBasis}).");
         }
 
-        if (dispatch.SentOn > today || (LetterDate is { } letterDate && dispatch.SentOn < letterDate))
+        if (dispatch.SentOn > today || (Letter.Date is { } letterDate && dispatch.SentOn < letterDate))
         {
             throw new DomainRuleException(RequestRules.DispatchDateFitsTheLetter,
                 "Ngày gửi văn bản tới Cục phải từ ngày văn bản"
-                + (LetterDate is { } d ? $" ({VietnamTime.DateText(d)})" : "") + " đến hôm nay.");
+                + (Letter.Date is { } d ? $" ({VietnamTime.DateText(d)})" : "") + " đến hôm nay.");
         }
 
         SentToCaVia = dispatch.Channel;

@@ -5,7 +5,10 @@ using PhuThoCa.Domain.Tokens;
 namespace PhuThoCa.Domain.Requests;
 
 /// <summary>The request letter (công văn, ND 30/2020): "Số", date, and who signs it.</summary>
-public sealed record RequestLetter(string? Number, DateOnly? Date, string? SignerName, string? SignerPosition);
+public sealed record RequestLetter(string? Number, DateOnly? Date, string? SignerName, string? SignerPosition)
+{
+    public static RequestLetter Empty { get; } = new(null, null, null, null);
+}
 
 /// <summary>
 /// Mục 1 of the letter: người được giao tiếp nhận chứng thư/thiết bị (Mẫu 01–04), đầu mối phối hợp thu hồi (Mẫu 05, with

@@ -37,20 +37,20 @@ public sealed partial class Request
     public void EnsureLetterNumberIsFree(IEnumerable<SentLetterNumber> sentThisYear)
     {
         ArgumentNullException.ThrowIfNull(sentThisYear);
-        if (LetterNumber is null || LetterDate is null)
+        if (Letter.Number is null || Letter.Date is null)
         {
             return; // The submission itself refuses a letter without number or date.
         }
 
-        var key = LetterNumbers.Key(LetterNumber);
-        var other = sentThisYear.FirstOrDefault(s => s.RequestId != Id && s.Date?.Year == LetterDate.Value.Year
+        var key = LetterNumbers.Key(Letter.Number);
+        var other = sentThisYear.FirstOrDefault(s => s.RequestId != Id && s.Date?.Year == Letter.Date.Value.Year
                                                      && LetterNumbers.Key(s.Number) == key);
         if (other is not null)
         {
             var name = other.ReceiptNumber ?? $"#{other.RequestId}";
             var date = other.Date is { } d ? " ngày " + VietnamTime.DateText(d) : "";
             throw new DomainRuleException(RequestRules.LetterNumberAlreadyUsed,
-                $"Số văn bản {LetterNumber} đã được dùng cho văn bản{date} của yêu cầu {name}. Mỗi số văn bản của cơ quan "
+                $"Số văn bản {Letter.Number} đã được dùng cho văn bản{date} của yêu cầu {name}. Mỗi số văn bản của cơ quan "
                 + $"chỉ dùng cho một văn bản trong năm ({LetterNumbers.LegalBasis}); vui lòng kiểm tra lại số văn bản.");
         }
     }

@@ -210,35 +210,51 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         }
     }
 
-    /// <summary>Inserted rows: every value set; deleted rows: every value they had; updates: the fields that changed.</summary>
+    /// <summary>
+    /// Inserted rows: every value set; deleted rows: every value they had; updates: the fields that changed. The values of a
+    /// complex type (a request's letter and Mục 1) count as fields named after the value and its member ("LetterNumber",
+    /// "ContactNationalId"), as their columns are.
+    /// </summary>
     private static List<AuditFieldChange> Changes(EntityEntry entry)
     {
         var list = new List<AuditFieldChange>();
         foreach (var property in entry.Properties)
         {
-            var meta = property.Metadata;
-            if (meta.IsConcurrencyToken || meta.ClrType == typeof(byte[]) || meta.Name == "SearchKey"
-                || (meta.IsPrimaryKey() && entry.State != EntityState.Modified))
-            {
-                continue;
-            }
+            AddChange(list, entry, property, property.Metadata.Name);
+        }
 
-            switch (entry.State)
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
             {
-                case EntityState.Added when property.CurrentValue is not null:
-                    list.Add(new AuditFieldChange(meta.Name, null, Value(entry, meta.Name, property.CurrentValue)));
-                    break;
-                case EntityState.Deleted when property.OriginalValue is not null:
-                    list.Add(new AuditFieldChange(meta.Name, Value(entry, meta.Name, property.OriginalValue), null));
-                    break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    list.Add(new AuditFieldChange(meta.Name, Value(entry, meta.Name, property.OriginalValue),
-                        Value(entry, meta.Name, property.CurrentValue)));
-                    break;
+                AddChange(list, entry, property, complex.Metadata.Name + property.Metadata.Name);
             }
         }
 
         return list;
+    }
+
+    private static void AddChange(List<AuditFieldChange> list, EntityEntry entry, PropertyEntry property, string name)
+    {
+        var meta = property.Metadata;
+        if (meta.IsConcurrencyToken || meta.ClrType == typeof(byte[]) || meta.Name == "SearchKey"
+            || (meta.IsPrimaryKey() && entry.State != EntityState.Modified))
+        {
+            return;
+        }
+
+        switch (entry.State)
+        {
+            case EntityState.Added when property.CurrentValue is not null:
+                list.Add(new AuditFieldChange(name, null, Value(entry, name, property.CurrentValue)));
+                break;
+            case EntityState.Deleted when property.OriginalValue is not null:
+                list.Add(new AuditFieldChange(name, Value(entry, name, property.OriginalValue), null));
+                break;
+            case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                list.Add(new AuditFieldChange(name, Value(entry, name, property.OriginalValue), Value(entry, name, property.CurrentValue)));
+                break;
+        }
     }
 
     /// <summary>Invariant text of a value; secrets redacted, a CCCD masked to its last four digits, long text cut.</summary>

@@ -40,7 +40,7 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
     public async Task EnsureLetterNumberIsFreeAsync(Request request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.LetterNumber is null || request.LetterDate is not { } date)
+        if (request.Letter.Number is null || request.Letter.Date is not { } date)
         {
             return;
         }
@@ -49,8 +49,8 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
         var to = new DateOnly(date.Year, 12, 31);
         var sent = await db.Requests.AsNoTracking()
             .Where(r => r.AgencyId == request.AgencyId && r.Id != request.Id && r.SubmittedAtUtc != null
-                        && r.LetterNumber != null && r.LetterDate >= from && r.LetterDate <= to)
-            .Select(r => new SentLetterNumber(r.Id, r.ReceiptNumber, r.LetterNumber!, r.LetterDate))
+                        && r.Letter.Number != null && r.Letter.Date >= from && r.Letter.Date <= to)
+            .Select(r => new SentLetterNumber(r.Id, r.ReceiptNumber, r.Letter.Number!, r.Letter.Date))
             .ToListAsync(ct);
         request.EnsureLetterNumberIsFree(sent);
     }

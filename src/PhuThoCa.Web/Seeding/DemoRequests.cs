@@ -231,7 +231,7 @@ public sealed class DemoRequests(AppDbContext db, DateTime nowUtc, IServiceProvi
             RequestAction.Resubmit => Handler<ResubmitRequest>().HandleAsync(request, confirmed, actor),
             // The demo's history predates the signed-PDF check: Sở's letters arrived on paper, and Sở records it so.
             RequestAction.Receive => Handler<ReceiveRequest>().HandleAsync(request, RequestTypes.IsProcessedByScienceDepartment(request.Type)
-                ? new ReceiveInput { PaperLetter = $"công văn số {request.LetterNumber ?? "(chưa ghi số)"} nhận qua bưu chính, đã kiểm tra chữ ký và con dấu" }
+                ? new ReceiveInput { PaperLetter = $"công văn số {request.Letter.Number ?? "(chưa ghi số)"} nhận qua bưu chính, đã kiểm tra chữ ký và con dấu" }
                 : new ReceiveInput { Note = "Sở nhận bản sao văn bản gửi Cục để theo dõi" }, actor),
             RequestAction.ReturnForSupplement => Handler<ReturnForSupplement>().HandleAsync(request, new ReturnInput
             {

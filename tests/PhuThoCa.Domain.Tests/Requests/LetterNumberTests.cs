@@ -58,6 +58,6 @@ public class LetterNumberTests
             new SentLetterNumber(43, null, "15/SYT-VP", new DateOnly(2026, 1, 5)),
         ]);
 
-        Assert.Equal("15/UBND-VP", request.LetterNumber);
+        Assert.Equal("15/UBND-VP", request.Letter.Number);
     }
 }

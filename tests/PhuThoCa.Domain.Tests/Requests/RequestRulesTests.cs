@@ -213,9 +213,9 @@ public class RequestRulesTests
 
         request.UpdateContact(RequestContact.Empty with { FullName = "  Phạm Thị Dung ", Email = "Dung.PT@PhuTho.gov.vn", Workplace = "" });
 
-        Assert.Equal("Phạm Thị Dung", request.ContactFullName);
-        Assert.Equal("dung.pt@phutho.gov.vn", request.ContactEmail);
-        Assert.Null(request.ContactWorkplace);
+        Assert.Equal("Phạm Thị Dung", request.Contact.FullName);
+        Assert.Equal("dung.pt@phutho.gov.vn", request.Contact.Email);
+        Assert.Null(request.Contact.Workplace);
     }
 
     [Fact]

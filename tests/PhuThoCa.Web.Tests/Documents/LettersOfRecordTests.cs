@@ -43,14 +43,14 @@ public partial class LettersOfRecordTests(PortalFactory portal)
         var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
         Assert.Equal("Mau05", sent.Kind);
         Assert.Equal(1, sent.Version);
-        Assert.Equal(request.LetterNumber, sent.Number);
+        Assert.Equal(request.Letter.Number, sent.Number);
         Assert.Equal("Nguyễn Văn Hải", sent.SignerName);
         Assert.Equal(new DateOnly(2026, 11, 20), sent.IssuedOn);
         Assert.Equal(new DateOnly(2026, 11, 26), sent.SentOn);
         Assert.Equal(request.SubmittedAtUtc, sent.GeneratedAtUtc);
         Assert.NotNull(sent.Content);
         Assert.Equal(sent.Sha256, RequestLetterService.Sha256(served));
-        Assert.Contains(request.LetterNumber!, Poppler.PdfToText(served, PdfTextMode.Raw), StringComparison.Ordinal);
+        Assert.Contains(request.Letter.Number!, Poppler.PdfToText(served, PdfTextMode.Raw), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public partial class LettersOfRecordTests(PortalFactory portal)
         await using (var db = portal.CreateDbContext())
         {
             var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).SingleAsync(r => r.Id == id, Ct);
-            first = request.LetterNumber!;
+            first = request.Letter.Number!;
             var staff = await ActorAsync(db, Staff, NowUtc(portal));
             await PerformAsync<ReturnForSupplement, ReturnInput>(portal, db, request,
                 new ReturnInput { Reason = "Văn bản ghi sai số; đề nghị sửa và gửi lại." }, staff);
@@ -150,7 +150,7 @@ public partial class LettersOfRecordTests(PortalFactory portal)
         {
             version = await db.GeneratedLetters.Where(l => l.RequestId == id).Select(l => l.Id).SingleAsync(Ct);
             // The request changes behind the portal's back: the stored version's DOCX must not follow.
-            await db.Requests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ContactPhone, "0999000111"), Ct);
+            await db.Requests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Contact.Phone, "0999000111"), Ct);
         }
 
         var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}?version={version}");

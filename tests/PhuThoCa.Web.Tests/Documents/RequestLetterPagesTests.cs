@@ -37,7 +37,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
         string number;
         await using (var read = portal.CreateDbContext())
         {
-            number = (await read.Requests.SingleAsync(r => r.Id == id, Ct)).LetterNumber!;
+            number = (await read.Requests.SingleAsync(r => r.Id == id, Ct)).Letter.Number!;
         }
 
         Assert.Contains(number, Poppler.PdfToText(draft, PdfTextMode.Raw), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
         var first = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
         await using var db = portal.CreateDbContext();
         // Change what the letter prints behind the portal's back: a fresh rendering would differ, the reprint must not.
-        await db.Requests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ContactPhone, "0999000111"), Ct);
+        await db.Requests.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Contact.Phone, "0999000111"), Ct);
         var second = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
         var fresh = await GetBytesAsync(client, $"/Letters/Pdf/{id}?preview=true");
 
@@ -105,8 +105,8 @@ public class RequestLetterPagesTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
-        Assert.Equal("7/UBND-VP", request.LetterNumber);
-        Assert.Equal(new DateOnly(2026, 11, 24), request.LetterDate);
+        Assert.Equal("7/UBND-VP", request.Letter.Number);
+        Assert.Equal(new DateOnly(2026, 11, 24), request.Letter.Date);
         var pdf = await GetBytesAsync(client, $"/Letters/Pdf/{id}");
         RequestLetterTests.AssertInOrder(pdf, ["Số: 07/UBND-VP", "Việt Trì, ngày 24 tháng 11 năm 2026", "CHỦ TỊCH", "Trần Thị Mai"]);
     }
@@ -127,9 +127,9 @@ public class RequestLetterPagesTests(PortalFactory portal)
         Assert.Contains("đã cố định", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var db = portal.CreateDbContext();
         var request = await db.Requests.SingleAsync(r => r.Id == id, Ct);
-        Assert.NotEqual("999/UBND-VP", request.LetterNumber);
-        Assert.EndsWith("/UBND-VP", request.LetterNumber, StringComparison.Ordinal);
-        Assert.Equal("Nguyễn Văn Hải", request.SignerName);
+        Assert.NotEqual("999/UBND-VP", request.Letter.Number);
+        Assert.EndsWith("/UBND-VP", request.Letter.Number, StringComparison.Ordinal);
+        Assert.Equal("Nguyễn Văn Hải", request.Letter.SignerName);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public class RequestLetterPagesTests(PortalFactory portal)
             fields);
         string[] secrets =
         [
-            "UBND phường Việt Trì", "Bùi Thị Hương", "025190001234", request.LetterNumber!, "Nguyễn Văn Hải",
+            "UBND phường Việt Trì", "Bùi Thị Hương", "025190001234", request.Letter.Number!, "Nguyễn Văn Hải",
             request.Lines[0].SubscriberName, request.Lines[0].CertificateSerial!, "viettri.phutho.gov.vn",
         ];
         foreach (var secret in secrets)

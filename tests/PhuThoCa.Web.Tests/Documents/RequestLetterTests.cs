@@ -222,7 +222,7 @@ public class RequestLetterTests(PortalFactory portal)
             "Số: 07/SKHCN-CĐS", "V/v thông báo không chấp nhận đề nghị gia hạn chứng thư chữ ký số chuyên dùng công vụ",
             "Phú Thọ, ngày 26 tháng 11 năm 2026",
             "Kính gửi: UBND phường Việt Trì",
-            $"Sở Khoa học và Công nghệ nhận được Văn bản số {data.Request.LetterNumber} ngày 20/11/2026 của UBND phường Việt Trì",
+            $"Sở Khoa học và Công nghệ nhận được Văn bản số {data.Request.Letter.Number} ngày 20/11/2026 của UBND phường Việt Trì",
             $"(số tiếp nhận {data.Request.ReceiptNumber})",
             "Căn cứ Nghị định số 68/2024/NĐ-CP", "căn cứ Điều 5 khoản 4 điểm b của Quy chế quản lý, sử dụng chữ ký số chuyên dùng công vụ, "
                 + "chứng thư chữ ký số chuyên dùng công vụ, thiết bị lưu khóa bí mật và dịch vụ chứng thực chữ ký số chuyên dùng công vụ "
@@ -458,7 +458,7 @@ public class RequestLetterTests(PortalFactory portal)
         using var scope = portal.Services.CreateScope();
         var letters = scope.ServiceProvider.GetRequiredService<RequestLetterService>();
         var data = (await letters.LoadAsync(requestId, Ct))!;
-        _number = data.Request.LetterNumber!;
+        _number = data.Request.Letter.Number!;
         var letter = composer is null
             ? letters.RequestLetter(data, Today, BaseUrl)
             : composer.Compose(data, Today);

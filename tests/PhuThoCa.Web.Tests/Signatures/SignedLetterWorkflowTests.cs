@@ -97,7 +97,7 @@ public sealed class SignedLetterWorkflowTests(SignaturePortalFactory portal) : I
         Assert.Equal(SignedLetterOutcome.Passed, check.Outcome);
         Assert.False(check.TextMatches);
         Assert.Contains("Nội dung công văn đã ký khác với công văn đã lưu", details, StringComparison.Ordinal);
-        Assert.Contains((await ReadAsync(portal, id)).LetterNumber!, report, StringComparison.Ordinal);
+        Assert.Contains((await ReadAsync(portal, id)).Letter.Number!, report, StringComparison.Ordinal);
         Assert.Contains("15/SNNMT-VP", report, StringComparison.Ordinal);
     }
 

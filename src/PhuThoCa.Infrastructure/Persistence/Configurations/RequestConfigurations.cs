@@ -10,17 +10,26 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
     {
         b.Property(r => r.CreatedByUserId).HasMaxLength(450).IsRequired();
         b.Property(r => r.CreatedByName).HasMaxLength(200).IsRequired();
-        b.Property(r => r.LetterNumber).HasMaxLength(Request.LetterNumberMaxLength);
-        b.Property(r => r.SignerName).HasMaxLength(200);
-        b.Property(r => r.SignerPosition).HasMaxLength(200);
-        b.Property(r => r.ContactFullName).HasMaxLength(200);
-        b.Property(r => r.ContactNationalId).HasMaxLength(12);
-        b.Property(r => r.ContactNationalIdIssuedBy).HasMaxLength(200);
-        b.Property(r => r.ContactPosition).HasMaxLength(200);
-        b.Property(r => r.ContactPhone).HasMaxLength(30);
-        b.Property(r => r.ContactEmail).HasMaxLength(200);
-        b.Property(r => r.ContactAddress).HasMaxLength(300);
-        b.Property(r => r.ContactWorkplace).HasMaxLength(300);
+        // The letter and Mục 1 are values of the aggregate (complex types), kept in the columns they always had.
+        b.ComplexProperty(r => r.Letter, letter =>
+        {
+            letter.Property(l => l.Number).HasColumnName("LetterNumber").HasMaxLength(Request.LetterNumberMaxLength);
+            letter.Property(l => l.Date).HasColumnName("LetterDate");
+            letter.Property(l => l.SignerName).HasColumnName("SignerName").HasMaxLength(200);
+            letter.Property(l => l.SignerPosition).HasColumnName("SignerPosition").HasMaxLength(200);
+        });
+        b.ComplexProperty(r => r.Contact, contact =>
+        {
+            contact.Property(c => c.FullName).HasColumnName("ContactFullName").HasMaxLength(200);
+            contact.Property(c => c.NationalId).HasColumnName("ContactNationalId").HasMaxLength(12);
+            contact.Property(c => c.NationalIdIssuedOn).HasColumnName("ContactNationalIdIssuedOn");
+            contact.Property(c => c.NationalIdIssuedBy).HasColumnName("ContactNationalIdIssuedBy").HasMaxLength(200);
+            contact.Property(c => c.Position).HasColumnName("ContactPosition").HasMaxLength(200);
+            contact.Property(c => c.Phone).HasColumnName("ContactPhone").HasMaxLength(30);
+            contact.Property(c => c.Email).HasColumnName("ContactEmail").HasMaxLength(200);
+            contact.Property(c => c.Address).HasColumnName("ContactAddress").HasMaxLength(300);
+            contact.Property(c => c.Workplace).HasColumnName("ContactWorkplace").HasMaxLength(300);
+        });
         b.Property(r => r.ReceiptNumber).HasMaxLength(30);
         b.Property(r => r.CaDossierCode).HasMaxLength(Request.DossierCodeMaxLength);
         b.Property(r => r.SupplementReason).HasMaxLength(Request.ReasonMaxLength);
@@ -50,8 +59,6 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.Ignore(r => r.AvailableActions);
         b.Ignore(r => r.IssueSubscriberKind);
         b.Ignore(r => r.FormNumber);
-        b.Ignore(r => r.Letter);
-        b.Ignore(r => r.Contact);
     }
 }
 

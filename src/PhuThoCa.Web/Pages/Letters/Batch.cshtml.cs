@@ -76,7 +76,7 @@ public class BatchModel(AppDbContext db, RequestLetterService letters, RequestLe
         var agencyIds = requests.Select(r => r.AgencyId).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         Rows = [.. requests.Select(r => new Row(r.Id, r.ReceiptNumber, r.FormNumber ?? "", RequestTypes.Label(r.Type),
-            agencies.GetValueOrDefault(r.AgencyId, ""), r.LetterNumber, RequestStatuses.Label(r.Status)))];
+            agencies.GetValueOrDefault(r.AgencyId, ""), r.Letter.Number, RequestStatuses.Label(r.Status)))];
     }
 
     public sealed record Row(int Id, string? ReceiptNumber, string Form, string Type, string Agency, string? LetterNumber, string Status);

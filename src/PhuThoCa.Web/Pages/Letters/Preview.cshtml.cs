@@ -144,7 +144,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
     private void FillLetter()
     {
         var r = Data.Request;
-        Letter = new LetterInput { Number = r.LetterNumber, Date = r.LetterDate, SignerName = r.SignerName, SignerPosition = r.SignerPosition };
+        Letter = new LetterInput { Number = r.Letter.Number, Date = r.Letter.Date, SignerName = r.Letter.SignerName, SignerPosition = r.Letter.SignerPosition };
     }
 
     private void FillForms()
@@ -152,7 +152,7 @@ public class PreviewModel(AppDbContext db, RequestLetterService letters, Request
         FillLetter();
         var r = Data.Request;
         var composer = letters.Composer;
-        var (_, symbol) = DocumentParts.SplitNumber(r.LetterNumber, Data.Agency.ShortName);
+        var (_, symbol) = DocumentParts.SplitNumber(r.Letter.Number, Data.Agency.ShortName);
         Edits = new EditsInput
         {
             Recipients = string.Join('\n', composer.DefaultRecipients(r)),

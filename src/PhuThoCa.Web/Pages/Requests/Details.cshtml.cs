@@ -393,7 +393,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
             IssuedOn = today,
             SentOn = today,
         };
-        Handover = new HandOverInput { ReceiverName = Current.ContactFullName, HandedOverOn = today };
+        Handover = new HandOverInput { ReceiverName = Current.Contact.FullName, HandedOverOn = today };
         Result = new CaResultInput
         {
             RevokedOn = today,

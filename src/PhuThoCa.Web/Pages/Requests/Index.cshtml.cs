@@ -92,7 +92,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         {
             var text = Text.Clean(Query);
             query = query.Where(r => (r.ReceiptNumber != null && r.ReceiptNumber.Contains(text))
-                || (r.LetterNumber != null && r.LetterNumber.Contains(text))
+                || (r.Letter.Number != null && r.Letter.Number.Contains(text))
                 || r.Lines.Any(l => l.SubscriberName.Contains(text) || (l.CertificateSerial != null && l.CertificateSerial.Contains(text))
                     || (l.TokenSerial != null && l.TokenSerial.Contains(text))));
         }
@@ -168,7 +168,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
     /// <summary>The request columns of a row; the lines are read afterwards for the page's ids only.</summary>
     private IQueryable<RowHead> Heads(IQueryable<Request> ordered) => ordered.Select(r => new RowHead(
-        r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status,
+        r.Id, r.ReceiptNumber, r.Letter.Number, r.Type, r.Status,
         db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() ?? "",
         r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep));
 

@@ -53,8 +53,8 @@ public sealed class HandOver(AppDbContext db, IValidator<HandOverInput> validato
             foreach (var line in request.Lines.Where(l => l.ResultTokenSerial is not null))
             {
                 var token = await Db.Tokens.FirstAsync(t => t.SerialNumber == line.ResultTokenSerial, ct);
-                Db.TokenHandovers.Add(token.HandOver(new TokenHandoverDetails(on, request.ContactFullName ?? actor.DisplayName,
-                    request.ContactPosition, line.SubscriberName, null, line.SubscriberId,
+                Db.TokenHandovers.Add(token.HandOver(new TokenHandoverDetails(on, request.Contact.FullName ?? actor.DisplayName,
+                    request.Contact.Position, line.SubscriberName, null, line.SubscriberId,
                     $"Bàn giao thiết bị và chứng thư số mới cấp theo yêu cầu {request.ReceiptNumber}", Text.CleanOrNull(input.TokenCondition)), actor));
             }
         }

@@ -30,7 +30,7 @@ public sealed class SentLetter(RequestLetterService letters, RequestLetterOption
         var kind = RequestLetterComposer.KindOf(request);
         var data = await letters.DataForAsync(request, ct);
         var letter = letters.RequestLetter(data, today, LetterPages.StatusBaseUrl(options), await DraftWordingAsync(request.Id, kind, ct));
-        var record = new LetterRecord(request.SignerName, request.SignerPosition, request.LetterDate ?? today, today);
+        var record = new LetterRecord(request.Letter.SignerName, request.Letter.SignerPosition, request.Letter.Date ?? today, today);
         var (row, _) = await letters.PrepareAsync(request.Id, kind, letter, actor, record, ct);
         db.GeneratedLetters.Add(row);
     }

@@ -35,10 +35,10 @@ public class OfficerFilingTests(PortalFactory portal)
         Assert.Equal(RequestStatus.Submitted, saved.Status);
         Assert.Equal(world.AgencyId, saved.AgencyId);
         Assert.Equal(cert.Serial, Assert.Single(saved.Lines).CertificateSerial);
-        Assert.Equal(number, saved.LetterNumber);
-        Assert.Equal("daumoi@phutho.gov.vn", saved.ContactEmail);
-        Assert.Equal("Xã Kiểm Thử, tỉnh Phú Thọ", saved.ContactAddress);
-        Assert.Null(saved.ContactWorkplace);
+        Assert.Equal(number, saved.Letter.Number);
+        Assert.Equal("daumoi@phutho.gov.vn", saved.Contact.Email);
+        Assert.Equal("Xã Kiểm Thử, tỉnh Phú Thọ", saved.Contact.Address);
+        Assert.Null(saved.Contact.Workplace);
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public class OfficerFilingTests(PortalFactory portal)
         var line = Assert.Single(saved.Lines);
         Assert.Equal(cert.TokenId, line.TokenId);
         Assert.Equal(world.PersonB, line.SubscriberId);
-        Assert.Equal("UBND xã Kiểm Thử", saved.ContactWorkplace);
-        Assert.Null(saved.ContactEmail);
+        Assert.Equal("UBND xã Kiểm Thử", saved.Contact.Workplace);
+        Assert.Null(saved.Contact.Email);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public class OfficerFilingTests(PortalFactory portal)
         // The văn thư types the same number with a leading zero: still the same number of the same year.
         await PostAsync(client, id, "Letter", new Dictionary<string, string>
         {
-            ["Letter.Number"] = "0" + sent.LetterNumber,
+            ["Letter.Number"] = "0" + sent.Letter.Number,
             ["Letter.Date"] = "25/11/2026",
             ["Letter.SignerName"] = "Lê Văn Ký",
             ["Letter.SignerPosition"] = "CHỦ TỊCH",
@@ -303,7 +303,7 @@ public class OfficerFilingTests(PortalFactory portal)
         var refused = await SubmitAsync(client, id, Ct);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains($"Số văn bản 0{sent.LetterNumber} đã được dùng cho văn bản ngày 25/11/2026 của yêu cầu #{sentId}",
+        Assert.Contains($"Số văn bản 0{sent.Letter.Number} đã được dùng cho văn bản ngày 25/11/2026 của yêu cầu #{sentId}",
             TestHtml.Text(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         await using var check = portal.CreateDbContext();
         Assert.Equal(RequestStatus.Draft, (await check.Requests.SingleAsync(r => r.Id == id, Ct)).Status);

@@ -69,7 +69,7 @@ public class OfficerScopingTests(PortalFactory portal)
         await using var after = portal.CreateDbContext();
         var request = await after.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
         Assert.Equal(RequestStatus.Draft, request.Status);
-        Assert.Null(request.LetterNumber);
+        Assert.Null(request.Letter.Number);
         Assert.Empty(request.Lines);
         Assert.Equal(1, await after.RequestAttachments.CountAsync(a => a.RequestId == id, Ct));
     }

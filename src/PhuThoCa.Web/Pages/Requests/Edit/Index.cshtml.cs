@@ -164,7 +164,7 @@ public partial class DraftEditorModel(
 
         TempData["StatusMessage"] = (resubmission ? "Đã gửi lại yêu cầu sau khi bổ sung: " : "Đã gửi yêu cầu: ")
             + $"{RequestLabels.TypeShort(Req.Type).ToLower(CultureInfo.GetCultureInfo("vi-VN"))} ({Req.Lines.Count} dòng), "
-            + $"văn bản số {Req.LetterNumber} gửi {RequestTypes.RecipientLabel(RequestTypes.Recipient(Req.Type))}.";
+            + $"văn bản số {Req.Letter.Number} gửi {RequestTypes.RecipientLabel(RequestTypes.Recipient(Req.Type))}.";
         return RedirectToPage("/Requests/Index");
     }
 
