@@ -212,8 +212,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
 
     /// <summary>
     /// Inserted rows: every value set; deleted rows: every value they had; updates: the fields that changed. The values of a
-    /// complex type (a request's letter and Mục 1) count as fields named after the value and its member ("LetterNumber",
-    /// "ContactNationalId"), as their columns are.
+    /// complex type (a request's letter and Mục 1) count as fields named after their columns ("LetterNumber", "SignerName",
+    /// "ContactNationalId"), as before they were values.
     /// </summary>
     private static List<AuditFieldChange> Changes(EntityEntry entry)
     {
@@ -227,7 +227,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         {
             foreach (var property in complex.Properties)
             {
-                AddChange(list, entry, property, complex.Metadata.Name + property.Metadata.Name);
+                AddChange(list, entry, property, property.Metadata.GetColumnName() ?? complex.Metadata.Name + property.Metadata.Name);
             }
         }
 

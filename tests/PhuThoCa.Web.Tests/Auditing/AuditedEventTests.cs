@@ -63,6 +63,32 @@ public class AuditedEventTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task LetterAndContactOfARequest_AreAuditedFieldByField_WithTheCccdMasked()
+    {
+        int id;
+        await using (var db = portal.CreateDbContext())
+        {
+            var agencyId = await db.Agencies.Where(a => a.Name == "UBND phường Việt Trì").Select(a => a.Id).SingleAsync(Ct);
+            var draft = new Request(RequestType.Renew, agencyId, new Actor("", "Hệ thống", PortalFactory.DefaultNow.UtcDateTime));
+            db.Requests.Add(draft);
+            await db.SaveChangesAsync(Ct);
+            id = draft.Id;
+            draft.UpdateLetter(new RequestLetter("77/UBND-VP", new DateOnly(2026, 11, 25), "Nguyễn Văn Ký", "Chủ tịch"));
+            draft.UpdateContact(new RequestContact("Trần Thị Nhận", "025190001234", new DateOnly(2021, 5, 1), "Cục Cảnh sát QLHC về TTXH",
+                "Văn thư", "0912000111", "nhan.tt@phutho.gov.vn", null, null));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var changes = AuditEntryText.Changes((await LastAsync("Request", Key(id), AuditActions.Update)).Changes);
+        Assert.Contains(new AuditFieldChange("LetterNumber", null, "77/UBND-VP"), changes);
+        Assert.Contains(new AuditFieldChange("SignerName", null, "Nguyễn Văn Ký"), changes);
+        Assert.Contains(new AuditFieldChange("ContactFullName", null, "Trần Thị Nhận"), changes);
+        var cccd = Assert.Single(changes, c => c.Field == "ContactNationalId");
+        Assert.Equal(NationalId.Mask("025190001234"), cccd.To);
+        Assert.DoesNotContain("025190001234", string.Join('|', changes.Select(c => c.To)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LetterIssue_IsAuditedAsTheInsertOfTheStoredLetter()
     {
         var id = await new PhuThoCa.Web.Tests.Documents.RequestLetterScenarios(portal).DraftIssueAsync();
