@@ -80,6 +80,5 @@ public sealed class RejectionNoticeComposer(RequestLetterOptions options)
         RequestType.Renew or RequestType.ChangeInfo => "Điều 5 khoản 4 điểm b của ",
         RequestType.RecoverToken => "Điều 6 khoản 3 của ",
         RequestType.Issue or RequestType.Revoke => "",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

@@ -61,7 +61,6 @@ public sealed class RequestLetterComposer(RequestLetterOptions options)
         RequestType.ChangeInfo => "thay đổi nội dung thông tin chứng thư chữ ký số chuyên dùng công vụ",
         RequestType.Revoke => "thu hồi chứng thư chữ ký số chuyên dùng công vụ",
         RequestType.RecoverToken => "khôi phục thiết bị lưu khóa bí mật",
-        _ => throw new ArgumentOutOfRangeException(nameof(request), request.Type, null),
     };
 
     public IReadOnlyList<string> DefaultRecipients(Request request) =>

@@ -46,7 +46,6 @@ public static class LetterFonts
         FontFace.Italic => "PhuThoCaSerif-Italic",
         FontFace.BoldItalic => "PhuThoCaSerif-BoldItalic",
         FontFace.Symbols => "PhuThoCaSymbols-Regular",
-        _ => throw new ArgumentOutOfRangeException(nameof(face)),
     };
 
     public static FontFace SerifFace(bool bold, bool italic) => (bold, italic) switch

@@ -55,14 +55,14 @@ public static class MailEvents
         MailEvent.DeadlineTomorrow => "Yêu cầu đến hạn xử lý ngày mai",
         MailEvent.Overdue => "Yêu cầu quá hạn xử lý",
         MailEvent.CertificateExpiring => "Chứng thư số sắp hết hạn",
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
     };
 
     public static MailEventGroup Group(MailEvent e) => e switch
     {
         MailEvent.Submitted or MailEvent.Resubmitted or MailEvent.DeadlineTomorrow or MailEvent.Overdue => MailEventGroup.DepartmentWork,
         MailEvent.CertificateExpiring => MailEventGroup.ExpiryReminders,
-        _ => MailEventGroup.AgencyRequests,
+        MailEvent.Received or MailEvent.ReturnedForSupplement or MailEvent.Accepted or MailEvent.Rejected or MailEvent.FiledOnCaPortal
+            or MailEvent.ResultRecorded or MailEvent.HandedOver or MailEvent.CaRejected => MailEventGroup.AgencyRequests,
     };
 
     public static string GroupLabel(MailEventGroup g) => g switch
@@ -70,7 +70,6 @@ public static class MailEvents
         MailEventGroup.AgencyRequests => "Kết quả xử lý yêu cầu của cơ quan",
         MailEventGroup.DepartmentWork => "Yêu cầu gửi đến Sở và hạn xử lý",
         MailEventGroup.ExpiryReminders => "Nhắc chứng thư số sắp hết hạn",
-        _ => throw new ArgumentOutOfRangeException(nameof(g), g, null),
     };
 
     /// <summary>The event a request status change raises, or none (a cancellation, a token returned to the Cục).</summary>
@@ -86,6 +85,6 @@ public static class MailEvents
         RequestAction.RecordCaResult or RequestAction.RecordRecovered => MailEvent.ResultRecorded,
         RequestAction.RecordCaRejection => MailEvent.CaRejected,
         RequestAction.HandOver => MailEvent.HandedOver,
-        _ => null,
+        RequestAction.RecordTokenReturned or RequestAction.Cancel => null,
     };
 }

@@ -144,7 +144,6 @@ public static partial class MailPlaceholders
                 requestHead + "Yêu cầu {{loai_yeu_cau}} của {{co_quan}} đã quá hạn xử lý (hạn {{han_xu_ly}})." + requestTail),
             MailEvent.CertificateExpiring => ("[Chữ ký số] Chứng thư số của {{thue_bao}} hết hạn ngày {{ngay_het_han}}",
                 "Kính gửi {{nguoi_nhan}},\n\nChứng thư số của {{thue_bao}} ({{co_quan}}), số hiệu {{so_hieu}}, hết hạn ngày {{ngay_het_han}} (còn {{so_ngay_con_lai}} ngày).\n{{ly_do}}\n\nXem chi tiết: {{lien_ket}}\n\nThư này do Cổng quản lý chữ ký số chuyên dùng công vụ tỉnh Phú Thọ gửi tự động; xin không trả lời thư này."),
-            _ => throw new ArgumentOutOfRangeException(nameof(e), e, null),
         };
     }
 

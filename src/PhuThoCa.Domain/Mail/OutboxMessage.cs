@@ -158,7 +158,6 @@ public sealed class OutboxMessage : Entity
         OutboxStatus.Sent => "Đã gửi",
         OutboxStatus.Failed => "Gửi thất bại",
         OutboxStatus.Uncertain => "Không rõ kết quả",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     private static string? Truncate(string? text) => text is null ? null : text.Length <= 1000 ? text : text[..1000];

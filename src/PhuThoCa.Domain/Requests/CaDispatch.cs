@@ -30,7 +30,6 @@ public static class CaDispatchChannels
         CaDispatchChannel.NationalDocumentAxis => "Trục liên thông văn bản quốc gia",
         CaDispatchChannel.Post => "Bưu chính",
         CaDispatchChannel.CaPublicServicePortal => "Hệ thống dichvucong.ca.gov.vn",
-        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };
 }
 

@@ -71,7 +71,6 @@ public static class RequestTypes
     {
         RequestType.Renew or RequestType.ChangeInfo or RequestType.RecoverToken => true,
         RequestType.Issue or RequestType.Revoke => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
     /// <summary>"Mẫu số 04" etc., or "Mẫu số 01/02/03" for an issue request whose kind is not known yet.</summary>
