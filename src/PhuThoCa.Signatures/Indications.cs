@@ -46,7 +46,7 @@ public static class IndicationTexts
     {
         Indication.TotalPassed => "Hợp lệ",
         Indication.TotalFailed => "Không hợp lệ",
-        _ => "Chưa xác định",
+        Indication.Indeterminate => "Chưa xác định",
     };
 
     /// <summary>The ETSI code as DSS prints it, e.g. TOTAL_PASSED.</summary>
@@ -54,7 +54,7 @@ public static class IndicationTexts
     {
         Indication.TotalPassed => "TOTAL_PASSED",
         Indication.TotalFailed => "TOTAL_FAILED",
-        _ => "INDETERMINATE",
+        Indication.Indeterminate => "INDETERMINATE",
     };
 
     /// <summary>The ETSI code as DSS prints it, e.g. HASH_FAILURE; empty for none.</summary>

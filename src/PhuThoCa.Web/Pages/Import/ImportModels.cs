@@ -17,7 +17,6 @@ public static class ImportRegisterLabels
         ImportRegister.Subscribers => "Thuê bao",
         ImportRegister.Certificates => "Chứng thư số",
         ImportRegister.Tokens => "Thiết bị lưu khóa bí mật",
-        _ => register.ToString(),
     };
 
     /// <summary>File name stem of the template, without diacritics.</summary>
@@ -27,7 +26,6 @@ public static class ImportRegisterLabels
         ImportRegister.Subscribers => "thue-bao",
         ImportRegister.Certificates => "chung-thu-so",
         ImportRegister.Tokens => "thiet-bi",
-        _ => register.ToString(),
     };
 }
 
@@ -135,6 +133,5 @@ public sealed class ImportJob(ImportRegister register, IReadOnlyList<ImportFile>
         ImportPhase.Saving => "Đang ghi dữ liệu",
         ImportPhase.Done => "Hoàn thành",
         ImportPhase.Failed => "Không thành công",
-        _ => phase.ToString(),
     };
 }

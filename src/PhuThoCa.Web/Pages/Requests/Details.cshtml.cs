@@ -255,7 +255,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         {
             RequestAction.Accept => CanAccept,
             RequestAction.Reject => CanReject,
-            _ => IsScienceDepartmentUser,
+            RequestAction.Receive or RequestAction.ReturnForSupplement or RequestAction.RecordFiledOnCaPortal or RequestAction.RecordCaResult
+                or RequestAction.RecordCaRejection or RequestAction.HandOver or RequestAction.RecordTokenReturned or RequestAction.RecordRecovered
+                or RequestAction.Submit or RequestAction.Resubmit or RequestAction.Cancel => IsScienceDepartmentUser,
         };
     }
 

@@ -19,14 +19,14 @@ public sealed record SignatureReportView(PdfVerificationReport Report, IReadOnly
     {
         Indication.TotalPassed => "success",
         Indication.TotalFailed => "danger",
-        _ => "warning",
+        Indication.Indeterminate => "warning",
     };
 
     public static string Css(SignedLetterOutcome outcome) => outcome switch
     {
         SignedLetterOutcome.Passed => "success",
         SignedLetterOutcome.Failed => "danger",
-        _ => "warning",
+        SignedLetterOutcome.Indeterminate => "warning",
     };
 
     public static string Time(DateTimeOffset? at) => SignedLetterService.TimeText(at);
@@ -36,20 +36,20 @@ public sealed record SignatureReportView(PdfVerificationReport Report, IReadOnly
         SigningTimeSource.Timestamp => "dấu thời gian RFC 3161",
         SigningTimeSource.SignedAttribute => "thời điểm ký do phần mềm ký ghi (signing-time)",
         SigningTimeSource.PdfDictionary => "thời điểm ký ghi trong tệp PDF (/M)",
-        _ => "không có",
+        SigningTimeSource.None => "không có",
     };
 
     public static string Revocation(RevocationStatus status, DateTimeOffset? at) => status switch
     {
         RevocationStatus.Good => "Không bị thu hồi (theo CRL)",
         RevocationStatus.Revoked => $"Đã bị thu hồi lúc {Time(at)}",
-        _ => "Chưa có CRL để kiểm tra",
+        RevocationStatus.Unknown => "Chưa có CRL để kiểm tra",
     };
 
     public static string Later(LaterChange change) => change switch
     {
         LaterChange.SignaturesOnly => "Sau chữ ký này, tệp chỉ được bổ sung chữ ký khác",
         LaterChange.AnnotationsOnly => "Sau chữ ký này, tệp được bổ sung chú thích hoặc trường biểu mẫu",
-        _ => "Sau chữ ký này, nội dung trang đã bị sửa",
+        LaterChange.PageContent => "Sau chữ ký này, nội dung trang đã bị sửa",
     };
 }
