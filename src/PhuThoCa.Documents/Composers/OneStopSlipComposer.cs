@@ -98,7 +98,7 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
         var request = data.Request;
         var body = new List<LetterBlock>
         {
-            new LetterParagraph($"Ngày {ReceivedAt(request)}, {options.ScienceDepartmentShort} đã tiếp nhận hồ sơ của "
+            new LetterParagraph($"Lúc {ReceivedAt(request)}, {options.ScienceDepartmentShort} đã tiếp nhận hồ sơ của "
                 + $"{data.Agency.Name}, số tiếp nhận {Or(request.ReceiptNumber)}: {LetterRef(request)} về việc đề nghị "
                 + $"{RequestLetterComposer.Action(request)}.") { IndentFirstLine = true },
             new LetterParagraph("- Ngày hẹn trả kết quả theo giấy tiếp nhận: " + DueText(details) + "."),
