@@ -17,8 +17,11 @@ public sealed record OneStopSlipDetails(string? Number, DateOnly Date, string Of
 
     public DeadlineStep? DueStep { get; init; }
 
-    /// <summary>The supplement the Sở asked for, as written (phiếu yêu cầu bổ sung).</summary>
+    /// <summary>The supplement the Sở asked for, as written (phiếu yêu cầu bổ sung), or why the result is late (phiếu xin lỗi).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>The new return date Sở promises (phiếu xin lỗi và hẹn lại ngày trả kết quả); <see cref="DueDate"/> stays the legal one.</summary>
+    public DateOnly? PromisedDate { get; init; }
 }
 
 /// <summary>
@@ -33,6 +36,7 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
     {
         LetterKinds.ReceiptSlip => Receipt(data, details),
         LetterKinds.SupplementSlip => Supplement(data, details),
+        LetterKinds.ApologySlip => Apology(data, details),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -81,6 +85,31 @@ public sealed class OneStopSlipComposer(RequestLetterOptions options)
         body.Add(new LetterParagraph(help) { IndentFirstLine = true });
         return Slip(data, details, $"yêu cầu bổ sung, hoàn thiện hồ sơ đề nghị {RequestLetterComposer.Action(request)}", body,
             "NGƯỜI HƯỚNG DẪN");
+    }
+
+    /// <summary>
+    /// Phiếu xin lỗi và hẹn lại ngày trả kết quả: the receipt, the legal due date Sở will miss or has missed (with its step
+    /// and legal basis), the reason, and the new date promised.
+    /// </summary>
+    public OfficialLetter Apology(RequestLetterData data, OneStopSlipDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(details);
+        var request = data.Request;
+        var body = new List<LetterBlock>
+        {
+            new LetterParagraph($"Lúc {ReceivedAt(request)}, {options.ScienceDepartmentShort} đã tiếp nhận hồ sơ của "
+                + $"{data.Agency.Name}, số tiếp nhận {Or(request.ReceiptNumber)}: {LetterRef(request)} về việc đề nghị "
+                + $"{RequestLetterComposer.Action(request)}.") { IndentFirstLine = true },
+            new LetterParagraph("- Ngày hẹn trả kết quả theo giấy tiếp nhận: " + DueText(details) + "."),
+            new LetterParagraph($"- Lý do chậm trả kết quả: {Or(Clean(details.Reason))}."),
+            new LetterParagraph($"{options.ScienceDepartmentShort} thành thật xin lỗi quý cơ quan vì sự chậm trễ này và hẹn lại "
+                + $"ngày trả kết quả là ngày {(details.PromisedDate is { } d ? Date(d) : Blank)}.") { IndentFirstLine = true },
+            new LetterParagraph("Danh sách kèm theo văn bản đề nghị:") { IndentFirstLine = true },
+            CertificateLinesTable(data),
+        };
+        return Slip(data, details, $"xin lỗi và hẹn lại ngày trả kết quả đề nghị {RequestLetterComposer.Action(request)}", body,
+            "NGƯỜI LẬP PHIẾU");
     }
 
     private OfficialLetter Slip(RequestLetterData data, OneStopSlipDetails details, string subject, List<LetterBlock> body,

@@ -157,7 +157,15 @@ public sealed class ScienceDepartmentIssuer
     /// <inheritdoc cref="ReceiptSlipNumberSuffix"/>
     public string SupplementSlipNumberSuffix { get; set; } = "/PBS-SKHCN";
 
+    /// <inheritdoc cref="ReceiptSlipNumberSuffix"/>
+    public string ApologySlipNumberSuffix { get; set; } = "/PXL-SKHCN";
+
     /// <summary>The slip's số and ký hiệu of kind <paramref name="kind"/> for the year's sequence number <paramref name="sequence"/>.</summary>
     public string SlipNumber(string kind, int sequence) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{sequence}{(kind == LetterKinds.SupplementSlip ? SupplementSlipNumberSuffix : ReceiptSlipNumberSuffix)}");
+        $"{sequence}{kind switch
+        {
+            LetterKinds.SupplementSlip => SupplementSlipNumberSuffix,
+            LetterKinds.ApologySlip => ApologySlipNumberSuffix,
+            _ => ReceiptSlipNumberSuffix,
+        }}");
 }

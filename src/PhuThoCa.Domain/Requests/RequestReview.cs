@@ -88,4 +88,39 @@ public sealed partial class Request
                 "Phải nêu rõ lý do khi từ chối yêu cầu (văn bản thông báo phải nêu rõ lý do).");
             return RejectionReason;
         });
+
+    /// <summary>
+    /// Phiếu xin lỗi và hẹn lại ngày trả kết quả (one-stop-shop rules, Nghị định 118/2025/NĐ-CP [U: form set not in our
+    /// sources]): Sở promises a new return date for a Mẫu 04/06 request in its own step that will miss its due date (due today
+    /// or on the next working day) or has missed it. The new date must be a working day after today, and the reason is
+    /// written. Not a transition: the status and the legal <see cref="DueDate"/> stay as they are, so a late request stays
+    /// late in the on-time statistics; the promise is kept as the history row returned (to store beside the request).
+    /// </summary>
+    public TimelineEvent PromiseNewReturnDate(DateOnly newDate, string reason, Actor actor, IWorkingDayDeadlines deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var today = VietnamTime.ToDate(actor.AtUtc);
+        if (!RequestTypes.SlipsGivenAtReceipt(Type) || !IsOpen || DueDate is not { } due || DueStep is not { } step
+            || LegalDeadlines.Holder(step) != DeadlineHolder.ScienceDepartment || due > deadlines.AddWorkingDays(today, 1))
+        {
+            throw new DomainRuleException(RequestRules.ApologyOnlyForARequestThatMissesItsDueDate,
+                "Chỉ lập phiếu xin lỗi và hẹn lại ngày trả kết quả cho yêu cầu Mẫu 04, 06 đang chờ Sở xử lý đã quá hạn, "
+                + "đến hạn hôm nay hoặc ngày làm việc tiếp theo.");
+        }
+
+        if (newDate <= today || deadlines.AddWorkingDays(newDate.AddDays(-1), 1) != newDate)
+        {
+            throw new DomainRuleException(RequestRules.NewReturnDateMustBeAWorkingDayAfterToday,
+                "Ngày hẹn trả lại phải là một ngày làm việc sau ngày hôm nay.");
+        }
+
+        var why = RequiredReason(reason, RequestRules.NewReturnDateNeedsAReason, "Phải nêu lý do hẹn lại ngày trả kết quả.");
+        RowVersion = NewVersion();
+        return new TimelineEvent(TimelineSubject.Request, Id, actor.AtUtc, actor.DisplayName, PromiseTitle,
+            VietnamTime.DateText(due), VietnamTime.DateText(newDate), why);
+    }
+
+    /// <summary>The history title of <see cref="PromiseNewReturnDate"/>; the details page finds the latest promise by it.</summary>
+    public const string PromiseTitle = "Hẹn lại ngày trả kết quả";
 }

@@ -17,6 +17,13 @@ public static class RequestRules
     public const string RejectionNoticeIsIssuedOnce = nameof(RejectionNoticeIsIssuedOnce);
     public const string RejectionNoticeIsDatedFromTheRejection = nameof(RejectionNoticeIsDatedFromTheRejection);
 
+    // Phiếu xin lỗi và hẹn lại ngày trả kết quả (one-stop-shop rules: Nghị định 118/2025/NĐ-CP; domain-spec records the form
+    // set as unverified [U]): only for a Mẫu 04/06 request of Sở's own step that will miss (due today or the next working day)
+    // or has missed its due date; the new date is a working day after today; the reason is written.
+    public const string ApologyOnlyForARequestThatMissesItsDueDate = nameof(ApologyOnlyForARequestThatMissesItsDueDate);
+    public const string NewReturnDateMustBeAWorkingDayAfterToday = nameof(NewReturnDateMustBeAWorkingDayAfterToday);
+    public const string NewReturnDateNeedsAReason = nameof(NewReturnDateNeedsAReason);
+
     // Reasons (QĐ-PT Điều 5.4b, 6.3: "thông báo bằng văn bản nêu rõ lý do"; features G2.2).
     public const string RejectionNeedsAReason = nameof(RejectionNeedsAReason);
     public const string ReturnForSupplementNeedsAReason = nameof(ReturnForSupplementNeedsAReason);

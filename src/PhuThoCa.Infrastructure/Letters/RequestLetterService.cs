@@ -83,8 +83,15 @@ public sealed class RequestLetterService(
     /// it for <paramref name="request"/> as it stands, given by <paramref name="actor"/> today, and adds it (issued and handed
     /// over) to the caller's pending save, so it is stored in the same save as the action that gives it.
     /// </summary>
-    public async Task<GeneratedLetter> AddOneStopSlipAsync(string kind, Request request, Actor actor, string? reason, string statusBaseUrl,
-        CancellationToken ct)
+    public Task<GeneratedLetter> AddOneStopSlipAsync(string kind, Request request, Actor actor, string? reason, string statusBaseUrl,
+        CancellationToken ct) => AddOneStopSlipAsync(kind, request, actor, reason, null, statusBaseUrl, ct);
+
+    /// <summary>
+    /// <inheritdoc cref="AddOneStopSlipAsync(string, Request, Actor, string?, string, CancellationToken)"/> A phiếu xin lỗi
+    /// carries the new return date <paramref name="promisedDate"/>.
+    /// </summary>
+    public async Task<GeneratedLetter> AddOneStopSlipAsync(string kind, Request request, Actor actor, string? reason,
+        DateOnly? promisedDate, string statusBaseUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -95,6 +102,7 @@ public sealed class RequestLetterService(
             DueDate = request.DueDate,
             DueStep = request.DueStep,
             Reason = reason,
+            PromisedDate = promisedDate,
         };
         var slip = OneStopSlip(kind, await DataForAsync(request, ct), details, statusBaseUrl);
         var (row, _) = await PrepareAsync(request.Id, kind, slip, actor, new LetterRecord(actor.DisplayName, null, today, today), ct);

@@ -18,6 +18,7 @@ public static class RequestActionRegistration
         .AddScoped<AcceptRequest>()
         .AddScoped<RejectRequest>()
         .AddScoped<IssueRejectionNotice>()
+        .AddScoped<PromiseNewReturnDate>()
         .AddScoped<RecordFiling>()
         .AddScoped<RecordCaResult>()
         .AddScoped<RecordCaRejection>()

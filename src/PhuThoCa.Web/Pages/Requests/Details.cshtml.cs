@@ -75,6 +75,23 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
     [BindProperty]
     public RejectionNoticeInput Notice { get; set; } = new();
 
+    [BindProperty]
+    public PromiseInput Promise { get; set; } = new();
+
+    /// <summary>The latest new return date Sở promised (history row of <see cref="PhuThoCa.Domain.Requests.Request.PromiseNewReturnDate"/>), or null.</summary>
+    public DateOnly? PromisedReturnDate { get; private set; }
+
+    /// <summary>
+    /// Sở staff may offer a phiếu xin lỗi: an open Mẫu 04/06 request in Sở's step due by the next working day or overdue (the
+    /// domain checks it again).
+    /// </summary>
+    public bool CanPromise { get; private set; }
+
+    /// <summary>The latest stored one-stop-shop slips by kind (giấy tiếp nhận, phiếu yêu cầu bổ sung, phiếu xin lỗi).</summary>
+    public IReadOnlyList<GeneratedLetter> LatestSlips =>
+        [.. new[] { LetterKinds.ReceiptSlip, LetterKinds.SupplementSlip, LetterKinds.ApologySlip }
+            .Select(k => LetterVersions.LastOrDefault(l => l.Kind == k)).OfType<GeneratedLetter>()];
+
     /// <summary>Base64 of the request's RowVersion when the form was rendered.</summary>
     [BindProperty]
     public string? RowVersion { get; set; }
@@ -244,6 +261,54 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Hẹn lại ngày trả kết quả: records the new date and stores the numbered phiếu xin lỗi (Sở staff only).</summary>
+    public async Task<IActionResult> OnPostPromiseAsync(int id, [FromServices] PromiseNewReturnDate handler, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!IsScienceDepartmentUser)
+        {
+            return Forbid();
+        }
+
+        if (!RowVersions.Same(RowVersion, Current.RowVersion))
+        {
+            ModelState.AddModelError(string.Empty, DomainRuleFilter.ConcurrencyMessage);
+            return Page();
+        }
+
+        try
+        {
+            var validation = await handler.ValidateAsync(Current, Promise, me.Today, ct);
+            if (!validation.IsValid)
+            {
+                foreach (var error in validation.Errors)
+                {
+                    ModelState.AddModelError($"{nameof(Promise)}.{error.PropertyName}", error.ErrorMessage);
+                }
+
+                return Page();
+            }
+
+            db.Entry(Current).Property(r => r.RowVersion).OriginalValue = RowVersions.Parse(RowVersion!);
+            var slip = await handler.HandleAsync(Current, Promise, me.Actor(), ct);
+            TempData["StatusMessage"] = $"Đã hẹn lại ngày trả kết quả {Promise.NewDate}; phiếu xin lỗi số {slip.Number}.";
+        }
+        catch (DomainRuleException e)
+        {
+            return await ReloadAsync(id, e.Message, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ReloadAsync(id, DomainRuleFilter.ConcurrencyMessage, ct);
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     public bool MayPerform(RequestAction action)
     {
         if (RequestActions.PerformedBy(Current.Type, action) == RequestParty.Agency)
@@ -354,6 +419,13 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);
         Deadline = DeadlineView.For(request.DueDate, request.DueStep, me.Today, deadlines);
+        var promised = await db.TimelineEvents.AsNoTracking()
+            .Where(e => e.Subject == TimelineSubject.Request && e.SubjectId == id && e.Action == PhuThoCa.Domain.Requests.Request.PromiseTitle)
+            .OrderByDescending(e => e.Id).Select(e => e.ToState).FirstOrDefaultAsync(ct);
+        PromisedReturnDate = Format.ParseDate(promised);
+        CanPromise = IsScienceDepartmentUser && RequestTypes.SlipsGivenAtReceipt(request.Type) && request.IsOpen
+            && request.DueDate is { } due && request.DueStep is { } step && LegalDeadlines.Holder(step) == DeadlineHolder.ScienceDepartment
+            && due <= deadlines.AddWorkingDays(me.Today, 1);
         Wait = ReceiptWait.For(request.Status, request.SubmittedAtUtc, deadlines, me.Today);
         ReceiptCounting = request.ReceivedAtUtc is { } received && deadlines.Settings.ClockStartsAt == LegalClockStart.Receipt
             ? ReceiptDay.Of(received, deadlines)
