@@ -1,6 +1,6 @@
 using System.Globalization;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Tokens;
 
 namespace PhuThoCa.Domain.Requests;

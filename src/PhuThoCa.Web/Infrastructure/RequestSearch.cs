@@ -21,9 +21,7 @@ public static class RequestSearch
         var serial = hex.Length >= 6 && Certificate.IsValidSerial(cleaned) ? hex : "";
         if (whole is not null)
         {
-            // Expression trees: EF translates the one-argument StartsWith to an indexable prefix test (CA1310 does not apply).
-#pragma warning disable CA1310
-        return query.Where(r => r.ReceiptNumber == whole);
+            return query.Where(r => r.ReceiptNumber == whole);
         }
 
         // Expression trees: EF translates the one-argument StartsWith to an indexable prefix test (CA1310 does not apply).
