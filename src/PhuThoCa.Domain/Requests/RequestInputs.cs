@@ -1,5 +1,6 @@
 using System.Globalization;
 using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Tokens;
 
 namespace PhuThoCa.Domain.Requests;
@@ -86,5 +87,25 @@ public static class RequestReceiptNumber
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, MaxSequence);
         return string.Create(CultureInfo.InvariantCulture, $"{Prefix}-{year:D4}-{sequence:D6}");
+    }
+
+    /// <summary>
+    /// What a search text means as a receipt number: the whole number ("skhcn-2026-000040", any case) or its last
+    /// digits ("000040", "40") as the "-000040" ending shared by every year's number with that sequence.
+    /// </summary>
+    public static (string? Whole, string? Ending) SearchKeys(string? text)
+    {
+        var cleaned = Text.Clean(text).ToUpperInvariant();
+        if (cleaned.StartsWith(Prefix + "-", StringComparison.Ordinal))
+        {
+            return (cleaned, null);
+        }
+
+        if (cleaned.Length is >= 1 and <= 6 && cleaned.All(char.IsAsciiDigit))
+        {
+            return (null, "-" + cleaned.PadLeft(6, '0'));
+        }
+
+        return (null, null);
     }
 }

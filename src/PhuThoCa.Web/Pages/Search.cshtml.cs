@@ -2,25 +2,40 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages;
 
-/// <summary>One search box (features G10.1): serials with or without colons, names without diacritics, within the user's scope.</summary>
+/// <summary>
+/// One search box (features G10.1, issue 13 item 2): requests by receipt number (whole or last digits), dossier code,
+/// letter number; certificate and token serials in any spelling; subscriber and agency names without diacritics.
+/// Results are grouped by kind, best match first (exact, then prefix, then word), capped per group with a link to the
+/// list with the query applied. Agency scope comes from the context's query filters.
+/// </summary>
 public class SearchModel(AppDbContext db) : PageModel
 {
-    private const int Limit = 20;
+    public const int Limit = 8;
+
+    private const int Candidates = 50;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    public List<(int Id, string Name, string Agency)> Subscribers { get; private set; } = [];
+    public Group<(int Id, string Receipt, string Agency, RequestStatus Status)> Requests { get; private set; } = Group.None<(int, string, string, RequestStatus)>();
 
-    public List<(int Id, string Serial, string Holder)> Certificates { get; private set; } = [];
+    public Group<(int Id, string Serial, string Holder)> Certificates { get; private set; } = Group.None<(int, string, string)>();
 
-    public List<(int Id, string Serial, TokenStatus Status)> Tokens { get; private set; } = [];
+    public Group<(int Id, string Serial, TokenStatus Status)> Tokens { get; private set; } = Group.None<(int, string, TokenStatus)>();
+
+    public Group<(int Id, string Name, string Agency)> Subscribers { get; private set; } = Group.None<(int, string, string)>();
+
+    public Group<(int Id, string Name)> Agencies { get; private set; } = Group.None<(int, string)>();
+
+    public int Total => Requests.Items.Count + Certificates.Items.Count + Tokens.Items.Count + Subscribers.Items.Count + Agencies.Items.Count;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,17 +44,54 @@ public class SearchModel(AppDbContext db) : PageModel
             return;
         }
 
-        var hex = Certificate.NormalizeSerial(Query);
-        var tokenSerial = UsbToken.NormalizeSerial(Query);
-        Subscribers = (await db.Subscribers.AsNoTracking().Matching(Query).OrderBy(s => s.Name).Take(Limit)
-            .Select(s => new { s.Id, s.Name, Agency = s.Agency!.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name, s.Agency)).ToList();
-        if (hex.Length >= 4)
+        var text = Text.Clean(Query);
+        var folded = Text.Fold(text);
+        var hex = Certificate.NormalizeSerial(text);
+        var tokenSerial = UsbToken.NormalizeSerial(text);
+
+        var requests = await db.Requests.AsNoTracking().Matching(db.Subscribers, text).OrderByDescending(r => r.CreatedAtUtc).Take(Candidates)
+            .Select(r => new { r.Id, r.ReceiptNumber, r.CaDossierCode, LetterNumber = r.Letter.Number, r.Status, Agency = db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        Requests = Group.Of(requests.OrderBy(r => RequestSearch.Rank(text, r.ReceiptNumber, r.CaDossierCode, r.LetterNumber))
+            .Select(r => (r.Id, r.ReceiptNumber ?? r.LetterNumber ?? $"#{r.Id}", r.Agency ?? "", r.Status)));
+
+        if (hex.Length >= 4 && Certificate.IsValidSerial(text))
         {
-            Certificates = (await db.Certificates.AsNoTracking().Where(c => c.SerialNumber.Contains(hex)).OrderBy(c => c.SerialNumber).Take(Limit)
-                .Select(c => new { c.Id, c.SerialNumber, Holder = c.Subscriber!.Name }).ToListAsync(ct)).Select(c => (c.Id, c.SerialNumber, c.Holder)).ToList();
+            var certificates = await db.Certificates.AsNoTracking().Where(c => c.SerialNumber.StartsWith(hex)).OrderBy(c => c.SerialNumber).Take(Candidates)
+                .Select(c => new { c.Id, c.SerialNumber, Holder = c.Subscriber!.Name }).ToListAsync(ct);
+            Certificates = Group.Of(certificates.OrderBy(c => c.SerialNumber == hex ? 0 : 1).Select(c => (c.Id, c.SerialNumber, c.Holder)));
         }
 
-        Tokens = (await db.Tokens.AsNoTracking().Where(t => t.SerialNumber.Contains(tokenSerial)).OrderBy(t => t.SerialNumber).Take(Limit)
-            .Select(t => new { t.Id, t.SerialNumber, t.Status }).ToListAsync(ct)).Select(t => (t.Id, t.SerialNumber, t.Status)).ToList();
+        var tokens = await db.Tokens.AsNoTracking().Where(t => t.SerialNumber.StartsWith(tokenSerial)).OrderBy(t => t.SerialNumber).Take(Candidates)
+            .Select(t => new { t.Id, t.SerialNumber, t.Status }).ToListAsync(ct);
+        Tokens = Group.Of(tokens.OrderBy(t => t.SerialNumber == tokenSerial ? 0 : 1).Select(t => (t.Id, t.SerialNumber, t.Status)));
+
+        var subscribers = await db.Subscribers.AsNoTracking().Matching(text).OrderBy(s => s.Name).Take(Candidates)
+            .Select(s => new { s.Id, s.Name, s.SearchKey, Agency = s.Agency!.Name }).ToListAsync(ct);
+        Subscribers = Group.Of(subscribers.OrderBy(s => WordRank(s.SearchKey, folded)).Select(s => (s.Id, s.Name, s.Agency)));
+
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.SearchKey.Contains(folded)).OrderBy(a => a.Name).Take(Candidates)
+            .Select(a => new { a.Id, a.Name, a.SearchKey }).ToListAsync(ct);
+        Agencies = Group.Of(agencies.OrderBy(a => WordRank(a.SearchKey, folded)).Select(a => (a.Id, a.Name)));
+    }
+
+    /// <summary>0 when the folded key is the query, 1 when it starts with it, 2 when a word starts with it, 3 otherwise.</summary>
+    public static int WordRank(string key, string folded) =>
+        key == folded ? 0
+        : key.StartsWith(folded, StringComparison.Ordinal) ? 1
+        : key.Contains(" " + folded, StringComparison.Ordinal) ? 2
+        : 3;
+
+    public sealed record Group<T>(IReadOnlyList<T> Items, bool More);
+
+    private static class Group
+    {
+        public static Group<T> None<T>() => new([], false);
+
+        public static Group<T> Of<T>(IEnumerable<T> ranked)
+        {
+            var list = ranked.Take(Limit + 1).ToList();
+            return new Group<T>(list.Take(Limit).ToList(), list.Count > Limit);
+        }
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Calendar;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Infrastructure.Calendar;
@@ -90,11 +89,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var query = db.Requests.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var text = Text.Clean(Query);
-            query = query.Where(r => (r.ReceiptNumber != null && r.ReceiptNumber.Contains(text))
-                || (r.Letter.Number != null && r.Letter.Number.Contains(text))
-                || r.Lines.Any(l => l.SubscriberName.Contains(text) || (l.CertificateSerial != null && l.CertificateSerial.Contains(text))
-                    || (l.TokenSerial != null && l.TokenSerial.Contains(text))));
+            query = query.Matching(db.Subscribers, Query);
         }
 
         if (Type is not null)
