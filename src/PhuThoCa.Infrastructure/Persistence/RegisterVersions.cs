@@ -36,8 +36,8 @@ public static class RegisterVersions
     public static string? VersionOf(this DbContext db, object entity)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var property = db.Entry(entity).Metadata.FindProperty(Property);
-        return property is null ? null : Convert.ToBase64String((byte[]?)db.Entry(entity).Property(Property).CurrentValue ?? []);
+        var entry = db.Entry(entity);
+        return entry.Metadata.FindProperty(Property) is null ? null : Convert.ToBase64String((byte[]?)entry.Property(Property).CurrentValue ?? []);
     }
 
     /// <summary>
@@ -72,21 +72,16 @@ public static class RegisterVersions
             }
 
             var version = entry.Property(Property);
-            switch (entry.State)
+            var renew = entry.State switch
             {
-                case EntityState.Added when version.CurrentValue is not byte[] { Length: > 0 }:
-                    version.CurrentValue = New();
-                    break;
-                case EntityState.Modified when ReferenceEquals(version.CurrentValue, version.OriginalValue)
-                    || (version.CurrentValue is byte[] current && version.OriginalValue is byte[] original && current.AsSpan().SequenceEqual(original)):
-                    version.CurrentValue = New();
-                    break;
-                case EntityState.Detached:
-                case EntityState.Unchanged:
-                case EntityState.Deleted:
-                case EntityState.Added:
-                case EntityState.Modified:
-                    break;
+                EntityState.Added => version.CurrentValue is not byte[] { Length: > 0 },
+                EntityState.Modified => ReferenceEquals(version.CurrentValue, version.OriginalValue)
+                    || (version.CurrentValue is byte[] current && version.OriginalValue is byte[] original && current.AsSpan().SequenceEqual(original)),
+                EntityState.Detached or EntityState.Unchanged or EntityState.Deleted => false,
+            };
+            if (renew)
+            {
+                version.CurrentValue = New();
             }
         }
     }
