@@ -7,6 +7,7 @@ using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Api;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Infrastructure.Jobs;
 using PhuThoCa.Web.Infrastructure.Mail;
 using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Seeding;
@@ -54,8 +55,8 @@ builder.Services.AddSingleton(new PhuThoCa.Infrastructure.Files.FileStore(Path.C
 builder.Services.AddSingleton<PhuThoCa.Infrastructure.Calendar.CalendarProvider>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings.Section)
     .Get<PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings>() ?? new PhuThoCa.Infrastructure.Notifications.ExpiryReminderSettings());
-builder.Services.AddHostedService<ExpiryReminderService>();
 builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalJobs(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Requests:Deadlines").Get<PhuThoCa.Domain.Requests.RequestDeadlineSettings>()
     ?? PhuThoCa.Domain.Requests.RequestDeadlineSettings.Default) with
 {

@@ -13,12 +13,12 @@ namespace PhuThoCa.Infrastructure.Mail;
 /// </summary>
 public sealed class DeadlineMail(AppDbContext db, MailSettings settings, TimeProvider clock)
 {
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    /// <remarks>Safe to run on several nodes at once: each message key is written once (<see cref="SerializedRun"/>).</remarks>
+    public async Task<int> RunAsync(CancellationToken ct = default) =>
+        settings.IsEnabled ? await SerializedRun.RunAsync(db, WriteDueAsync, ct) : 0;
+
+    private async Task<int> WriteDueAsync(CancellationToken ct)
     {
-        if (!settings.IsEnabled)
-        {
-            return 0;
-        }
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var today = VietnamTime.ToDate(nowUtc);

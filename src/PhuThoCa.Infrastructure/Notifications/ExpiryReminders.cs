@@ -34,10 +34,16 @@ public static class ExpiryReminders
     private const string KeyPrefix = "certificate-expiry:";
 
     /// <summary>Writes the reminders due at <paramref name="nowUtc"/> and returns how many notifications it added.</summary>
-    public static async Task<int> RunAsync(AppDbContext db, ExpiryReminderSettings settings, DateTime nowUtc, CancellationToken ct = default)
+    /// <remarks>Safe to run on several nodes at once: each (user, certificate, step) is written once (<see cref="SerializedRun"/>).</remarks>
+    public static Task<int> RunAsync(AppDbContext db, ExpiryReminderSettings settings, DateTime nowUtc, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(settings);
+        return SerializedRun.RunAsync(db, token => WriteDueAsync(db, settings, nowUtc, token), ct);
+    }
+
+    private static async Task<int> WriteDueAsync(AppDbContext db, ExpiryReminderSettings settings, DateTime nowUtc, CancellationToken ct)
+    {
         var thresholds = settings.ExpiryDays.Where(d => d > 0).Distinct().Order().ToList();
         if (thresholds.Count == 0 && !settings.NotifyExpired)
         {

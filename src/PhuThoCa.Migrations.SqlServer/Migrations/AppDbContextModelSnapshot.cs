@@ -625,7 +625,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId", "CreatedAtUtc");
 
-                    b.HasIndex("UserId", "Key");
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasFilter("[Key] IS NOT NULL");
 
                     b.HasIndex("UserId", "ReadAtUtc");
 

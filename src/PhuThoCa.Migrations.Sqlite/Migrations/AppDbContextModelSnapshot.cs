@@ -596,7 +596,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "CreatedAtUtc");
 
-                    b.HasIndex("UserId", "Key");
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "ReadAtUtc");
 

@@ -12,7 +12,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Title).HasMaxLength(300).IsRequired();
         b.Property(n => n.Detail).HasMaxLength(4000);
         b.Property(n => n.Key).HasMaxLength(120);
-        b.HasIndex(n => new { n.UserId, n.Key });
+        // A keyed notification (an expiry reminder step) reaches each user once, however many nodes run the job at the
+        // same moment: the database refuses the second copy (NULL keys are not compared).
+        b.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
         b.Ignore(n => n.IsRead);
         // The list and the unread badge: one user's notifications, newest first.
         b.HasIndex(n => new { n.UserId, n.ReadAtUtc });

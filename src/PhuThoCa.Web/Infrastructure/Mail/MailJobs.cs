@@ -67,29 +67,13 @@ public sealed partial class DeadlineMailJob(IServiceScopeFactory scopes, ILogger
 
 public static class MailServiceCollectionExtensions
 {
-    /// <summary>Mail settings, the delivery and deadline jobs on Quartz.NET (in-memory store: one node runs them).</summary>
+    /// <summary>Mail settings and services; the delivery and deadline jobs run on the portal's scheduler (Jobs/PortalSchedule.cs).</summary>
     public static IServiceCollection AddPortalMail(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
         services.AddSingleton(settings);
         services.AddScoped<MailDelivery>();
         services.AddScoped<DeadlineMail>();
-        services.AddQuartz(q =>
-        {
-            var delivery = new JobKey("mail-delivery");
-            q.AddJob<MailDeliveryJob>(j => j.WithIdentity(delivery));
-            q.AddTrigger(t => t.ForJob(delivery).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(Math.Max(1, settings.PollSeconds))).RepeatForever()));
-            var deadlines = new JobKey("deadline-mail");
-            q.AddJob<DeadlineMailJob>(j => j.WithIdentity(deadlines));
-            q.AddTrigger(t => t.ForJob(deadlines).StartNow());
-            q.AddTrigger(t => t.ForJob(deadlines)
-                .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(VietnamTimeZone())));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
-
-    private static TimeZoneInfo VietnamTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
 }

@@ -8,7 +8,6 @@ using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Notifications;
 using PhuThoCa.Tests.Support;
-using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -83,7 +82,7 @@ public class ExpiryReminderTests(PortalFactory portal)
     {
         var now = DateTime.Parse(nowUtc, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
 
-        var wait = ExpiryReminderService.UntilNextRun(now);
+        var wait = PhuThoCa.Web.Infrastructure.Jobs.PortalSchedule.NextDailyRun(new DateTimeOffset(now, TimeSpan.Zero)).UtcDateTime - now;
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), wait);
         Assert.Equal(new TimeOnly(7, 0), TimeOnly.FromDateTime(VietnamTime.ToLocal(now + wait)));
