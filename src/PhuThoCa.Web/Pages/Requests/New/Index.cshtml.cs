@@ -139,7 +139,7 @@ public class NewRequestModel(AppDbContext db, CurrentUser me) : PageModel
         if (next.OpenRequest is { } open)
         {
             ModelState.AddModelError(string.Empty, $"{subject} đã có yêu cầu {RequestLabels.TypeShort(next.Type).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} "
-                + $"đang xử lý ({open.ReceiptNumber ?? "bản nháp số " + open.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+                + $"đang xử lý ({open.ReceiptNumber ?? "yêu cầu số " + open.RequestId.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
             return true;
         }
 
