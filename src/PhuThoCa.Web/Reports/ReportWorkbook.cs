@@ -1,7 +1,5 @@
 using System.Globalization;
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 using PhuThoCa.Domain.Reports;
 using PhuThoCa.Web.Infrastructure;
 
@@ -14,7 +12,7 @@ namespace PhuThoCa.Web.Reports;
 /// </summary>
 public static class ReportWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = TypedWorkbook.ContentType;
 
     /// <summary>Rows above each table's header row.</summary>
     public const int HeaderRows = 5;
@@ -30,24 +28,11 @@ public static class ReportWorkbook
             var table = tables[t];
             string Key(int column) => string.Create(CultureInfo.InvariantCulture, $"t{t}c{column}");
             var keys = Enumerable.Range(0, table.Columns.Count).Select(Key).ToList();
-            for (var c = 0; c < table.Columns.Count; c++)
-            {
-                var column = table.Columns[c];
-                columns.Add(new DynamicExcelColumn(keys[c])
-                {
-                    Width = column.Width,
-                    Format = column.Kind switch
-                    {
-                        ReportCellKind.Count => "#,##0",
-                        ReportCellKind.OneDecimal => "0.0",
-                        ReportCellKind.Date => "dd/MM/yyyy",
-                        ReportCellKind.Text => null,
-                    },
-                });
-            }
+            var kinds = table.Columns.Select(c => Kind(c.Kind)).ToList();
+            columns.AddRange(table.Columns.Select((c, i) => TypedWorkbook.Column(keys[i], kinds[i], c.Width)));
 
             Dictionary<string, object?> Line(IReadOnlyList<object?> cells) =>
-                keys.Select((k, i) => (k, v: i < cells.Count ? Cell(cells[i]) : null)).ToDictionary(x => x.k, x => x.v);
+                keys.Select((k, i) => (k, v: i < cells.Count ? TypedWorkbook.Cell(cells[i], kinds[i]) : null)).ToDictionary(x => x.k, x => x.v);
 
             var rows = new List<Dictionary<string, object?>>
             {
@@ -62,18 +47,14 @@ public static class ReportWorkbook
             sheets[table.SheetName] = rows;
         }
 
-        var configuration = new OpenXmlConfiguration
-        {
-            TableStyles = TableStyles.None,
-            AutoFilter = false,
-            FreezeRowCount = HeaderRows + 1,
-            DynamicColumns = [.. columns],
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets, printHeader: false, configuration: configuration);
-        return stream.ToArray();
+        return TypedWorkbook.Save(sheets, columns, HeaderRows + 1, printHeader: false);
     }
 
-    /// <summary>A <see cref="DateOnly"/> becomes a date cell; numbers stay numbers.</summary>
-    private static object? Cell(object? value) => value is DateOnly date ? date.ToDateTime(TimeOnly.MinValue) : value;
+    private static CellKind Kind(ReportCellKind kind) => kind switch
+    {
+        ReportCellKind.Count => CellKind.Count,
+        ReportCellKind.OneDecimal => CellKind.OneDecimal,
+        ReportCellKind.Date => CellKind.Date,
+        ReportCellKind.Text => CellKind.Text,
+    };
 }

@@ -28,6 +28,26 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanEdit = await me.CanAsync(Policies.Admin);
+        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, 30, ct);
+    }
+
+    /// <summary>The whole filtered list (same filter and order as the page, all pages) as Excel, or as CSV with <c>format=csv</c>.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await FilteredRows().ToListAsync(ct);
+        return ListExport.Create(format, "co-quan", "Cơ quan, tổ chức quản lý trực tiếp",
+            [("Tên cơ quan", Query), ("Loại", Kind is null ? null : AgencyLabels.Kind(Kind.Value))],
+            [new("Tên cơ quan", Width: 48), new("Viết tắt", Width: 14), new("Loại", Width: 28), new("Tên miền thư điện tử", Width: 26),
+                new("Số thuê bao", CellKind.Count, 12), new("Số thiết bị", CellKind.Count, 12), new("Trạng thái", Width: 16)],
+            rows.Select(r => new object?[]
+            {
+                r.Name, r.ShortName, AgencyLabels.Kind(r.Kind), r.EmailDomain, r.Subscribers, r.Tokens, r.IsActive ? "Đang hoạt động" : "Ngừng hoạt động",
+            }), me);
+    }
+
+    /// <summary>The agencies matching the filters, by kind then name; the page shows 30 of them and the export all.</summary>
+    private IQueryable<Row> FilteredRows()
+    {
         var query = db.Agencies.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
@@ -40,8 +60,8 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             query = query.Where(a => a.Kind == Kind);
         }
 
-        Rows = await PagedList.CreateAsync(query.OrderBy(a => a.Kind).ThenBy(a => a.Name).Select(a => new Row(a.Id, a.Name, a.ShortName, a.Kind,
-            a.EmailDomain, a.IsActive, db.Subscribers.Count(s => s.AgencyId == a.Id), db.Tokens.Count(t => t.AgencyId == a.Id))), PageNumber, 30, ct);
+        return query.OrderBy(a => a.Kind).ThenBy(a => a.Name).Select(a => new Row(a.Id, a.Name, a.ShortName, a.Kind,
+            a.EmailDomain, a.IsActive, db.Subscribers.Count(s => s.AgencyId == a.Id), db.Tokens.Count(t => t.AgencyId == a.Id)));
     }
 
     public sealed record Row(int Id, string Name, string ShortName, AgencyKind Kind, string EmailDomain, bool IsActive, int Subscribers, int Tokens);

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Requests;
 
 namespace PhuThoCa.Web.Pages.Certificates;
 
@@ -13,9 +15,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public Certificate Certificate { get; private set; } = null!;
 
-    public Eligibility Renewal { get; private set; } = null!;
+    /// <summary>Renewal, change and revocation as judged by <see cref="NextRequests"/> (the rules and the open requests).</summary>
+    public IReadOnlyList<NextRequest> Next { get; private set; } = [];
 
-    public Eligibility Change { get; private set; } = null!;
+    public NextRequest Renewal => Next.First(n => n.Type == RequestType.Renew);
+
+    public NextRequest Change => Next.First(n => n.Type == RequestType.ChangeInfo);
+
+    public RelatedRequestsView Related { get; private set; } = null!;
 
     public string? PredecessorSerial { get; private set; }
 
@@ -25,10 +32,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>An officer of the certificate's agency may start a request about it (the request is the agency's letter).</summary>
+    public bool CanFileRequests { get; private set; }
+
     /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         CanEdit = await me.CanAsync(Policies.EditRegisters);
+        CanFileRequests = me.IsOfficer && await me.CanAsync(Policies.FileRequests);
         await base.OnPageHandlerExecutionAsync(context, next);
     }
 
@@ -46,8 +57,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         }
 
         Certificate = certificate;
-        Renewal = certificate.CheckRenewalEligibility(me.Today);
-        Change = certificate.CheckChangeEligibility(me.Today);
+        var related = await RelatedRequests.ForCertificateAsync(db, id, ct);
+        Next = NextRequests.ForCertificate(certificate, me.Today, related.Where(r => r.IsOpen).Select(r => r.Ref));
+        Related = new RelatedRequestsView(related, Next, CanFileRequests && certificate.Subscriber?.AgencyId == me.AgencyId, "certificate", id);
         PredecessorSerial = certificate.PredecessorId is int p ? await db.Certificates.Where(c => c.Id == p).Select(c => c.SerialNumber).FirstOrDefaultAsync(ct) : null;
         SuccessorSerial = certificate.SuccessorId is int s ? await db.Certificates.Where(c => c.Id == s).Select(c => c.SerialNumber).FirstOrDefaultAsync(ct) : null;
         History = await db.TimelineEvents.AsNoTracking().Where(e => e.Subject == TimelineSubject.Certificate && e.SubjectId == id)

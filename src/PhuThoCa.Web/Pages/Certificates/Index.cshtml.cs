@@ -29,23 +29,21 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         values["expiry"] = ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The whole filtered list as Excel, or as CSV with <c>format=csv</c>.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var rows = await FilteredRows().ToListAsync(ct);
         var now = Me.UtcNow;
-        return ExcelExport.Create("chung-thu-so", "Chứng thư số", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : CertificateLabels.Status(Status.Value)),
+        return ListExport.Create(format, "chung-thu-so", "Chứng thư số", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : CertificateLabels.Status(Status.Value)),
             ("Hết hạn trong (ngày)", ExpiryDays?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Cơ quan", await AgencyFilterNameAsync(ct))],
-            rows.Select(r => new Dictionary<string, object?>
+            [new("Số hiệu", Width: 42), new("Thuê bao", Width: 30), new("Cơ quan", Width: 40), new("Hiệu lực từ", CellKind.Date, 13),
+                new("Hiệu lực đến", CellKind.Date, 13), new("Trạng thái", Width: 16), new("Đã gia hạn", Width: 11), new("Thiết bị", Width: 22)],
+            rows.Select(r => new object?[]
             {
-                ["Số hiệu"] = r.Serial,
-                ["Thuê bao"] = r.SubscriberName,
-                ["Cơ quan"] = r.AgencyName,
-                ["Hiệu lực từ"] = Format.Date(r.NotBeforeUtc),
-                ["Hiệu lực đến"] = Format.Date(r.NotAfterUtc),
-                ["Trạng thái"] = CertificateLabels.Status(r.Status == CertificateStatus.Valid && r.NotAfterUtc <= now ? CertificateStatus.Expired : r.Status),
-                ["Đã gia hạn"] = r.RenewalCount > 0 ? "Có" : "",
-                ["Thiết bị"] = r.TokenSerial,
+                r.Serial, r.SubscriberName, r.AgencyName, r.NotBeforeUtc, r.NotAfterUtc,
+                CertificateLabels.Status(r.Status == CertificateStatus.Valid && r.NotAfterUtc <= now ? CertificateStatus.Expired : r.Status),
+                r.RenewalCount > 0 ? "Có" : "", r.TokenSerial,
             }), Me);
     }
 

@@ -43,7 +43,7 @@ public class IndexModel(ImportJobs jobs, IEnumerable<RegisterImporter> importers
             return NotFound();
         }
 
-        return File(ImportTemplates.Create(importer), ExcelExport.ContentType, $"mau-nhap-{ImportRegisterLabels.FileStem(Register)}.xlsx");
+        return File(ImportTemplates.Create(importer), TypedWorkbook.ContentType, $"mau-nhap-{ImportRegisterLabels.FileStem(Register)}.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

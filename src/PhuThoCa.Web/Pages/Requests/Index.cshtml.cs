@@ -86,34 +86,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         }
 
         var today = me.Today;
-        var query = db.Requests.AsNoTracking().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(Query))
-        {
-            query = query.Matching(db.Subscribers, Query);
-        }
-
-        if (Type is not null)
-        {
-            query = query.Where(r => r.Type == Type);
-        }
-
-        if (Status is not null)
-        {
-            query = query.Where(r => r.Status == Status);
-        }
-
-        query = State switch
-        {
-            OpenState => query.Where(Domain.Requests.Request.IsOpenExpression),
-            ClosedState => query.Where(r => RequestStatuses.Closed.Contains(r.Status)),
-            _ => query,
-        };
-
-        if (AgencyId is not null)
-        {
-            query = query.Where(r => r.AgencyId == AgencyId);
-        }
-
+        var query = Filtered();
         // The counts in the header ignore the due filter itself, so they tell what the other choices would show.
         OverdueCount = await ByDue(query, DueStatus.Overdue, today).CountAsync(ct);
         DueTodayCount = await ByDue(query, DueStatus.DueToday, today).CountAsync(ct);
@@ -159,6 +132,102 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
             return Row.From(data, calendar, today);
         })], page.Page, page.PageSize, page.Total);
         return Page();
+    }
+
+    /// <summary>
+    /// The whole filtered list (same filters and order as the page, all pages, the agency scope of the query filter) as
+    /// Excel, or as CSV with <c>format=csv</c>: every line's subscriber, dates as dates, counts as numbers.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var today = me.Today;
+        var query = Filtered();
+        if (Due is { } due)
+        {
+            query = ByDue(query, due, today);
+        }
+
+        var heads = Sort switch
+        {
+            SortNewest => await Heads(query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)).ToListAsync(ct),
+            SortDueLatest => await Heads(query.OrderBy(r => r.DueDate == null).ThenByDescending(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc))
+                .ToListAsync(ct),
+            _ => [.. await Heads(query.Where(r => r.DueDate != null).OrderBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)).ToListAsync(ct),
+                .. await Heads(query.Where(r => r.DueDate == null).OrderByDescending(r => r.CreatedAtUtc)).ToListAsync(ct)],
+        };
+
+        // The lines of the exported requests only: the filtered query is a subquery, not a list of ids.
+        var ids = query.Select(r => r.Id);
+        var lines = (await db.Set<RequestLine>().AsNoTracking()
+                .Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
+                .Select(l => new
+                {
+                    RequestId = EF.Property<int>(l, "RequestId"),
+                    l.Id,
+                    Preview = new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial),
+                })
+                .ToListAsync(ct))
+            .GroupBy(l => l.RequestId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Id).Select(l => l.Preview).ToList());
+
+        var calendar = await calendars.GetAsync(db, ct);
+        var agencyName = AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        return ListExport.Create(format, "yeu-cau", Heading,
+            [("Từ khóa", Query), ("Loại yêu cầu", Type is null ? null : RequestLabels.TypeShort(Type.Value)),
+                ("Trạng thái", Status is null ? null : RequestLabels.Status(Status.Value)),
+                ("Tình trạng", State switch { OpenState => "Đang xử lý", ClosedState => "Đã kết thúc", _ => null }),
+                ("Thời hạn", Due is null ? null : RequestLabels.Due(Due.Value)), ("Cơ quan", agencyName)],
+            [new("Số tiếp nhận", Width: 20), new("Số công văn", Width: 16), new("Loại yêu cầu", Width: 22), new("Mẫu", Width: 12),
+                new("Danh sách đề nghị", Width: 60), new("Số dòng", CellKind.Count, 9), new("Cơ quan", Width: 40), new("Trạng thái", Width: 24),
+                new("Ngày lập", CellKind.DateTime, 17), new("Ngày gửi", CellKind.DateTime, 17), new("Hạn xử lý", CellKind.Date, 13),
+                new("Tình hình thời hạn", Width: 18), new("Số ngày làm việc còn lại", CellKind.Count, 12), new("Bên đang xử lý", Width: 30)],
+            heads.Select(h =>
+            {
+                var own = lines.GetValueOrDefault(h.Id) ?? [];
+                var row = Row.From(new RowData(h.Id, h.ReceiptNumber, h.LetterNumber, h.Type, h.Status, h.AgencyName, h.CreatedAtUtc,
+                    h.SubmittedAtUtc, h.DueDate, h.DueStep, own.Count, own), calendar, today);
+                return new object?[]
+                {
+                    h.ReceiptNumber, h.LetterNumber, RequestLabels.TypeShort(h.Type), row.Form, row.LinesSummary, own.Count, h.AgencyName,
+                    RequestLabels.Status(h.Status), h.CreatedAtUtc, h.SubmittedAtUtc, h.DueDate,
+                    row.DueStatus is { } dueStatus ? RequestLabels.Due(dueStatus) : null, row.WorkingDaysLeft,
+                    h.DueStep is { } step ? RequestLabels.Holder(step) : null,
+                };
+            }), me);
+    }
+
+    /// <summary>The requests matching every filter but the due one (the header counts are taken before it).</summary>
+    private IQueryable<Request> Filtered()
+    {
+        var query = db.Requests.AsNoTracking().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            query = query.Matching(db.Subscribers, Query);
+        }
+
+        if (Type is not null)
+        {
+            query = query.Where(r => r.Type == Type);
+        }
+
+        if (Status is not null)
+        {
+            query = query.Where(r => r.Status == Status);
+        }
+
+        query = State switch
+        {
+            OpenState => query.Where(Domain.Requests.Request.IsOpenExpression),
+            ClosedState => query.Where(r => RequestStatuses.Closed.Contains(r.Status)),
+            _ => query,
+        };
+
+        if (AgencyId is not null)
+        {
+            query = query.Where(r => r.AgencyId == AgencyId);
+        }
+
+        return query;
     }
 
     /// <summary>The request columns of a row; the lines are read afterwards for the page's ids only.</summary>

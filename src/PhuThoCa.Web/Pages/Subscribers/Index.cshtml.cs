@@ -16,20 +16,18 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         values["kind"] = Kind?.ToString();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The whole filtered list as Excel, or as CSV with <c>format=csv</c>.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var rows = await FilteredRows().ToListAsync(ct);
-        return ExcelExport.Create("thue-bao", "Thuê bao", [("Từ khóa", Query), ("Loại", Kind is null ? null : SubscriberKindLabels.Label(Kind.Value)),
+        return ListExport.Create(format, "thue-bao", "Thuê bao", [("Từ khóa", Query), ("Loại", Kind is null ? null : SubscriberKindLabels.Label(Kind.Value)),
             ("Cơ quan", await AgencyFilterNameAsync(ct))],
-            rows.Select(r => new Dictionary<string, object?>
+            [new("Tên thuê bao", Width: 30), new("Loại", Width: 12), new("Chức vụ", Width: 24), new("Thư điện tử công vụ", Width: 32),
+                new("Số định danh (4 số cuối)", Width: 16), new("Cơ quan", Width: 40), new("Trạng thái", Width: 16)],
+            rows.Select(r => new object?[]
             {
-                ["Tên thuê bao"] = r.Name,
-                ["Loại"] = SubscriberKindLabels.Label(r.Kind),
-                ["Chức vụ"] = r.Position,
-                ["Thư điện tử công vụ"] = r.Email,
-                ["Số định danh (4 số cuối)"] = NationalId.Mask(r.NationalId),
-                ["Cơ quan"] = r.AgencyName,
-                ["Trạng thái"] = r.IsActive ? "Đang hoạt động" : "Ngừng sử dụng",
+                r.Name, SubscriberKindLabels.Label(r.Kind), r.Position, r.Email, NationalId.Mask(r.NationalId), r.AgencyName,
+                r.IsActive ? "Đang hoạt động" : "Ngừng sử dụng",
             }), Me);
     }
 

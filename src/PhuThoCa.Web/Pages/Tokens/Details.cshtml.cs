@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Requests;
 
 namespace PhuThoCa.Web.Pages.Tokens;
 
@@ -26,14 +28,16 @@ public class DetailsModel(AppDbContext db, CurrentUser me, IValidator<DetailsMod
 
     public bool CanEdit { get; private set; }
 
-    /// <summary>An agency officer may file the recovery request (Mẫu 06) for a locked token.</summary>
+    public RelatedRequestsView Related { get; private set; } = null!;
+
+    /// <summary>An officer of the token's agency may file the recovery request (Mẫu 06) for a locked token.</summary>
     public bool CanFileRequests { get; private set; }
 
     /// <summary>Judged once per request by the named policy, before any handler runs.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         CanEdit = await me.CanAsync(Policies.EditRegisters);
-        CanFileRequests = await me.CanAsync(Policies.FileRequests);
+        CanFileRequests = me.IsOfficer && await me.CanAsync(Policies.FileRequests);
         await base.OnPageHandlerExecutionAsync(context, next);
     }
 
@@ -78,6 +82,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, IValidator<DetailsMod
         Handovers = await db.TokenHandovers.AsNoTracking().Where(h => h.TokenId == id).OrderByDescending(h => h.Date).ThenByDescending(h => h.Id).ToListAsync(ct);
         History = await db.TimelineEvents.AsNoTracking().Where(e => e.Subject == TimelineSubject.Token && e.SubjectId == id)
             .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToListAsync(ct);
+        var related = await RelatedRequests.ForTokenAsync(db, id, ct);
+        var next = NextRequests.ForToken(token, related.Where(r => r.IsOpen).Select(r => r.Ref));
+        Related = new RelatedRequestsView(related, [next], CanFileRequests && token.AgencyId == me.AgencyId, "token", id);
         return true;
     }
 

@@ -17,20 +17,17 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         values["status"] = Status?.ToString();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>The whole filtered list as Excel, or as CSV with <c>format=csv</c>.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var rows = await FilteredRows().ToListAsync(ct);
-        return ExcelExport.Create("thiet-bi", "Thiết bị lưu khóa bí mật", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : TokenTransitions.Label(Status.Value)),
+        return ListExport.Create(format, "thiet-bi", "Thiết bị lưu khóa bí mật", [("Từ khóa", Query), ("Trạng thái", Status is null ? null : TokenTransitions.Label(Status.Value)),
             ("Cơ quan", await AgencyFilterNameAsync(ct))],
-            rows.Select(r => new Dictionary<string, object?>
+            [new("Số hiệu", Width: 22), new("Chủng loại", Width: 20), new("Trạng thái", Width: 18), new("Người đang giữ", Width: 28),
+                new("Cơ quan", Width: 40), new("Số lần khôi phục", CellKind.Count, 12), new("Số lần bàn giao", CellKind.Count, 12)],
+            rows.Select(r => new object?[]
             {
-                ["Số hiệu"] = r.Serial,
-                ["Chủng loại"] = r.Model,
-                ["Trạng thái"] = TokenTransitions.Label(r.Status),
-                ["Người đang giữ"] = r.Custodian,
-                ["Cơ quan"] = r.AgencyName,
-                ["Số lần khôi phục"] = r.Recoveries,
-                ["Số lần bàn giao"] = r.Handovers,
+                r.Serial, r.Model, TokenTransitions.Label(r.Status), r.Custodian, r.AgencyName, r.Recoveries, r.Handovers,
             }), Me);
     }
 
