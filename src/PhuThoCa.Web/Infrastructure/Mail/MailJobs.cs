@@ -1,4 +1,5 @@
 using PhuThoCa.Infrastructure.Mail;
+using PhuThoCa.Infrastructure.Reports;
 using Quartz;
 
 namespace PhuThoCa.Web.Infrastructure.Mail;
@@ -65,6 +66,38 @@ public sealed partial class DeadlineMailJob(IServiceScopeFactory scopes, ILogger
     }
 }
 
+/// <summary>
+/// Daily (07:00 Vietnam time, and at start-up) reminders to the agencies whose report to Sở (QĐ-PT Điều 9.6) is due within
+/// <see cref="AgencyReportSettings.ReminderDaysBefore"/> days and not sent: in-portal always, e-mail when mail is on.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class AgencyReportReminderJob(IServiceScopeFactory scopes, ILogger<AgencyReportReminderJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var reminded = await scope.ServiceProvider.GetRequiredService<AgencyReportReminders>().RunAsync(cancellationToken);
+            Log.Written(logger, reminded);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Failed(logger, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Agency report reminders: {Count} agencies reminded")]
+        public static partial void Written(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Agency report reminders failed")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
+
 public static class MailServiceCollectionExtensions
 {
     /// <summary>Mail settings, the delivery and deadline jobs on Quartz.NET (in-memory store: one node runs them).</summary>
@@ -74,6 +107,8 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddScoped<MailDelivery>();
         services.AddScoped<DeadlineMail>();
+        services.AddSingleton(configuration.GetSection(AgencyReportSettings.Section).Get<AgencyReportSettings>() ?? new AgencyReportSettings());
+        services.AddScoped<AgencyReportReminders>();
         services.AddQuartz(q =>
         {
             var delivery = new JobKey("mail-delivery");
@@ -85,6 +120,11 @@ public static class MailServiceCollectionExtensions
             q.AddTrigger(t => t.ForJob(deadlines).StartNow());
             q.AddTrigger(t => t.ForJob(deadlines)
                 .WithCronSchedule("0 0 7 * * ?", c => c.InTimeZone(VietnamTimeZone())));
+            var reports = new JobKey("agency-report-reminders");
+            q.AddJob<AgencyReportReminderJob>(j => j.WithIdentity(reports));
+            q.AddTrigger(t => t.ForJob(reports).StartNow());
+            q.AddTrigger(t => t.ForJob(reports)
+                .WithCronSchedule("0 5 7 * * ?", c => c.InTimeZone(VietnamTimeZone())));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
