@@ -75,6 +75,8 @@ public partial class AgencyReportTests(PortalFactory portal)
 
         Assert.Equal(HttpStatusCode.Redirect, (await PortalFactory.PostFormAsync(officerA, page + "?handler=Save", Forecast("5", "2", "7"), page, Ct)).StatusCode);
         var saved = await officerA.GetStringAsync(new Uri(page, UriKind.Relative), Ct);
+        await KeepAsync("agency-report-draft", saved);
+        await KeepAsync("officer-landing", await officerA.GetStringAsync(new Uri("/", UriKind.Relative), Ct));
         Assert.Equal("2", TestHtml.InputValue(saved, "Forecast.NewTokens"));
         Assert.Contains("Trạng thái: Nháp", TestHtml.Text(saved), StringComparison.Ordinal);
         Assert.Equal(["1", aName, "0", "0", "0", "5", "2", "7"], Row(saved, "plan", aName));
@@ -104,6 +106,8 @@ public partial class AgencyReportTests(PortalFactory portal)
 
         // Sở sees who has and has not reported.
         var details = await staff.GetStringAsync(new Uri($"/Reports/Rounds/Details/{roundId}", UriKind.Relative), Ct);
+        await KeepAsync("round-details", details);
+        await KeepAsync("rounds", await staff.GetStringAsync(new Uri("/Reports/Rounds", UriKind.Relative), Ct));
         var rowOfA = Row(details, "agency", aName);
         Assert.Equal([aName, "Đã gửi"], rowOfA[..2]);
         Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$", rowOfA[2]);
@@ -177,6 +181,16 @@ public partial class AgencyReportTests(PortalFactory portal)
             var doneId = await db.Users.Where(u => u.UserName == officerDone).Select(u => u.Id).SingleAsync(Ct);
             Assert.False(await db.Notifications.AnyAsync(n => n.UserId == doneId, Ct));
             Assert.False(await db.ReportReminders.AnyAsync(r => r.RoundId == roundId && r.AgencyId == done, Ct));
+        }
+    }
+
+    /// <summary>Keeps a page's HTML in the folder named by PAGES_OUT, to look at (nothing is written otherwise).</summary>
+    private static async Task KeepAsync(string name, string html)
+    {
+        if (Environment.GetEnvironmentVariable("PAGES_OUT") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), html, Ct);
         }
     }
 
