@@ -44,7 +44,7 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
         var period = report.Period;
         var total = report.Total;
         var requests = total.Requests;
-        var periodText = $"{period.Label.ToLower(Vietnamese)} (từ ngày {Date(period.From)} đến ngày {Date(period.To)})";
+        var periodText = $"{period.LabelInSentence} (từ ngày {Date(period.From)} đến ngày {Date(period.To)})";
         string N(int value) => value.ToString("N0", Vietnamese);
         var scope = details.Scope == "Toàn tỉnh" ? "toàn tỉnh" : details.Scope;
 
@@ -85,7 +85,7 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
 
         return new OfficialLetter(
             header,
-            $"báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ {period.Label.ToLower(Vietnamese)}",
+            $"báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ {period.LabelInSentence}",
             [Ubnd, CipherBoard],
             body,
             ["Như trên", "Lãnh đạo Sở"],

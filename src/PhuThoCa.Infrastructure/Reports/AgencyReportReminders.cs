@@ -51,7 +51,7 @@ public sealed class AgencyReportReminders(AppDbContext db, MailSettings mail, Ag
                 .Where(r => r.RoundId == round.Id && r.Status != AgencyReportStatus.Draft).Select(r => r.AgencyId)
                 .Union(db.ReportReminders.IgnoreQueryFilters().Where(r => r.RoundId == round.Id).Select(r => r.AgencyId))
                 .ToListAsync(ct);
-            var label = round.Period.Label.ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+            var label = round.Period.LabelInSentence;
             foreach (var agency in agencies.Where(a => !done.Contains(a.Id)))
             {
                 var key = KeyPrefix + round.Id.ToString(CultureInfo.InvariantCulture) + ":" + agency.Id.ToString(CultureInfo.InvariantCulture);

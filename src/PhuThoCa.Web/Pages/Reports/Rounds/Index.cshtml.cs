@@ -60,7 +60,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CreateRound create) : P
         }
 
         var round = await create.HandleAsync(Round, me.Actor(), ct);
-        TempData["Message"] = $"Đã tạo kỳ báo cáo {round.Period.Label.ToLower(CultureInfo.GetCultureInfo("vi-VN"))}, hạn nộp {Format.Date(round.Deadline)}.";
+        TempData["Message"] = $"Đã tạo kỳ báo cáo {round.Period.LabelInSentence}, hạn nộp {Format.Date(round.Deadline)}.";
         return RedirectToPage("Details", new { id = round.Id });
     }
 
