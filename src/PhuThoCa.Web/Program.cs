@@ -69,6 +69,12 @@ builder.Services.AddSingleton((builder.Configuration.GetSection(PhuThoCa.Infrast
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Signatures.SignedLetterService>();
 builder.Services.AddScoped<RequestServices>();
 builder.Services.AddScoped<PhuThoCa.Infrastructure.Reports.ProvinceReportQuery>();
+// Reports: one handler per action (QĐ-PT Điều 8.4 letter issued; Điều 9.6 rounds and agency reports).
+builder.Services.AddScoped<PhuThoCa.Web.Reports.IssueReportLetter>();
+builder.Services.AddScoped<PhuThoCa.Web.Reports.AgencyReports.CreateRound>();
+builder.Services.AddScoped<PhuThoCa.Web.Reports.AgencyReports.SaveDraft>();
+builder.Services.AddScoped<PhuThoCa.Web.Reports.AgencyReports.SendReport>();
+builder.Services.AddScoped<PhuThoCa.Web.Reports.AgencyReports.ReceiveReport>();
 builder.Services.AddScoped<PhuThoCa.Web.Pages.Dashboard.Dashboards>();
 builder.Services.AddRequestActions();
 builder.Services.AddSingleton<PhuThoCa.Web.Pages.Import.ImportJobs>();

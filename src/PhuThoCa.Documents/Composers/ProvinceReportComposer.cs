@@ -25,6 +25,9 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
     public const string Ubnd = "Ủy ban nhân dân tỉnh Phú Thọ";
     public const string CipherBoard = "Ban Cơ yếu Chính phủ";
 
+    /// <summary>The ký hiệu printed after the letter's number ("SKHCN-CĐS").</summary>
+    public string Symbol => options.Issuer.Symbol;
+
     private static readonly string[] Numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
     public OfficialLetter Compose(ProvinceReport report, ProvinceReportDetails details)
@@ -41,7 +44,7 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
         var period = report.Period;
         var total = report.Total;
         var requests = total.Requests;
-        var periodText = $"{period.Label.ToLower(Vietnamese)} (từ ngày {Date(period.From)} đến ngày {Date(period.To)})";
+        var periodText = $"{period.LabelInSentence} (từ ngày {Date(period.From)} đến ngày {Date(period.To)})";
         string N(int value) => value.ToString("N0", Vietnamese);
         var scope = details.Scope == "Toàn tỉnh" ? "toàn tỉnh" : details.Scope;
 
@@ -65,7 +68,9 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
                 + $"; đang giải quyết {N(requests.Pending)}, trong đó quá hạn {N(requests.PendingOverdue)} (Phụ lục V)."),
             new LetterSectionHeading($"3. Nhu cầu năm {period.PlanYear.ToString(CultureInfo.InvariantCulture)}"),
             new LetterParagraph($"Số chứng thư hết hạn trong năm {period.PlanYear.ToString(CultureInfo.InvariantCulture)}: {N(total.PlanTotal)}, "
-                + $"trong đó cần gia hạn {N(total.PlanRenewals)}, cần cấp mới {N(total.PlanNewIssues)} (Phụ lục VI)."),
+                + $"trong đó cần gia hạn {N(total.PlanRenewals)}, cần cấp mới {N(total.PlanNewIssues)}. Theo báo cáo của các cơ quan, dự kiến "
+                + $"{N(total.ForecastNewSubscribers)} thuê bao mới cần cấp chứng thư số, {N(total.ForecastNewTokens)} thiết bị lưu khóa bí mật cần cấp mới, "
+                + $"{N(total.ForecastRenewals)} chứng thư cần gia hạn, cấp lại (Phụ lục VI)."),
         };
 
         var titles = Clean(details.SignerTitle) ?? issuer.SignerTitle;
@@ -80,7 +85,7 @@ public sealed class ProvinceReportComposer(RequestLetterOptions options)
 
         return new OfficialLetter(
             header,
-            $"báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ {period.Label.ToLower(Vietnamese)}",
+            $"báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ {period.LabelInSentence}",
             [Ubnd, CipherBoard],
             body,
             ["Như trên", "Lãnh đạo Sở"],

@@ -18,6 +18,9 @@ public enum MailEvent
     CertificateExpiring = 11,
     Resubmitted = 12,
     CaRejected = 13,
+
+    /// <summary>An agency's report to Sở (QĐ-PT Điều 9.6) is due soon and not sent.</summary>
+    AgencyReportDue = 14,
 }
 
 /// <summary>The groups a user turns e-mail on or off for (each user chooses per group). Values are stored.</summary>
@@ -31,6 +34,9 @@ public enum MailEventGroup
 
     /// <summary>Certificate expiry reminders.</summary>
     ExpiryReminders = 3,
+
+    /// <summary>Reminders of the agency's reports to Sở (QĐ-PT Điều 9.6).</summary>
+    AgencyReports = 4,
 }
 
 /// <summary>Labels, groups and placeholders of the e-mail events, and which request action raises which event.</summary>
@@ -55,12 +61,14 @@ public static class MailEvents
         MailEvent.DeadlineTomorrow => "Yêu cầu đến hạn xử lý ngày mai",
         MailEvent.Overdue => "Yêu cầu quá hạn xử lý",
         MailEvent.CertificateExpiring => "Chứng thư số sắp hết hạn",
+        MailEvent.AgencyReportDue => "Sắp đến hạn gửi báo cáo cho Sở",
     };
 
     public static MailEventGroup Group(MailEvent e) => e switch
     {
         MailEvent.Submitted or MailEvent.Resubmitted or MailEvent.DeadlineTomorrow or MailEvent.Overdue => MailEventGroup.DepartmentWork,
         MailEvent.CertificateExpiring => MailEventGroup.ExpiryReminders,
+        MailEvent.AgencyReportDue => MailEventGroup.AgencyReports,
         MailEvent.Received or MailEvent.ReturnedForSupplement or MailEvent.Accepted or MailEvent.Rejected or MailEvent.FiledOnCaPortal
             or MailEvent.ResultRecorded or MailEvent.HandedOver or MailEvent.CaRejected => MailEventGroup.AgencyRequests,
     };
@@ -70,6 +78,7 @@ public static class MailEvents
         MailEventGroup.AgencyRequests => "Kết quả xử lý yêu cầu của cơ quan",
         MailEventGroup.DepartmentWork => "Yêu cầu gửi đến Sở và hạn xử lý",
         MailEventGroup.ExpiryReminders => "Nhắc chứng thư số sắp hết hạn",
+        MailEventGroup.AgencyReports => "Nhắc hạn gửi báo cáo cho Sở",
     };
 
     /// <summary>The event a request status change raises, or none (a cancellation, a token returned to the Cục).</summary>

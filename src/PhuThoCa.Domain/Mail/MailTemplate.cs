@@ -67,11 +67,14 @@ public static partial class MailPlaceholders
         ["ngay_het_han"] = "Ngày hết hạn chứng thư số",
         ["so_ngay_con_lai"] = "Số ngày còn lại",
         ["lien_ket"] = "Đường dẫn mở trên cổng",
+        ["ky_bao_cao"] = "Kỳ báo cáo",
+        ["han_nop"] = "Hạn nộp báo cáo (dd/MM/yyyy)",
     };
 
     /// <summary>The placeholders each event fills (others would stay empty).</summary>
-    public static IReadOnlyList<string> For(MailEvent e) => e == MailEvent.CertificateExpiring
-        ? ["nguoi_nhan", "co_quan", "thue_bao", "so_hieu", "ngay_het_han", "so_ngay_con_lai", "ly_do", "lien_ket"]
+    public static IReadOnlyList<string> For(MailEvent e) =>
+        e == MailEvent.CertificateExpiring ? ["nguoi_nhan", "co_quan", "thue_bao", "so_hieu", "ngay_het_han", "so_ngay_con_lai", "ly_do", "lien_ket"]
+        : e == MailEvent.AgencyReportDue ? ["nguoi_nhan", "co_quan", "ky_bao_cao", "han_nop", "ly_do", "lien_ket"]
         : ["nguoi_nhan", "co_quan", "loai_yeu_cau", "so_tiep_nhan", "trang_thai", "nguoi_thuc_hien", "ly_do", "han_xu_ly", "lien_ket"];
 
     /// <summary>What is wrong with a template, in Vietnamese (empty when it can be saved).</summary>
@@ -142,6 +145,8 @@ public static partial class MailPlaceholders
                 requestHead + "Yêu cầu {{loai_yeu_cau}} của {{co_quan}} đến hạn xử lý ngày mai, {{han_xu_ly}}." + requestTail),
             MailEvent.Overdue => ("[Chữ ký số] Yêu cầu số {{so_tiep_nhan}} đã quá hạn {{han_xu_ly}}",
                 requestHead + "Yêu cầu {{loai_yeu_cau}} của {{co_quan}} đã quá hạn xử lý (hạn {{han_xu_ly}})." + requestTail),
+            MailEvent.AgencyReportDue => ("[Chữ ký số] Hạn gửi báo cáo {{ky_bao_cao}}: {{han_nop}}",
+                "Kính gửi {{nguoi_nhan}},\n\nSở Khoa học và Công nghệ nhắc {{co_quan}} gửi báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ {{ky_bao_cao}} (Quy chế Điều 9 khoản 6) chậm nhất ngày {{han_nop}}.\n{{ly_do}}\n\nLập và gửi báo cáo: {{lien_ket}}\n\nThư này do Cổng quản lý chữ ký số chuyên dùng công vụ tỉnh Phú Thọ gửi tự động; xin không trả lời thư này."),
             MailEvent.CertificateExpiring => ("[Chữ ký số] Chứng thư số của {{thue_bao}} hết hạn ngày {{ngay_het_han}}",
                 "Kính gửi {{nguoi_nhan}},\n\nChứng thư số của {{thue_bao}} ({{co_quan}}), số hiệu {{so_hieu}}, hết hạn ngày {{ngay_het_han}} (còn {{so_ngay_con_lai}} ngày).\n{{ly_do}}\n\nXem chi tiết: {{lien_ket}}\n\nThư này do Cổng quản lý chữ ký số chuyên dùng công vụ tỉnh Phú Thọ gửi tự động; xin không trả lời thư này."),
         };

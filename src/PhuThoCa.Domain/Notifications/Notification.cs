@@ -35,6 +35,13 @@ public sealed class Notification : Entity
             Key = key,
         };
 
+    /// <summary>
+    /// A reminder that reaches a user once, named by <paramref name="key"/> (e.g. "agency-report-due:3:12": the round and the
+    /// agency of a report to Sở that is due soon).
+    /// </summary>
+    public static Notification Reminder(string userId, string key, string title, string? detail, DateTime createdAtUtc) =>
+        new(userId, null, title, detail, createdAtUtc) { Key = key };
+
     /// <summary>The Identity user the notification is for.</summary>
     public string UserId { get; private set; }
 

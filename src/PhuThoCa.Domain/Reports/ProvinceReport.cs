@@ -59,6 +59,18 @@ public sealed class AgencyFigures(int agencyId, string agencyName)
 
     public int PlanTotal => PlanRenewals + PlanNewIssues;
 
+    /// <summary>
+    /// The agency's own forecast (QĐ-PT Điều 9.6 report, <see cref="AgencyReport"/>): new subscribers needing a certificate, from
+    /// its sent or received report counted for the period (docs/reports.md).
+    /// </summary>
+    public int ForecastNewSubscribers { get; set; }
+
+    /// <summary>The agency's forecast of new key-storage devices.</summary>
+    public int ForecastNewTokens { get; set; }
+
+    /// <summary>The agency's forecast of certificates to renew or re-issue.</summary>
+    public int ForecastRenewals { get; set; }
+
     public void Add(AgencyFigures other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -79,6 +91,9 @@ public sealed class AgencyFigures(int agencyId, string agencyName)
         Requests.Add(other.Requests);
         PlanRenewals += other.PlanRenewals;
         PlanNewIssues += other.PlanNewIssues;
+        ForecastNewSubscribers += other.ForecastNewSubscribers;
+        ForecastNewTokens += other.ForecastNewTokens;
+        ForecastRenewals += other.ForecastRenewals;
     }
 }
 

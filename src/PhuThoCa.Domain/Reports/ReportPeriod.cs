@@ -62,6 +62,9 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, DateOnly From, DateOnly
         ReportPeriodKind.Custom => $"Từ ngày {VietnamTime.DateText(From)} đến ngày {VietnamTime.DateText(To)}",
     };
 
+    /// <summary>The label inside a sentence: only its first letter lowered ("quý IV năm 2026", never "quý iv").</summary>
+    public string LabelInSentence => char.ToLower(Label[0], CultureInfo.InvariantCulture) + Label[1..];
+
     public static string KindLabel(ReportPeriodKind kind) => kind switch
     {
         ReportPeriodKind.Month => "Tháng",

@@ -45,6 +45,10 @@ public static class AuditEntryText
         "UserToken" => "Khóa xác thực người dùng",
         "UserClaim" => "Thuộc tính người dùng",
         "UserLogin" => "Đăng nhập ngoài",
+        "ReportingRound" => "Kỳ báo cáo",
+        "AgencyReport" => "Báo cáo của cơ quan gửi Sở",
+        "ReportReminder" => "Nhắc hạn nộp báo cáo",
+        "IssuedReport" => "Công văn báo cáo đã ban hành",
         _ => entityType,
     };
 }

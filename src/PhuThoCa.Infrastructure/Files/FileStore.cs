@@ -106,6 +106,19 @@ public sealed class FileStore(string rootFolder)
         return (new StoredFile(key, SafeFileName(originalName, kind.Value), kind.Value, bytes.Length), null);
     }
 
+    /// <summary>
+    /// Stores a document the portal generated itself (e.g. the DOCX of an issued report, which is not an accepted upload
+    /// type): no type check, a random key; returns the key.
+    /// </summary>
+    public async Task<string> SaveGeneratedAsync(byte[] bytes, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var key = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(rootFolder);
+        await File.WriteAllBytesAsync(Path.Combine(rootFolder, key), bytes, ct);
+        return key;
+    }
+
     public Stream? Open(string key)
     {
         if (key.Length != 32 || !key.All(char.IsAsciiHexDigit))

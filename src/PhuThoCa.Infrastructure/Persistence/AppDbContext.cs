@@ -74,6 +74,14 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Signatures.SignedLetterCheck> SignedLetterChecks => Set<Domain.Signatures.SignedLetterCheck>();
 
+    public DbSet<Domain.Reports.ReportingRound> ReportingRounds => Set<Domain.Reports.ReportingRound>();
+
+    public DbSet<Domain.Reports.AgencyReport> AgencyReports => Set<Domain.Reports.AgencyReport>();
+
+    public DbSet<Domain.Reports.ReportReminder> ReportReminders => Set<Domain.Reports.ReportReminder>();
+
+    public DbSet<Domain.Reports.IssuedReport> IssuedReports => Set<Domain.Reports.IssuedReport>();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -102,5 +110,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
         builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));
+        // QĐ-PT Điều 9.6 reports: an officer sees their own agency's only. Rounds are Sở's and visible to every agency.
+        builder.Entity<Domain.Reports.AgencyReport>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reports.ReportReminder>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
+        builder.Entity<Domain.Reports.IssuedReport>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
     }
 }

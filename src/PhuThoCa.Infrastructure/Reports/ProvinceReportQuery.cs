@@ -21,7 +21,17 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 {
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
 
-    public async Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, CancellationToken ct = default)
+    public Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, CancellationToken ct = default) =>
+        RunAsync(period, agencyId, today, includeForecasts: true, ct);
+
+    /// <param name="period">The period.</param>
+    /// <param name="agencyId">One agency, or null for every agency the context sees.</param>
+    /// <param name="today">Today (Vietnam date): open requests are judged at the end of the period or today.</param>
+    /// <param name="includeForecasts">Add the agencies' own forecasts (Điều 9.6 reports) to the plan; the agency's own
+    /// report, which is the forecast being written, leaves them out.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, bool includeForecasts,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyId == null || a.Id == agencyId)
@@ -36,6 +46,10 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         var byType = await RequestsAsync(period, agencyId, asOf, Of, ct);
         var reasons = await RevokedByReasonAsync(period, agencyId, ct);
         var plan = await DemandPlanAsync(period.PlanYear, agencyId, Of, ct);
+        if (includeForecasts)
+        {
+            await ForecastsAsync(period, agencyId, Of, ct);
+        }
 
         var total = new AgencyFigures(0, "Tổng cộng");
         foreach (var agency in figures.Values)
@@ -312,6 +326,29 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Each agency's own forecast: from its report sent (or received) in the latest round whose period ends within
+    /// <paramref name="period"/> (latest by the round's last day, then the newest round), so a forecast counts once and a
+    /// draft never counts (docs/reports.md).
+    /// </summary>
+    private async Task ForecastsAsync(ReportPeriod period, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var rows = await db.AgencyReports.AsNoTracking()
+            .Where(r => r.Status != AgencyReportStatus.Draft && (agencyId == null || r.AgencyId == agencyId))
+            .Join(db.ReportingRounds.Where(g => g.To >= period.From && g.To <= period.To), r => r.RoundId, g => g.Id,
+                (r, g) => new { r.AgencyId, g.To, RoundId = g.Id, r.ForecastNewSubscribers, r.ForecastNewTokens, r.ForecastRenewals })
+            .ToListAsync(ct);
+        foreach (var latest in rows.GroupBy(r => r.AgencyId).Select(g => g.OrderByDescending(r => r.To).ThenByDescending(r => r.RoundId).First()))
+        {
+            if (of(latest.AgencyId) is { } f)
+            {
+                f.ForecastNewSubscribers = latest.ForecastNewSubscribers;
+                f.ForecastNewTokens = latest.ForecastNewTokens;
+                f.ForecastRenewals = latest.ForecastRenewals;
+            }
+        }
     }
 
     /// <summary>One request as the report reads it: a few columns and dates taken from its history in SQL.</summary>

@@ -15,9 +15,13 @@ public sealed partial class PortalSchedule(ISchedulerFactory schedulers, MailSet
     public static readonly JobKey MailDelivery = new("mail-delivery");
     public static readonly JobKey DeadlineMail = new("deadline-mail");
     public static readonly JobKey ExpiryReminders = new("expiry-reminders");
+    public static readonly JobKey AgencyReportReminders = new("agency-report-reminders");
 
     /// <summary>Every day at 07:00.</summary>
     public const string DailyAt7 = "0 0 7 * * ?";
+
+    /// <summary>Every day at 07:05, after the deadline mail.</summary>
+    public const string DailyAt705 = "0 5 7 * * ?";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +36,8 @@ public sealed partial class PortalSchedule(ISchedulerFactory schedulers, MailSet
             runAtStart: false, cancellationToken);
         await EnsureAsync(scheduler, JobBuilder.Create<ExpiryReminderJob>().WithIdentity(ExpiryReminders).StoreDurably().Build(), Daily(ExpiryReminders),
             runAtStart: false, cancellationToken);
+        await EnsureAsync(scheduler, JobBuilder.Create<AgencyReportReminderJob>().WithIdentity(AgencyReportReminders).StoreDurably().Build(),
+            Daily(AgencyReportReminders, DailyAt705), runAtStart: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -40,9 +46,9 @@ public sealed partial class PortalSchedule(ISchedulerFactory schedulers, MailSet
     public static DateTimeOffset NextDailyRun(DateTimeOffset utc) =>
         new CronExpression(DailyAt7, PortalJobs.VietnamTimeZone()).GetNextValidTimeAfter(utc)!.Value;
 
-    private static ITrigger Daily(JobKey job) =>
+    private static ITrigger Daily(JobKey job, string cron = DailyAt7) =>
         TriggerBuilder.Create().WithIdentity(job.Name).ForJob(job)
-            .WithCronSchedule(DailyAt7, c => c.InTimeZone(PortalJobs.VietnamTimeZone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .WithCronSchedule(cron, c => c.InTimeZone(PortalJobs.VietnamTimeZone()).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
 
     private async Task EnsureAsync(IScheduler scheduler, IJobDetail job, ITrigger trigger, bool runAtStart, CancellationToken ct)

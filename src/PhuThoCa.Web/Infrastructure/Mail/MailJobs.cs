@@ -1,4 +1,5 @@
 using PhuThoCa.Infrastructure.Mail;
+using PhuThoCa.Infrastructure.Reports;
 using Quartz;
 
 namespace PhuThoCa.Web.Infrastructure.Mail;
@@ -65,6 +66,38 @@ public sealed partial class DeadlineMailJob(IServiceScopeFactory scopes, ILogger
     }
 }
 
+/// <summary>
+/// Daily (07:05 Vietnam time; Jobs/PortalSchedule.cs) reminders to the agencies whose report to Sở (QĐ-PT Điều 9.6) is due within
+/// <see cref="AgencyReportSettings.ReminderDaysBefore"/> days and not sent: in-portal always, e-mail when mail is on.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed partial class AgencyReportReminderJob(IServiceScopeFactory scopes, ILogger<AgencyReportReminderJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var reminded = await scope.ServiceProvider.GetRequiredService<AgencyReportReminders>().RunAsync(cancellationToken);
+            Log.Written(logger, reminded);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.Failed(logger, ex);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Agency report reminders: {Count} agencies reminded")]
+        public static partial void Written(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Agency report reminders failed")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
+
 public static class MailServiceCollectionExtensions
 {
     /// <summary>Mail settings and services; the delivery and deadline jobs run on the portal's scheduler (Jobs/PortalSchedule.cs).</summary>
@@ -74,6 +107,8 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddScoped<MailDelivery>();
         services.AddScoped<DeadlineMail>();
+        services.AddSingleton(configuration.GetSection(AgencyReportSettings.Section).Get<AgencyReportSettings>() ?? new AgencyReportSettings());
+        services.AddScoped<AgencyReportReminders>();
         return services;
     }
 }

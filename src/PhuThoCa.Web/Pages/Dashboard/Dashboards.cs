@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Mail;
+using PhuThoCa.Domain.Reports;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
@@ -59,8 +60,14 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
             .Select(t => new LockedToken(t.Id, t.SerialNumber, t.CustodianName))
             .ToListAsync(ct);
 
+        // Reports due to Sở (QĐ-PT Điều 9.6): rounds whose report this agency has not sent (the filter keeps its own reports).
+        var sentRounds = db.AgencyReports.AsNoTracking().Where(r => r.Status != AgencyReportStatus.Draft).Select(r => r.RoundId);
+        var reportsDue = await db.ReportingRounds.AsNoTracking().Where(r => !sentRounds.Contains(r.Id))
+            .OrderBy(r => r.Deadline).ThenBy(r => r.Id).ToListAsync(ct);
+
         return new AgencyWork
         {
+            ReportsDue = reportsDue,
             Returned = [.. items.Where(i => i.Status == RequestStatus.ReturnedForSupplement).OrderBy(i => i.Id)],
             Drafts = [.. items.Where(i => i.Status == RequestStatus.Draft).OrderByDescending(i => i.Id)],
             InProgress = [.. items.Where(i => InProgress.Contains(i.Status))
@@ -175,6 +182,9 @@ public sealed class AgencyWork
     public required IReadOnlyList<LockedToken> LockedTokens { get; init; }
 
     public required DateOnly Today { get; init; }
+
+    /// <summary>Kỳ báo cáo whose report to Sở the agency has not sent yet, by deadline.</summary>
+    public IReadOnlyList<ReportingRound> ReportsDue { get; init; } = [];
 
     public int ExpiringWithin(int days) => Expiring.Count(c => c.DaysLeft(Today) <= days);
 }

@@ -20,7 +20,7 @@ namespace PhuThoCa.Web.Pages.Reports;
 /// another agency's id gives 404. A GET only reads.
 /// </summary>
 [Authorize(Policy = Policies.ViewReports)]
-public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery query, ProvinceReportComposer composer) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery query, ProvinceReportComposer composer, IssueReportLetter issue) : PageModel
 {
     public const string Title = "Báo cáo tình hình quản lý, sử dụng chữ ký số";
 
@@ -63,6 +63,11 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
 
     public bool IsOfficer => me.IsOfficer;
 
+    /// <summary>Công văn báo cáo already issued (every period and scope, newest first); Sở users only.</summary>
+    public IReadOnlyList<IssuedReport> Issued { get; private set; } = [];
+
+    public bool CanIssue { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : NotFound();
 
@@ -91,6 +96,54 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) =>
         await LetterAsync(letter => File(OfficialLetterDocx.Write(letter),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileBaseName() + ".docx"), ct);
+
+    /// <summary>
+    /// Ban hành công văn: numbers, renders and stores the PDF and DOCX of the công văn for the period and scope shown
+    /// (<see cref="IssueReportLetter"/>); issuing again for the same period is a new version beside the earlier ones.
+    /// </summary>
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        if (me.IsOfficer || !await me.CanAsync(Policies.ScienceDepartment))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (Report is null)
+        {
+            return Page();
+        }
+
+        var issued = await issue.HandleAsync(Report, AgencyId, Scope, me.Actor(), ct);
+        TempData["Message"] = $"Đã ban hành công văn số {issued.Number}/{composer.Symbol} ngày {Format.Date(issued.IssuedOn)} (bản {issued.Version}).";
+        return RedirectToPage(RouteValues());
+    }
+
+    /// <summary>A stored issued công văn, byte for byte as issued: <paramref name="format"/> "pdf" or "docx".</summary>
+    public async Task<IActionResult> OnGetIssuedAsync(int id, string? format, CancellationToken ct)
+    {
+        if (me.IsOfficer)
+        {
+            return Forbid();
+        }
+
+        var issued = await db.IssuedReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (issued is null)
+        {
+            return NotFound();
+        }
+
+        var docx = format == "docx";
+        var bytes = await issue.ReadAsync(issued, docx, ct);
+        var name = string.Create(CultureInfo.InvariantCulture, $"cong-van-bao-cao-{issued.Number}-{issued.From:yyyyMMdd}-{issued.To:yyyyMMdd}-ban-{issued.Version}");
+        return docx
+            ? File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx")
+            : File(bytes, "application/pdf", name + ".pdf");
+    }
 
     private async Task<IActionResult> LetterAsync(Func<OfficialLetter, IActionResult> output, CancellationToken ct)
     {
@@ -124,6 +177,12 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
     /// <summary>Reads the filter; false only when the agency is not one the user may see (404).</summary>
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        CanIssue = !me.IsOfficer && await me.CanAsync(Policies.ScienceDepartment);
+        if (!me.IsOfficer)
+        {
+            Issued = await db.IssuedReports.AsNoTracking().OrderByDescending(r => r.Id).Take(100).ToListAsync(ct);
+        }
+
         Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
         if (me.IsOfficer)

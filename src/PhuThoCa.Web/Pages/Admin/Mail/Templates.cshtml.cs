@@ -87,6 +87,8 @@ public class TemplatesModel(AppDbContext db, CurrentUser me, TimeProvider clock)
         ["so_hieu"] = "54010203040506070809",
         ["ngay_het_han"] = "31/12/2026",
         ["so_ngay_con_lai"] = "30",
+        ["ky_bao_cao"] = "quý IV năm 2026",
+        ["han_nop"] = "15/12/2026",
         ["lien_ket"] = "https://chukyso.phutho.gov.vn/Requests/Details/123",
     };
 
