@@ -113,6 +113,7 @@ builder.AddPortalSecurity(dataFolder);
 
 builder.Services.AddPortalAuthorization();
 
+builder.Services.AddMemoryCache();
 builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToFolder("/Account");

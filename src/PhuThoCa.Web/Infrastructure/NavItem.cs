@@ -11,12 +11,15 @@ public static class NavItem
     /// <summary>
     /// <c>&lt;li&gt;&lt;a&gt;label &lt;span class="badge …"&gt;count&lt;/span&gt;&lt;/a&gt;&lt;/li&gt;</c>; no badge when the count is 0.
     /// </summary>
+    /// <summary>A badge shows at most this number, then "99+".</summary>
+    public const int BadgeCap = 99;
+
     public static HtmlContentViewComponentResult WithBadge(string href, string label, string testId, int count,
         string badgeClass, string badgeTitle, string badgeTestId)
     {
         var badge = count == 0
             ? ""
-            : $" <span class=\"badge rounded-pill {badgeClass}\" title=\"{badgeTitle}\" data-testid=\"{badgeTestId}\">{count.ToString(CultureInfo.InvariantCulture)}</span>";
+            : $" <span class=\"badge rounded-pill {badgeClass}\" title=\"{badgeTitle}\" data-testid=\"{badgeTestId}\">{(count > BadgeCap ? BadgeCap.ToString(CultureInfo.InvariantCulture) + "+" : count.ToString(CultureInfo.InvariantCulture))}</span>";
         return new HtmlContentViewComponentResult(new HtmlString(
             $"<li class=\"nav-item\"><a class=\"nav-link\" href=\"{HtmlEncoder.Default.Encode(href)}\" data-testid=\"{testId}\">{label}{badge}</a></li>"));
     }

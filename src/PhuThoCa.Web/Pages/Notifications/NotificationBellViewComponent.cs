@@ -11,7 +11,8 @@ public sealed class NotificationBellViewComponent(AppDbContext db, CurrentUser m
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = me.Id;
-        var unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
+        // Counted up to the badge's cap: reading a user's whole unread backlog on every page would grow with it.
+        var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null).Take(NavItem.BadgeCap + 1).CountAsync();
         return NavItem.WithBadge(Url.Page("/Notifications/Index") ?? "/Notifications", "Thông báo", "nav-notifications", unread,
             "text-bg-warning", "Thông báo chưa đọc", "unread-badge");
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 
@@ -11,8 +12,14 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// The navbar entry "Việc cần xử lý" for Sở users, with a red badge counting Sở's overdue requests (features G2.6).
 /// Renders nothing for agency officers.
 /// </summary>
-public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me) : ViewComponent
+/// <remarks>
+/// The count is the same for every Sở user, so it is computed once per node and kept until a request changes on this
+/// node, the day changes, or <see cref="CacheSeconds"/> pass (another node's change).
+/// </remarks>
+public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache) : ViewComponent
 {
+    public const int CacheSeconds = 30;
+
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (!me.IsProvinceWide)
@@ -20,7 +27,13 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me) :
             return new HtmlContentViewComponentResult(HtmlString.Empty);
         }
 
-        var overdue = await InboxModel.OverdueForScienceDepartment(db, me.Today).CountAsync();
+        var today = me.Today;
+        var overdue = await cache.GetOrCreateAsync(("overdue-badge", today, RequestChanges.Version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(CacheSeconds);
+            entry.Size = 1;
+            return InboxModel.OverdueForScienceDepartment(db, today).CountAsync();
+        });
         return NavItem.WithBadge(Url.Page("/Requests/Inbox") ?? "/Requests/Inbox", "Việc cần xử lý", "nav-inbox", overdue,
             "text-bg-danger", "Số yêu cầu quá hạn", "overdue-badge");
     }

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using PhuThoCa.Domain.Notifications;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Identity;
+using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Tests.Pages.Requests;
+using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
+
+namespace PhuThoCa.Web.Tests.Pages.Notifications;
+
+/// <summary>The menu badges (issue 15): capped unread count, and a per-node cached overdue count that follows changes at once.</summary>
+[Collection(WorkflowSerialGroup.Name)]
+public partial class MenuBadgeTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheUnreadBadge_Shows99Plus_ForALongBacklog_WithoutCountingItAll()
+    {
+        var userName = await portal.CreateUserAsync(Roles.Auditor);
+        await using (var db = portal.CreateDbContext())
+        {
+            var userId = db.Users.Single(u => u.UserName == userName).Id;
+            for (var i = 0; i < 150; i++)
+            {
+                db.Notifications.Add(new Notification(userId, null, $"Thông báo thử {i}", null, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(-i)));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var client = await portal.CreateClientAsync(userName, Ct);
+        var home = await client.GetStringAsync(new Uri("/Notifications", UriKind.Relative), Ct);
+
+        Assert.Equal("99+", UnreadBadge().Match(home).Groups[1].Value);
+        Assert.Contains("data-testid=\"unread-count\">150<", home, StringComparison.Ordinal); // the page itself counts them all
+    }
+
+    [Fact]
+    public async Task TheOverdueBadge_IsCachedPerNode_ButFollowsARequestChangedOnThisNodeAtOnce()
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        var before = Count(await staff.GetStringAsync(new Uri("/Requests/Inbox", UriKind.Relative), Ct));
+
+        var overdue = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: Domain.Common.VietnamTime.FromLocal(new DateTime(2026, 11, 16, 8, 0, 0)));
+        await ReceiveAsync(portal, overdue.RequestId, Domain.Common.VietnamTime.FromLocal(new DateTime(2026, 11, 16, 9, 0, 0)));
+        var html = await staff.GetStringAsync(new Uri("/Requests/Inbox", UriKind.Relative), Ct);
+
+        Assert.True(Count(html) > before, "the badge did not count the request that became overdue");
+        Assert.Equal(Regex.Match(html, "data-testid=\"count-overdue\">(\\d+)<").Groups[1].Value, Count(html).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static int Count(string html)
+    {
+        var badge = Regex.Match(html, "data-testid=\"overdue-badge\">(\\d+)<");
+        return badge.Success ? int.Parse(badge.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex("data-testid=\"unread-badge\">([^<]+)<")]
+    private static partial Regex UnreadBadge();
+}
