@@ -56,6 +56,9 @@ public sealed class Agency : Entity
     /// <summary>Accent-folded name for searching without diacritics.</summary>
     public string SearchKey { get; private set; } = "";
 
+    /// <summary>Vietnamese list order of the name (<see cref="VietnameseCollation"/>).</summary>
+    public string SortKey { get; private set; } = "";
+
     public IReadOnlyList<FieldChange> Update(AgencyKind kind, string name, string shortName, string address,
         string emailDomain, int? parentId, string? parentAuthorityName, string? phone, bool isActive)
     {
@@ -91,5 +94,9 @@ public sealed class Agency : Entity
         Phone = Text.CleanOrNull(phone);
         IsActive = isActive;
         SearchKey = Text.Fold(Name + " " + ShortName);
+        RefreshSortKey();
     }
+
+    /// <summary>Computes <see cref="SortKey"/> from the name (also for rows stored before the key existed).</summary>
+    public void RefreshSortKey() => SortKey = VietnameseCollation.Key(Name);
 }

@@ -83,6 +83,9 @@ public sealed class Subscriber : Entity
     /// <summary>Folded name and e-mail for accent-insensitive search; the CCCD is searched by its whole number only.</summary>
     public string SearchKey { get; private set; } = "";
 
+    /// <summary>Vietnamese list order: given name, then family and middle names, for persons (<see cref="VietnameseCollation"/>).</summary>
+    public string SortKey { get; private set; } = "";
+
     public string MaskedNationalId => Subscribers.NationalId.Mask(NationalId);
 
     public IReadOnlyList<FieldChange> Update(SubscriberDetails details)
@@ -147,7 +150,11 @@ public sealed class Subscriber : Entity
         // The CCCD is not in the search key: it is found by the whole number only (NationalId.Matches), never by a part of it
         // (Nghị định 13/2023 on personal data; issue 14).
         SearchKey = Text.Fold(Name + " " + Email);
+        RefreshSortKey();
     }
+
+    /// <summary>Computes <see cref="SortKey"/> from the name (also for rows stored before the key existed).</summary>
+    public void RefreshSortKey() => SortKey = Kind == SubscriberKind.Person ? VietnameseCollation.PersonKey(Name) : VietnameseCollation.Key(Name);
 }
 
 public static class SubscriberKindLabels

@@ -237,7 +237,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
     private static void AddChange(List<AuditFieldChange> list, EntityEntry entry, PropertyEntry property, string name)
     {
         var meta = property.Metadata;
-        if (meta.IsConcurrencyToken || meta.ClrType == typeof(byte[]) || meta.Name == "SearchKey"
+        if (meta.IsConcurrencyToken || meta.ClrType == typeof(byte[]) || meta.Name is "SearchKey" or "SortKey"
             || (meta.IsPrimaryKey() && entry.State != EntityState.Modified))
         {
             return;

@@ -212,12 +212,19 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Agencies");
                 });
@@ -1619,6 +1626,11 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("TaxCode")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1630,6 +1642,10 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("NationalId");
 
                     b.HasIndex("SearchKey");
+
+                    b.HasIndex("SortKey");
+
+                    b.HasIndex("AgencyId", "SortKey");
 
                     b.ToTable("Subscribers");
                 });

@@ -200,12 +200,19 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SortKey");
 
                     b.ToTable("Agencies");
                 });
@@ -1563,6 +1570,11 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaxCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1574,6 +1586,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("NationalId");
 
                     b.HasIndex("SearchKey");
+
+                    b.HasIndex("SortKey");
+
+                    b.HasIndex("AgencyId", "SortKey");
 
                     b.ToTable("Subscribers");
                 });

@@ -66,11 +66,11 @@ public class SearchModel(AppDbContext db) : PageModel
             .Select(t => new { t.Id, t.SerialNumber, t.Status }).ToListAsync(ct);
         Tokens = Group.Of(tokens.OrderBy(t => t.SerialNumber == tokenSerial ? 0 : 1).Select(t => (t.Id, t.SerialNumber, t.Status)));
 
-        var subscribers = await db.Subscribers.AsNoTracking().Matching(text).OrderBy(s => s.Name).Take(Candidates)
+        var subscribers = await db.Subscribers.AsNoTracking().Matching(text).OrderBy(s => s.SortKey).Take(Candidates)
             .Select(s => new { s.Id, s.Name, s.SearchKey, Agency = s.Agency!.Name }).ToListAsync(ct);
         Subscribers = Group.Of(subscribers.OrderBy(s => WordRank(s.SearchKey, folded)).Select(s => (s.Id, s.Name, s.Agency)));
 
-        var agencies = await db.Agencies.AsNoTracking().Where(a => a.SearchKey.Contains(folded)).OrderBy(a => a.Name).Take(Candidates)
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.SearchKey.Contains(folded)).OrderBy(a => a.SortKey).Take(Candidates)
             .Select(a => new { a.Id, a.Name, a.SearchKey }).ToListAsync(ct);
         Agencies = Group.Of(agencies.OrderBy(a => WordRank(a.SearchKey, folded)).Select(a => (a.Id, a.Name)));
     }

@@ -38,6 +38,8 @@ public static class DatabaseInitializer
             await db.SaveChangesAsync();
         }
 
+        await FillSortKeysAsync(db, logger);
+
         await BootstrapAdministratorAsync(sp.GetRequiredService<UserManager<AppUser>>(), configuration, logger);
 
         var demo = configuration.GetValue("Seed:DemoData", false);
@@ -63,6 +65,34 @@ public static class DatabaseInitializer
     /// Production start without demo data: <c>Bootstrap:AdminUserName</c> and <c>Bootstrap:AdminPassword</c> create the
     /// first administrator when no administrator exists yet. Remove the password from the configuration afterwards.
     /// </summary>
+    /// <summary>
+    /// Vietnamese sort keys for agencies and subscribers stored before the keys existed (migration VietnameseSortKeys adds
+    /// the columns empty; the key is computed by the domain, not by SQL). Runs in batches; nothing to do afterwards.
+    /// </summary>
+    private static async Task FillSortKeysAsync(AppDbContext db, ILogger logger)
+    {
+        var filled = 0;
+        foreach (var agency in await db.Agencies.IgnoreQueryFilters().Where(a => a.SortKey == "").ToListAsync())
+        {
+            agency.RefreshSortKey();
+            filled++;
+        }
+
+        await db.SaveChangesAsync();
+        while (await db.Subscribers.IgnoreQueryFilters().Where(s => s.SortKey == "").Take(1000).ToListAsync() is { Count: > 0 } batch)
+        {
+            batch.ForEach(s => s.RefreshSortKey());
+            filled += batch.Count;
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        if (filled > 0)
+        {
+            logger.LogInformation("Vietnamese sort keys filled for {Count} agencies and subscribers", filled);
+        }
+    }
+
     private static async Task BootstrapAdministratorAsync(UserManager<AppUser> users, IConfiguration configuration, ILogger logger)
     {
         var userName = configuration["Bootstrap:AdminUserName"];

@@ -24,7 +24,7 @@ public class JobStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheMigrations_CreateTheJobStore_AndThePortalStoresItsThreeTriggers()
+    public async Task TheMigrations_CreateTheJobStore_AndThePortalStoresItsFourTriggers()
     {
         await using var portal = new PortalFactory();
         await portal.InitializeAsync();
@@ -37,7 +37,7 @@ public class JobStoreTests
         Assert.Equal(QuartzSchema.TablesChildrenFirst(DatabaseProvider.Sqlite).Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
         Assert.Contains("QRTZ_LOCKS", tables);
         Assert.Contains("QRTZ_FIRED_TRIGGERS", tables);
-        Assert.Equal(["deadline-mail CRON", "expiry-reminders CRON", "mail-delivery SIMPLE"], triggers);
+        Assert.Equal(["agency-report-reminders CRON", "deadline-mail CRON", "expiry-reminders CRON", "mail-delivery SIMPLE"], triggers);
     }
 
     [Fact]

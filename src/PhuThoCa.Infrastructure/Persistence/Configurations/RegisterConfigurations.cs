@@ -20,7 +20,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.EmailDomain).HasMaxLength(100).IsRequired();
         b.Property(a => a.Phone).HasMaxLength(30);
         b.Property(a => a.SearchKey).HasMaxLength(400);
+        b.Property(a => a.SortKey).HasMaxLength(VietnameseCollation.MaxLength);
         b.HasIndex(a => a.Name).IsUnique();
+        b.HasIndex(a => a.SortKey);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -44,6 +46,9 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.HasIndex(s => s.AgencyId);
         b.HasIndex(s => s.NationalId);
         b.HasIndex(s => s.SearchKey);
+        b.Property(s => s.SortKey).HasMaxLength(VietnameseCollation.MaxLength);
+        b.HasIndex(s => new { s.AgencyId, s.SortKey });
+        b.HasIndex(s => s.SortKey);
         b.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -42,6 +42,8 @@ public static class PortalJobs
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
+            // Fire times are real time in the shared job store; a job reads the portal's injected clock for what is due.
+            q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();

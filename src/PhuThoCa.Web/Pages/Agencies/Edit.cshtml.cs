@@ -91,7 +91,7 @@ public class EditModel(AppDbContext db, CurrentUser me, IValidator<AgencyInput> 
     private async Task LoadAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        Parents = (await db.Agencies.AsNoTracking().Where(a => a.Id != id).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+        Parents = (await db.Agencies.AsNoTracking().Where(a => a.Id != id).OrderBy(a => a.SortKey).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
             .Select(a => (a.Id, a.Name)).ToList();
     }
 }

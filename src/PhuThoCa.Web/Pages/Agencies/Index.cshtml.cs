@@ -60,7 +60,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             query = query.Where(a => a.Kind == Kind);
         }
 
-        return query.OrderBy(a => a.Kind).ThenBy(a => a.Name).Select(a => new Row(a.Id, a.Name, a.ShortName, a.Kind,
+        return query.OrderBy(a => a.Kind).ThenBy(a => a.SortKey).Select(a => new Row(a.Id, a.Name, a.ShortName, a.Kind,
             a.EmailDomain, a.IsActive, db.Subscribers.Count(s => s.AgencyId == a.Id), db.Tokens.Count(t => t.AgencyId == a.Id)));
     }
 

@@ -90,14 +90,14 @@ public sealed record PickItem(int Id, string Text, string Group);
 public static class CertificateFormOptions
 {
     public static async Task<List<PickItem>> SubscribersAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Subscribers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Agency!.Name).ThenBy(s => s.Name)
+        await db.Subscribers.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Agency!.SortKey).ThenBy(s => s.SortKey)
             .Select(s => new PickItem(s.Id, s.Name + " – " + s.Email, s.Agency!.Name)).ToListAsync(ct);
 
     /// <summary>Tokens that can hold the certificate: in stock or in use, of the subscriber's agency.</summary>
     public static async Task<List<PickItem>> TokensAsync(AppDbContext db, int? keepTokenId, CancellationToken ct) =>
         await db.Tokens.AsNoTracking()
             .Where(t => t.Id == keepTokenId || t.Status == TokenStatus.InStock || t.Status == TokenStatus.HandedOver || t.Status == TokenStatus.Recovered)
-            .OrderBy(t => t.Agency!.Name).ThenBy(t => t.SerialNumber)
+            .OrderBy(t => t.Agency!.SortKey).ThenBy(t => t.SerialNumber)
             .Select(t => new PickItem(t.Id, t.SerialNumber + " (" + t.Model + ")", t.Agency!.Name)).ToListAsync(ct);
 
     /// <summary>Checks the state-dependent rules the validator cannot: the serial is unique, the token belongs to the subscriber's agency.</summary>

@@ -82,7 +82,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         {
             "expiry_desc" => query.OrderByDescending(c => c.NotAfterUtc),
             "serial" => query.OrderBy(c => c.SerialNumber),
-            "subscriber" => query.OrderBy(c => c.Subscriber!.Name),
+            "subscriber" => query.OrderBy(c => c.Subscriber!.SortKey),
             _ => query.OrderBy(c => c.NotAfterUtc),
         };
 

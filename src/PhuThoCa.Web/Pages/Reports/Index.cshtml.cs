@@ -183,7 +183,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
             Issued = await db.IssuedReports.AsNoTracking().OrderByDescending(r => r.Id).Take(100).ToListAsync(ct);
         }
 
-        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortKey)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
         if (me.IsOfficer)
         {

@@ -147,7 +147,7 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
     private async Task LoadAgenciesAsync(CancellationToken ct) =>
-        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
+        Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortKey)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 
     /// <summary>

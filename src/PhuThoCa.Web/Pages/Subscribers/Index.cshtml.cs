@@ -51,10 +51,10 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
 
         query = Sort switch
         {
-            "name_desc" => query.OrderByDescending(s => s.Name),
-            "agency" => query.OrderBy(s => s.Agency!.Name).ThenBy(s => s.Name),
-            "kind" => query.OrderBy(s => s.Kind).ThenBy(s => s.Name),
-            _ => query.OrderBy(s => s.Name),
+            "name_desc" => query.OrderByDescending(s => s.SortKey),
+            "agency" => query.OrderBy(s => s.Agency!.SortKey).ThenBy(s => s.SortKey),
+            "kind" => query.OrderBy(s => s.Kind).ThenBy(s => s.SortKey),
+            _ => query.OrderBy(s => s.SortKey),
         };
 
         return query.Select(s => new Row(s.Id, s.Name, s.Kind, s.Position, s.Email, s.NationalId, s.Agency!.Name, s.IsActive));

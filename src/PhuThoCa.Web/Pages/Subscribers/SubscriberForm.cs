@@ -99,7 +99,7 @@ public sealed class SubscriberInputValidator : AbstractValidator<SubscriberInput
 public static class SubscriberFormOptions
 {
     public static async Task<List<SelectListItem>> AgenciesAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Agencies.OrderBy(a => a.Kind).ThenBy(a => a.Name)
+        await db.Agencies.OrderBy(a => a.Kind).ThenBy(a => a.SortKey)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync(ct);
 

@@ -124,7 +124,7 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
 
         Token = token;
         Subscribers = await db.Subscribers.AsNoTracking().Where(s => s.AgencyId == token.AgencyId && s.IsActive)
-            .OrderBy(s => s.Name).Select(s => new PickItem(s.Id, s.Name, "")).ToListAsync(ct);
+            .OrderBy(s => s.SortKey).Select(s => new PickItem(s.Id, s.Name, "")).ToListAsync(ct);
         return true;
     }
 

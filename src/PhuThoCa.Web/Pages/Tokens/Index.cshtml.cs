@@ -54,7 +54,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         query = Sort switch
         {
             "status" => query.OrderBy(t => t.Status).ThenBy(t => t.SerialNumber),
-            "agency" => query.OrderBy(t => t.Agency!.Name).ThenBy(t => t.SerialNumber),
+            "agency" => query.OrderBy(t => t.Agency!.SortKey).ThenBy(t => t.SerialNumber),
             _ => query.OrderBy(t => t.SerialNumber),
         };
 

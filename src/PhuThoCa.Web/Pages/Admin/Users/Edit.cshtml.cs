@@ -174,7 +174,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
     private async Task LoadAsync(string? id, CancellationToken ct)
     {
         Id = id;
-        Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Name)).ToList();
+        Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortKey).Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Name)).ToList();
     }
 
     public sealed class InputModel

@@ -34,7 +34,7 @@ public partial class DraftEditorModel
                 var kind = Req.IssueSubscriberKind;
                 Subscribers = await db.Subscribers.AsNoTracking()
                     .Where(s => s.AgencyId == agencyId && s.IsActive && (kind == null || s.Kind == kind))
-                    .OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(ct);
+                    .OrderBy(s => s.Kind).ThenBy(s => s.SortKey).ToListAsync(ct);
                 break;
 
             case RequestType.RecoverToken:
