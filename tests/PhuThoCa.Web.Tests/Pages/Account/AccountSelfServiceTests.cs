@@ -170,6 +170,27 @@ public partial class AccountSelfServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Administrator_SeesAUsersSignInHistory_ReadOnly_OnTheUserPage()
+    {
+        var userName = await portal.CreateUserAsync(Roles.AgencyOfficer, await AgencyIdAsync());
+        await Login(Client(FirefoxOnLinux), userName, "SaiMatKhau2026");
+        string id;
+        await using (var db = portal.CreateDbContext())
+        {
+            id = (await db.Users.SingleAsync(u => u.UserName == userName, Ct)).Id;
+        }
+
+        var admin = await portal.CreateClientAsync("quantri", Ct);
+        var page = await admin.GetStringAsync(new Uri($"/Admin/Users/Edit/{id}", UriKind.Relative), Ct);
+
+        var rows = HistoryRow().Matches(page).Select(m => Regex.Replace(TestHtml.Text(m.Groups[1].Value), @"\s+", " ").Trim()).ToList();
+        Assert.Equal([$"{Format.DateTime(portal.Clock.GetUtcNow().UtcDateTime)} 127.0.0.1 Firefox 133 · Linux Sai mật khẩu"], rows);
+        // An officer cannot open it.
+        var officer = await SignedInAsync(await portal.CreateUserAsync(Roles.AgencyOfficer, await AgencyIdAsync()), ChromeOnWindows);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync(new Uri($"/Admin/Users/Edit/{id}", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task AccountMenu_LinksTheSessionAndHistoryPages()
     {
         var client = await SignedInAsync(await portal.CreateUserAsync(Roles.AgencyOfficer, await AgencyIdAsync()), ChromeOnWindows);
