@@ -45,6 +45,7 @@ public static class AuditEntryText
         "UserToken" => "Khóa xác thực người dùng",
         "UserClaim" => "Thuộc tính người dùng",
         "UserLogin" => "Đăng nhập ngoài",
+        "UserSession" => "Phiên đăng nhập",
         "ReportingRound" => "Kỳ báo cáo",
         "AgencyReport" => "Báo cáo của cơ quan gửi Sở",
         "ReportReminder" => "Nhắc hạn nộp báo cáo",

@@ -34,6 +34,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    /// <summary>Sign-in sessions of users (docs/adr/0023-user-sessions.md).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();

@@ -10,7 +10,7 @@ namespace PhuThoCa.Web.Infrastructure;
 /// <summary>
 /// Identity's sign-in manager with every outcome written to the audit trail (features G11, issue 11): sign-ins, failed
 /// attempts (unknown user, wrong password or code, locked or not allowed), the attempt that locks an account, and sign-outs,
-/// each with the client's IP address. One place for all of it, whatever page signs the user in or out.
+/// each with the client's IP address and browser (User-Agent). One place for all of it, whatever page signs the user in or out.
 /// </summary>
 public sealed class AuditingSignInManager(
     UserManager<AppUser> userManager,
@@ -24,6 +24,8 @@ public sealed class AuditingSignInManager(
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private const int MaxAttemptedNameLength = 100;
+
+    private const int MaxUserAgentLength = 300;
 
     // A deactivated account cannot sign in (issue 14); its answer is the same as a wrong password's.
     public override async Task<bool> CanSignInAsync(AppUser user)
@@ -137,6 +139,12 @@ public sealed class AuditingSignInManager(
         }
     }
 
-    private Task AppendAsync(string action, AuditActor actor, string userId, string? reason) =>
-        db.AppendAsync(new AuditEvent(action, "User", userId, Reason: reason, Actor: actor), CancellationToken.None);
+    // The browser's User-Agent goes with each event (for the user's sign-in history, SignInHistory); never a password or code.
+    private Task AppendAsync(string action, AuditActor actor, string userId, string? reason)
+    {
+        var agent = Context.Request.Headers.UserAgent.ToString();
+        IReadOnlyList<AuditFieldChange>? changes = string.IsNullOrWhiteSpace(agent) ? null
+            : [new AuditFieldChange(SignInHistory.UserAgentField, null, agent[..Math.Min(agent.Length, MaxUserAgentLength)])];
+        return db.AppendAsync(new AuditEvent(action, "User", userId, changes, Reason: reason, Actor: actor), CancellationToken.None);
+    }
 }

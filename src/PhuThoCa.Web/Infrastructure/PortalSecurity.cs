@@ -35,6 +35,8 @@ public static class PortalSecurity
         var configuration = builder.Configuration;
 
         services.AddSingleton<SecurityEvents>();
+        services.AddMemoryCache();
+        services.AddScoped<UserSessions>();
         services.AddSingleton(RateLimitSettings.From(configuration));
         services.AddSingleton<SignInThrottle>();
 
@@ -106,7 +108,7 @@ public static class PortalSecurity
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = SessionIdle;
             options.SlidingExpiration = true;
-            options.Events.OnSigningIn = context =>
+            options.Events.OnSigningIn = async context =>
             {
                 // Set once, at the first sign-in; the security-stamp refreshes keep it.
                 if (!context.Properties.Items.ContainsKey(AbsoluteExpiryItem))
@@ -115,7 +117,8 @@ public static class PortalSecurity
                     context.Properties.Items[AbsoluteExpiryItem] = (now + SessionAbsolute).UtcTicks.ToString(CultureInfo.InvariantCulture);
                 }
 
-                return Task.CompletedTask;
+                // A new sign-in opens a server-side session (UserSessions); a refresh keeps the one it has.
+                await context.HttpContext.RequestServices.GetRequiredService<UserSessions>().OnSigningInAsync(context);
             };
             options.Events.OnValidatePrincipal = async context =>
             {
@@ -132,6 +135,17 @@ public static class PortalSecurity
                 // or a deactivation ends the other sessions at once, and a cookie replayed after sign-out is refused.
                 var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
                 if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                // The cookie's server-side session must still be open: "Đăng xuất phiên này" ends one session only.
+                // Checked in the database at most once a minute per session and node (UserSessions.CheckInterval).
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+                context.Properties.Items.TryGetValue(UserSessions.SessionItem, out var sessionId);
+                if (!await sessions.IsActiveAsync(sessionId, signIn.UserManager.GetUserId(context.Principal)))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -9,10 +9,10 @@ namespace PhuThoCa.Web.Pages.Profile;
 
 /// <summary>
 /// Self-service password change (current password, new password twice). Also where a user is sent after an
-/// administrator set the password; the change ends the user's other sessions (security stamp).
+/// administrator set the password; the change ends the user's other sessions (security stamp, UserSessions).
 /// </summary>
 public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<PasswordModel.InputModel> validator,
-    SecurityEvents security) : PageModel
+    SecurityEvents security, UserSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,6 +53,8 @@ public class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> si
         }
 
         security.Record("PasswordChanged", user.UserName, Forced ? "after a password set by an administrator" : "self-service");
+        // The new stamp already refuses the other cookies; their sessions are marked ended too, the current one goes on.
+        await sessions.EndOthersAsync(user.Id, UserSessions.CurrentId(User));
         await signIn.RefreshSignInAsync(user);
         TempData["StatusMessage"] = "Đã đổi mật khẩu.";
         return Redirect("/");

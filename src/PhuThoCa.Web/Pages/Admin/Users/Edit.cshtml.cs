@@ -24,6 +24,9 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
 
     public bool TwoFactorEnabled { get; private set; }
 
+    /// <summary>The account's latest sign-in attempts (read-only, from the audit trail).</summary>
+    public IReadOnlyList<SignInHistory.Attempt> SignIns { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -175,6 +178,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users, SignInManage
     {
         Id = id;
         Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortKey).Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Name)).ToList();
+        SignIns = id is null ? [] : await SignInHistory.LatestAsync(db, id, ct);
     }
 
     public sealed class InputModel
