@@ -39,12 +39,13 @@
         summary.focus();
         // A form posted from a URL with a fragment (#main-content after the skip link) reloads with it, and the browser
         // moves the focus to the fragment's target after this script ran: take it back once the page has loaded.
-        window.addEventListener('load', function () {
+        var refocus = function () {
             var active = document.activeElement;
             if (!active || active === document.body || (location.hash && active.id === location.hash.substring(1))) {
                 summary.focus();
             }
-        });
+        };
+        window.addEventListener('load', function () { refocus(); window.setTimeout(refocus, 0); });
         summary.querySelectorAll('a[data-error-link]').forEach(function (link) {
             link.addEventListener('click', function (event) {
                 var target = document.getElementById(link.getAttribute('href').substring(1));
