@@ -77,6 +77,9 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(page.GetByTestId("error-summary-title")).ToHaveTextAsync(new Regex(@"^Có \d+ lỗi cần sửa$"));
         await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Số định danh cá nhân phải gồm đúng 12 chữ số." })).ToBeVisibleAsync();
+        // In the order of the fields on the form: Chức vụ comes before the e-mail and the CCCD.
+        await Assertions.Expect(summary.Locator("li")).ToHaveCountAsync(3);
+        await Assertions.Expect(summary.Locator("li").First).ToHaveTextAsync("Vui lòng nhập chức vụ.");
         await BrowserPortal.ScreenshotAsync(page, "a11y-subscriber-error-summary");
 
         // A link in the summary focuses its field; the field says it is invalid and is described by its message.
@@ -108,7 +111,18 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
         await Assertions.Expect(row.Locator("td[data-label='Hạn xử lý']")).ToBeVisibleAsync();
         var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(pageWidth <= Phone.Width, $"the page scrolls sideways on a phone: {pageWidth} px");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.ScreenshotFolder, "a11y-phone-requests.png") });
+        await BrowserPortal.ScreenshotAsync(page, "a11y-phone-requests");
+
+        // The other lists stack the same way: nothing scrolls sideways.
+        foreach (var list in new[] { "/Certificates", "/Tokens", "/Subscribers", "/Requests/Inbox" })
+        {
+            await page.GotoAsync(list);
+            await Assertions.Expect(page.Locator("table.table-stack tbody tr td[data-label]").First).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= Phone.Width, $"{list} scrolls sideways on a phone: {width} px");
+        }
+
+        await BrowserPortal.ScreenshotAsync(page, "a11y-phone-inbox");
         await page.Context.CloseAsync();
     }
 

@@ -36,6 +36,14 @@
     });
     var summary = document.querySelector('[data-error-summary]');
     if (summary) {
+        // The server lists errors in validation order; show them in the order of the fields on the page.
+        var list = summary.querySelector('ul');
+        var target = function (li) { var a = li.querySelector('a[data-error-link]'); return a && document.getElementById(a.getAttribute('href').substring(1)); };
+        Array.prototype.slice.call(list ? list.children : []).sort(function (x, y) {
+            var a = target(x), b = target(y);
+            if (!a || !b) { return a ? 1 : (b ? -1 : 0); }
+            return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        }).forEach(function (li) { list.appendChild(li); });
         summary.focus();
         // A form posted from a URL with a fragment (#main-content after the skip link) reloads with it, and the browser
         // moves the focus to the fragment's target after this script ran: take it back once the page has loaded.
