@@ -19,6 +19,8 @@ command -v sqlite3 >/dev/null 2>&1 || need_pkgs+=(sqlite3)
 command -v nginx >/dev/null 2>&1 || need_pkgs+=(nginx)
 command -v openssl >/dev/null 2>&1 || need_pkgs+=(openssl)
 command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
+# npm installs the browser tests' front-end dependency (axe-core, locked in tests/PhuThoCa.BrowserTests/package-lock.json).
+command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
 # No "grep -q" here: under pipefail its early exit breaks fc-list's pipe and the check always fails.
 [ -n "$(fc-list 2>/dev/null | grep LiberationSerif)" ] || need_pkgs+=(fonts-liberation2)
 if [ ${#need_pkgs[@]} -gt 0 ]; then

@@ -66,10 +66,19 @@ public class BrowserPortal : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) signed in through the login form.</summary>
-    public async Task<IPage> SignInAsync(string userName)
+    /// <summary>
+    /// A fresh browser context (own cookies) signed in through the login form; an office screen unless a viewport is given.
+    /// <paramref name="bypassCsp"/> lets a test inject a script (axe-core) the portal's Content-Security-Policy would refuse.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "vi-VN",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
+            BypassCSP = bypassCsp,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);

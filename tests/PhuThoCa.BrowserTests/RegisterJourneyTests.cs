@@ -25,7 +25,9 @@ public class RegisterJourneyTests(BrowserPortal portal)
         await page.GetByLabel("Số định danh cá nhân (CCCD)").FillAsync("02519001234");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Thư điện tử công vụ phải do cơ quan nhà nước cấp")).ToBeVisibleAsync();
+        // Next to the field, and again as a link in the error summary at the top (issue 13).
+        await Assertions.Expect(page.GetByTestId("error-Email")).ToContainTextAsync("Thư điện tử công vụ phải do cơ quan nhà nước cấp");
+        await Assertions.Expect(page.GetByTestId("form-errors").GetByRole(AriaRole.Link, new() { Name = "Thư điện tử công vụ phải do cơ quan nhà nước cấp" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("error-NationalId")).ToHaveTextAsync("Số định danh cá nhân phải gồm đúng 12 chữ số.");
         await Assertions.Expect(page.GetByLabel("Họ và tên / Tên cơ quan / Tên thiết bị")).ToHaveValueAsync(name);
         await BrowserPortal.ScreenshotAsync(page, "03-subscriber-form-errors");

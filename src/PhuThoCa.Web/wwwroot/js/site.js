@@ -21,8 +21,53 @@
         });
     });
 
+    // Error summary of a refused post (Pages/Shared/_ErrorSummary.cshtml): focus it so it is announced and read first; its
+    // links focus their field. Fields in error that the server did not mark get aria-invalid and are described by their
+    // message (the register forms mark theirs in the markup).
+    document.querySelectorAll('.input-validation-error').forEach(function (input) {
+        if (!input.hasAttribute('aria-invalid')) {
+            input.setAttribute('aria-invalid', 'true');
+        }
+        var message = input.name && document.querySelector('[data-valmsg-for="' + input.name + '"]');
+        if (message && !input.hasAttribute('aria-describedby')) {
+            message.id = message.id || input.id + '-error';
+            input.setAttribute('aria-describedby', message.id);
+        }
+    });
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+        // The server lists errors in validation order; show them in the order of the fields on the page.
+        var list = summary.querySelector('ul');
+        var target = function (li) { var a = li.querySelector('a[data-error-link]'); return a && document.getElementById(a.getAttribute('href').substring(1)); };
+        Array.prototype.slice.call(list ? list.children : []).sort(function (x, y) {
+            var a = target(x), b = target(y);
+            if (!a || !b) { return a ? 1 : (b ? -1 : 0); }
+            return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        }).forEach(function (li) { list.appendChild(li); });
+        summary.focus();
+        // A form posted from a URL with a fragment (#main-content after the skip link) reloads with it, and the browser
+        // moves the focus to the fragment's target after this script ran: take it back once the page has loaded.
+        var refocus = function () {
+            var active = document.activeElement;
+            if (!active || active === document.body || (location.hash && active.id === location.hash.substring(1))) {
+                summary.focus();
+            }
+        };
+        window.addEventListener('load', function () { refocus(); window.setTimeout(refocus, 0); });
+        summary.querySelectorAll('a[data-error-link]').forEach(function (link) {
+            link.addEventListener('click', function (event) {
+                var target = document.getElementById(link.getAttribute('href').substring(1));
+                if (target) {
+                    event.preventDefault();
+                    target.scrollIntoView({ block: 'center' });
+                    target.focus();
+                }
+            });
+        });
+    }
+
     // <main data-focus-first-error>: after a refused post, bring the first field in error into view.
-    if (document.querySelector('[data-focus-first-error]')) {
+    if (!summary && document.querySelector('[data-focus-first-error]')) {
         var field = document.querySelector('.input-validation-error');
         if (field) {
             field.scrollIntoView({ block: 'center' });
@@ -49,6 +94,19 @@
             input.addEventListener('input', function () { input.dataset.suggested = 'false'; });
         });
     }
+
+    // <table class="table-stack">: each cell gets its column header as data-label, shown before it when a phone stacks the
+    // rows into cards (site.css). Cells spanning columns keep no label.
+    document.querySelectorAll('table.table-stack').forEach(function (table) {
+        var headers = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+        table.querySelectorAll('tbody tr').forEach(function (row) {
+            Array.prototype.forEach.call(row.cells, function (cell, index) {
+                if (headers[index] && cell.colSpan === 1 && !cell.hasAttribute('data-label')) {
+                    cell.setAttribute('data-label', headers[index]);
+                }
+            });
+        });
+    });
 
     // Print buttons (signature reports): the CSP forbids inline handlers, so buttons carry data-print.
     document.querySelectorAll('[data-print]').forEach(function (button) {

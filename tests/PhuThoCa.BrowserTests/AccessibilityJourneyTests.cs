@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PhuThoCa.BrowserTests;
+
+/// <summary>
+/// Issue 13: axe-core finds no serious or critical violation on the main pages of every role; the skip link, the error
+/// summary with focus, and the stacked lists on a phone.
+/// </summary>
+public partial class AccessibilityJourneyTests(BrowserPortal portal)
+{
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public static TheoryData<string, string[]> RolePages => new()
+    {
+        // Agency officer: the registers, the draft editor ({draft}), a request's details ({request}), the new-person form.
+        { "canbo.syte", ["/", "/Requests", "{request}", "{draft}", "/Subscribers", "/Subscribers/Create", "/Certificates", "/Tokens", "/Calendar", "/Notifications", "/Search?q=nguyen"] },
+        // Sở staff: the lists with overdue rows, the inbox, the reports.
+        { "chuyenvien.skhcn", ["/", "/Requests", "/Requests?due=Overdue", "{request}", "/Requests/Inbox", "/Certificates", "/Tokens", "/Subscribers", "/Reports", "/Calendar", "/Notifications", "/Search?q=SKHCN"] },
+        { "quantri", ["/", "/Admin/Users", "/Admin/Calendar", "/Agencies", "/Requests", "/Calendar"] },
+        { "kiemtra", ["/", "/Audit", "/Requests", "/Certificates", "/Reports"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RolePages))]
+    public async Task MainPages_HaveNoSeriousOrCriticalAxeViolations(string userName, string[] paths)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var draftId = userName == "canbo.syte" ? await JourneyArrange.RenewalDraftAsync(portal.Factory, "91/SYT-A11Y", ct) : 0;
+        var page = await portal.SignInAsync(userName, bypassCsp: true);
+        var report = new List<string>();
+        foreach (var template in paths)
+        {
+            var path = template switch
+            {
+                "{draft}" => $"/Requests/Edit/{draftId}",
+                "{request}" => await FirstRequestAsync(page),
+                _ => template,
+            };
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
+            foreach (var line in await AxeCheck.SeriousViolationsAsync(page))
+            {
+                report.Add($"{userName} {path}: {line}");
+            }
+
+            await BrowserPortal.ScreenshotAsync(page, $"a11y-{userName}-{Slug().Replace(path.Trim('/'), "-")}");
+        }
+
+        await page.Context.CloseAsync();
+        Assert.True(report.Count == 0, $"{report.Count} serious/critical axe violations:\n" + string.Join("\n", report));
+    }
+
+    [Fact]
+    public async Task Officer_TabsToTheSkipLink_ThenARefusedSubscriberForm_FocusesTheErrorSummary()
+    {
+        var page = await portal.SignInAsync("canbo.viettri");
+        await page.GotoAsync("/Subscribers/Create");
+
+        // The skip link is the first stop of the keyboard and shows when focused; it leads to the main content.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByTestId("skip-link");
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await Assertions.Expect(skip).ToHaveTextAsync("Bỏ qua đến nội dung chính");
+        var box = await skip.BoundingBoxAsync();
+        Assert.True(box is { Y: >= 0 }, $"the focused skip link is off-screen: {box?.Y}");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main#main-content")).ToBeFocusedAsync();
+
+        await page.GetByLabel("Họ và tên / Tên cơ quan / Tên thiết bị").FillAsync("Đặng Thị Lỗi Mẫu");
+        await page.GetByLabel("Thư điện tử công vụ").FillAsync("dangthi@gmail.com");
+        await page.GetByLabel("Số định danh cá nhân (CCCD)").FillAsync("02519001234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+
+        var summary = page.GetByTestId("form-errors");
+        // The form was posted from /Subscribers/Create#main-content (the skip link): the fragment must not take the focus.
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary-title")).ToHaveTextAsync(new Regex(@"^Có \d+ lỗi cần sửa$"));
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Số định danh cá nhân phải gồm đúng 12 chữ số." })).ToBeVisibleAsync();
+        // In the order of the fields on the form: Chức vụ comes before the e-mail and the CCCD.
+        await Assertions.Expect(summary.Locator("li")).ToHaveCountAsync(3);
+        await Assertions.Expect(summary.Locator("li").First).ToHaveTextAsync("Vui lòng nhập chức vụ.");
+        await BrowserPortal.ScreenshotAsync(page, "a11y-subscriber-error-summary");
+
+        // A link in the summary focuses its field; the field says it is invalid and is described by its message.
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Số định danh cá nhân phải gồm đúng 12 chữ số." }).ClickAsync();
+        var nationalId = page.GetByLabel("Số định danh cá nhân (CCCD)");
+        await Assertions.Expect(nationalId).ToBeFocusedAsync();
+        await Assertions.Expect(nationalId).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(nationalId).ToHaveAccessibleDescriptionAsync(new Regex("^Số định danh cá nhân phải gồm đúng 12 chữ số\\."));
+        await Assertions.Expect(nationalId).ToHaveValueAsync("02519001234");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_OnAPhone_SeesTheStatusAndDueDateOfEachRequest()
+    {
+        var page = await portal.SignInAsync("chuyenvien.skhcn", Phone);
+        await page.GotoAsync("/Requests?due=Overdue");
+        var row = page.GetByTestId("request-row").First;
+        foreach (var cell in new[] { row.GetByTestId("request-status"), row.GetByTestId("request-due") })
+        {
+            await Assertions.Expect(cell).ToBeVisibleAsync();
+            var box = await cell.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= Phone.Width && box.Y >= 0,
+                $"{await cell.InnerTextAsync()} is outside the 390 px screen: x={box.X}, width={box.Width}, y={box.Y}");
+        }
+
+        // The stacked card labels each cell with its column.
+        await Assertions.Expect(row.Locator("td[data-label='Hạn xử lý']")).ToBeVisibleAsync();
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= Phone.Width, $"the page scrolls sideways on a phone: {pageWidth} px");
+        await BrowserPortal.ScreenshotAsync(page, "a11y-phone-requests");
+
+        // The other lists stack the same way: nothing scrolls sideways.
+        foreach (var list in new[] { "/Certificates", "/Tokens", "/Subscribers", "/Requests/Inbox" })
+        {
+            await page.GotoAsync(list);
+            await Assertions.Expect(page.Locator("table.table-stack tbody tr td[data-label]").First).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= Phone.Width, $"{list} scrolls sideways on a phone: {width} px");
+        }
+
+        await BrowserPortal.ScreenshotAsync(page, "a11y-phone-inbox");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<string> FirstRequestAsync(IPage page)
+    {
+        await page.GotoAsync("/Requests");
+        return await page.GetByTestId("requests-table").Locator("tbody tr a").First.GetAttributeAsync("href") ?? "/Requests";
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex Slug();
+}
