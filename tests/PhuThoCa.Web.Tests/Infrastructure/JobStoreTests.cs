@@ -1,5 +1,4 @@
 using System.Globalization;
-using DotNet.Testcontainers.Builders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,8 @@ using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Infrastructure.Notifications;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Tests.Persistence;
 using Quartz;
-using Testcontainers.MsSql;
 
 namespace PhuThoCa.Web.Tests.Infrastructure;
 
@@ -123,18 +122,7 @@ public class JobStoreTests
     [Fact]
     public async Task TwoClusteredNodesOnSqlServer_WriteEachReminderOnce()
     {
-        MsSqlContainer container;
-        try
-        {
-            container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU14-ubuntu-22.04").Build();
-        }
-        catch (DockerUnavailableException ex)
-        {
-            Assert.Skip("Bỏ qua: không có Docker trên máy này nên không chạy được SQL Server thật (Testcontainers). " + ex.Message.Split('\n')[0]);
-            return;
-        }
-
-        await using (container)
+        await using (var container = SqlServerContainer.CreateOrSkip())
         {
             await container.StartAsync(Ct);
             var connectionString = container.GetConnectionString();

@@ -1,11 +1,9 @@
-using DotNet.Testcontainers.Builders;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Agencies;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
-using Testcontainers.MsSql;
 
 namespace PhuThoCa.Web.Tests.Persistence;
 
@@ -17,18 +15,7 @@ public class SqlServerTests
     [Fact]
     public async Task Migrate_AndRoundTripAgencySubscriberCertificateToken()
     {
-        MsSqlContainer container;
-        try
-        {
-            container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU14-ubuntu-22.04").Build();
-        }
-        catch (DockerUnavailableException ex)
-        {
-            Assert.Skip("Bỏ qua: không có Docker trên máy này nên không chạy được SQL Server thật (Testcontainers). " + ex.Message.Split('\n')[0]);
-            return;
-        }
-
-        await using (container)
+        await using (var container = SqlServerContainer.CreateOrSkip())
         {
             await container.StartAsync(Ct);
             var options = new DbContextOptionsBuilder<AppDbContext>();
