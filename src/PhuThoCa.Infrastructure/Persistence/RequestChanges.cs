@@ -14,14 +14,14 @@ public sealed class RequestChanges : SaveChangesInterceptor
     public static readonly RequestChanges Instance = new();
 
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
-    private static long version;
+    private static long _version;
 
     private RequestChanges()
     {
     }
 
     /// <summary>Changes when a save that touched a request has committed on this node.</summary>
-    public static long Version => Interlocked.Read(ref version);
+    public static long Version => Interlocked.Read(ref _version);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -61,7 +61,7 @@ public sealed class RequestChanges : SaveChangesInterceptor
     {
         if (context is not null && Pending.Remove(context))
         {
-            Interlocked.Increment(ref version);
+            Interlocked.Increment(ref _version);
         }
     }
 }
