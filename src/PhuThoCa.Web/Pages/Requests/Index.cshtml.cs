@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -111,17 +112,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
         // Page first, then the lines of that page's requests only (one indexed read by RequestId).
         var ids = page.Items.Select(h => h.Id).ToList();
-        var lines = (await db.Set<RequestLine>().AsNoTracking()
-                .Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
-                .Select(l => new
-                {
-                    RequestId = EF.Property<int>(l, "RequestId"),
-                    l.Id,
-                    Preview = new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial),
-                })
-                .ToListAsync(ct))
-            .GroupBy(l => l.RequestId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Id).Select(l => l.Preview).ToList());
+        var lines = await LinesAsync(l => ids.Contains(EF.Property<int>(l, "RequestId")), ct);
 
         var calendar = await calendars.GetAsync(db, ct);
         Rows = new PagedList<Row>([.. page.Items.Select(h =>
@@ -133,6 +124,20 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         })], page.Page, page.PageSize, page.Total);
         return Page();
     }
+
+    /// <summary>The lines of the requests <paramref name="ofRequests"/> selects, in order, by request id.</summary>
+    private async Task<Dictionary<int, List<LinePreview>>> LinesAsync(Expression<Func<RequestLine, bool>> ofRequests, CancellationToken ct) =>
+        (await db.Set<RequestLine>().AsNoTracking()
+                .Where(ofRequests)
+                .Select(l => new
+                {
+                    RequestId = EF.Property<int>(l, "RequestId"),
+                    l.Id,
+                    Preview = new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial),
+                })
+                .ToListAsync(ct))
+            .GroupBy(l => l.RequestId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Id).Select(l => l.Preview).ToList());
 
     /// <summary>
     /// The whole filtered list (same filters and order as the page, all pages, the agency scope of the query filter) as
@@ -158,17 +163,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
         // The lines of the exported requests only: the filtered query is a subquery, not a list of ids.
         var ids = query.Select(r => r.Id);
-        var lines = (await db.Set<RequestLine>().AsNoTracking()
-                .Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
-                .Select(l => new
-                {
-                    RequestId = EF.Property<int>(l, "RequestId"),
-                    l.Id,
-                    Preview = new LinePreview(l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial),
-                })
-                .ToListAsync(ct))
-            .GroupBy(l => l.RequestId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Id).Select(l => l.Preview).ToList());
+        var lines = await LinesAsync(l => ids.Contains(EF.Property<int>(l, "RequestId")), ct);
 
         var calendar = await calendars.GetAsync(db, ct);
         var agencyName = AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
