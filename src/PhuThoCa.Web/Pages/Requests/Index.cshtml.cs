@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
