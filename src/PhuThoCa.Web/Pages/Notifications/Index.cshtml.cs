@@ -38,7 +38,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
     /// <summary>Marks the notification read and opens the request or certificate it is about (or the list).</summary>
-    public async Task<IActionResult> OnGetOpenAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct)
     {
         var notification = await Mine().FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notification is null)

@@ -65,8 +65,8 @@ public class ExpiryReminderTests(PortalFactory portal)
         var other = await portal.CreateClientAsync("canbo.viettri", Ct);
 
         var list = TestHtml.Text(await client.GetStringAsync(new Uri("/Notifications", UriKind.Relative), Ct));
-        var foreign = await other.GetAsync(new Uri($"/Notifications?id={reminder.Id}&handler=Open", UriKind.Relative), Ct);
-        var open = await client.GetAsync(new Uri($"/Notifications?id={reminder.Id}&handler=Open", UriKind.Relative), Ct);
+        var foreign = await PortalFactory.PostFormAsync(other, $"/Notifications?id={reminder.Id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
+        var open = await PortalFactory.PostFormAsync(client, $"/Notifications?id={reminder.Id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
 
         Assert.Contains("Chứng thư số sắp hết hạn: còn 6 ngày", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);

@@ -71,12 +71,19 @@ public class NotificationTests(PortalFactory portal)
         }
 
         var list = await officer.GetStringAsync(new Uri("/Notifications?unread=true", UriKind.Relative), Ct);
-        Assert.Contains($"/Notifications?id={id}&amp;handler=Open", list, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/Notifications?id={id}&amp;handler=Open\"", list, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"unread-badge\"", list, StringComparison.Ordinal);
 
-        var foreign = await otherOfficer.GetAsync(new Uri($"/Notifications?id={id}&handler=Open", UriKind.Relative), Ct);
-        var staffTry = await staff.GetAsync(new Uri($"/Notifications?id={id}&handler=Open", UriKind.Relative), Ct);
-        var open = await officer.GetAsync(new Uri($"/Notifications?id={id}&handler=Open", UriKind.Relative), Ct);
+        var foreign = await PortalFactory.PostFormAsync(otherOfficer, $"/Notifications?id={id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
+        var staffTry = await PortalFactory.PostFormAsync(staff, $"/Notifications?id={id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
+        // A GET never writes: following the old link form leaves the notification unread.
+        using (var viaGet = await officer.GetAsync(new Uri($"/Notifications?id={id}&handler=Open", UriKind.Relative), Ct))
+        {
+            await using var unread = portal.CreateDbContext();
+            Assert.Null((await unread.Notifications.SingleAsync(n => n.Id == id, Ct)).ReadAtUtc);
+        }
+
+        var open = await PortalFactory.PostFormAsync(officer, $"/Notifications?id={id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, staffTry.StatusCode);
