@@ -1144,6 +1144,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("DueDate", "CreatedAtUtc")
                         .IsDescending(false, true);
 
+                    b.HasIndex("Status", "ClosedAtUtc");
+
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
@@ -1353,6 +1355,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Action", "AtUtc", "RequestId");
+
+                    b.HasIndex("RequestId", "Action", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
                 });

@@ -1102,6 +1102,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("DueDate", "CreatedAtUtc")
                         .IsDescending(false, true);
 
+                    b.HasIndex("Status", "ClosedAtUtc");
+
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
@@ -1305,6 +1307,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("RequestId");
 
                     b.HasIndex("Action", "AtUtc", "RequestId");
+
+                    b.HasIndex("RequestId", "Action", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
                 });

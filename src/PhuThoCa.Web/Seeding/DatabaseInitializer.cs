@@ -79,7 +79,7 @@ public static class DatabaseInitializer
         }
 
         await db.SaveChangesAsync();
-        while (await db.Subscribers.IgnoreQueryFilters().Where(s => s.SortKey == "").Take(1000).ToListAsync() is { Count: > 0 } batch)
+        while (await db.Subscribers.IgnoreQueryFilters().Where(s => s.SortKey == "").OrderBy(s => s.Id).Take(1000).ToListAsync() is { Count: > 0 } batch)
         {
             batch.ForEach(s => s.RefreshSortKey());
             filled += batch.Count;

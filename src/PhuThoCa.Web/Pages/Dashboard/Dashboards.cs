@@ -104,35 +104,40 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
         var months = Enumerable.Range(0, 12).Select(firstMonth.AddMonths).ToList();
         var fromUtc = VietnamTime.FromLocal(firstMonth.ToDateTime(TimeOnly.MinValue));
 
+        // Counted by the database per type and Vietnam month (UTC+7, no daylight saving): 12 x 5 figures come back, not one
+        // row per request. The windows are range reads of the (ReceivedAtUtc), (Status, ClosedAtUtc) and (Status, NotAfterUtc)
+        // indexes.
+        var hours = VietnamTime.Offset.TotalHours;
         var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedAtUtc >= fromUtc)
-            .Select(r => new { r.Type, At = r.ReceivedAtUtc!.Value }).ToListAsync(ct);
+            .Select(r => new { r.Type, Local = r.ReceivedAtUtc!.Value.AddHours(hours) })
+            .GroupBy(r => new { r.Type, r.Local.Year, r.Local.Month })
+            .Select(g => new MonthCount(g.Key.Type, g.Key.Year, g.Key.Month, g.Count())).ToListAsync(ct);
         var completed = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Completed && r.ClosedAtUtc >= fromUtc)
-            .Select(r => new { r.Type, At = r.ClosedAtUtc!.Value }).ToListAsync(ct);
+            .Select(r => new { r.Type, Local = r.ClosedAtUtc!.Value.AddHours(hours) })
+            .GroupBy(r => new { r.Type, r.Local.Year, r.Local.Month })
+            .Select(g => new MonthCount(g.Key.Type, g.Key.Year, g.Key.Month, g.Count())).ToListAsync(ct);
 
-        // Sở's resolutions in the window, each with the due date recorded by the history row just before it.
+        // Sở's resolutions in the window, each with the due date recorded by the history row just before it (read by the
+        // database from the (RequestId) index, whose entries end with the row id): one lean row per resolution.
         var resolutions = ScienceDepartmentResolution.Actions.ToList();
-        // Driven from the history's (Action, AtUtc, RequestId) index, not by an EXISTS probe per request (a scan of Requests).
         var history = db.Set<RequestStatusChange>().AsNoTracking();
-        var resolvedInWindow = history.Where(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)
-            .Select(h => EF.Property<int>(h, "RequestId"));
-        var resolvedIds = db.Requests.Where(r => resolvedInWindow.Contains(r.Id)).Select(r => r.Id);
-        var rows = await history
-            .Where(h => resolvedIds.Contains(EF.Property<int>(h, "RequestId")))
-            .Select(h => new { RequestId = EF.Property<int>(h, "RequestId"), h.Id, h.Action, h.AtUtc, h.DueDate })
+        var resolved = await history.Where(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)
+            .Select(h => new
+            {
+                h.AtUtc,
+                Due = history.Where(p => EF.Property<int>(p, "RequestId") == EF.Property<int>(h, "RequestId") && p.Id < h.Id)
+                    .OrderByDescending(p => p.Id).Select(p => p.DueDate).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var resolved = rows.GroupBy(h => h.RequestId).SelectMany(g =>
-        {
-            var ordered = g.OrderBy(h => h.Id).ToList();
-            return ordered.Select((h, i) => (h.Action, h.AtUtc, Due: i > 0 ? ordered[i - 1].DueDate : null))
-                .Where(h => ScienceDepartmentResolution.IsResolution(h.Action) && h.AtUtc >= fromUtc);
-        }).ToList();
 
         var nowMonth = new DateOnly(today.Year, today.Month, 1);
         var expiryFromUtc = VietnamTime.FromLocal(nowMonth.ToDateTime(TimeOnly.MinValue));
         var expiryToUtc = VietnamTime.FromLocal(nowMonth.AddMonths(12).ToDateTime(TimeOnly.MinValue));
         var expiries = await db.Certificates.AsNoTracking()
             .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= expiryFromUtc && c.NotAfterUtc < expiryToUtc)
-            .Select(c => c.NotAfterUtc).ToListAsync(ct);
+            .Select(c => c.NotAfterUtc.AddHours(hours))
+            .GroupBy(local => new { local.Year, local.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
 
         static DateOnly MonthOf(DateTime utc)
         {
@@ -140,25 +145,30 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
             return new DateOnly(day.Year, day.Month, 1);
         }
 
+        static IReadOnlyList<int> PerMonth(IEnumerable<MonthCount> counts, RequestType type, List<DateOnly> months) =>
+            [.. months.Select(m => counts.Where(c => c.Type == type && c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))];
+
         var timings = resolved.Select(r => (Month: MonthOf(r.AtUtc),
             Timing: ScienceDepartmentResolution.Timing(VietnamTime.ToDate(r.AtUtc), r.Due))).ToList();
         return new Trends
         {
             Months = [.. months.Select(MonthLabel)],
             Types = [.. RequestTypes.All],
-            ReceivedByType = RequestTypes.All.ToDictionary(t => t,
-                t => (IReadOnlyList<int>)[.. months.Select(m => received.Count(r => r.Type == t && MonthOf(r.At) == m))]),
-            CompletedByType = RequestTypes.All.ToDictionary(t => t,
-                t => (IReadOnlyList<int>)[.. months.Select(m => completed.Count(r => r.Type == t && MonthOf(r.At) == m))]),
+            ReceivedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(received, t, months)),
+            CompletedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(completed, t, months)),
             Resolved = [.. months.Select(m => timings.Count(x => x.Month == m))],
             ResolvedOnTime = [.. months.Select(m => timings.Count(x => x.Month == m && ScienceDepartmentResolution.IsOnTime(x.Timing)))],
             ExpiryMonths = [.. Enumerable.Range(0, 12).Select(i => MonthLabel(nowMonth.AddMonths(i)))],
-            Expiring = [.. Enumerable.Range(0, 12).Select(i => expiries.Count(e => MonthOf(e) == nowMonth.AddMonths(i)))],
+            Expiring = [.. Enumerable.Range(0, 12).Select(i => nowMonth.AddMonths(i))
+                .Select(m => expiries.Where(e => e.Year == m.Year && e.Month == m.Month).Sum(e => e.Count))],
         };
     }
 
     public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
 }
+
+/// <summary>How many requests of a type fall in one Vietnam month (a grouped count of the trend charts).</summary>
+public sealed record MonthCount(RequestType Type, int Year, int Month, int Count);
 
 public sealed record RequestItem(int Id, string? ReceiptNumber, RequestType Type, RequestStatus Status, string? FirstSubscriber, DeadlineView? Deadline);
 
