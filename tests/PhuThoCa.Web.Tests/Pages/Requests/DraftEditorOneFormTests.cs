@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Tests.Support;
 using static PhuThoCa.Web.Tests.Pages.Requests.OfficerWorld;
 
@@ -98,6 +99,32 @@ public class DraftEditorOneFormTests(PortalFactory portal)
                 Assert.Equal(RequestStatus.Draft, saved.Status);
                 break;
         }
+    }
+
+    [Theory]
+    [InlineData(RequestType.Renew)]
+    [InlineData(RequestType.RecoverToken)]
+    public async Task ThemOnACertificateOrToken_SavesTheLetterAndMuc1TypedBesideIt(RequestType type)
+    {
+        var world = await CreateAsync(portal, Ct);
+        var locked = type == RequestType.RecoverToken ? TokenStatus.Locked : TokenStatus.HandedOver;
+        var cert = await world.AddCertificateAsync(world.PersonA, daysLeft: 200, tokenStatus: locked, ct: Ct);
+        var client = await portal.CreateClientAsync(world.Officer, Ct);
+        var id = await NewDraftAsync(client, type, Ct);
+        var number = WorkflowArrange.NextLetterNumber("UBND-VP");
+        var fields = Typed(number, "Lý Thị Thêm Dòng");
+        fields["Contact.Workplace"] = "UBND xã Kiểm Thử";
+        var handler = type == RequestType.Renew ? "AddRenewLine" : "AddRecoverLine";
+        fields[type == RequestType.Renew ? "certificateId" : "tokenId"] = Id(type == RequestType.Renew ? cert.Id : cert.TokenId);
+
+        var response = await PostAsync(client, id, handler, fields, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = portal.CreateDbContext();
+        var saved = await db.Requests.Include(r => r.Lines).SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(number, saved.Letter.Number);
+        Assert.Equal("Lý Thị Thêm Dòng", saved.Contact.FullName);
+        Assert.Single(saved.Lines);
     }
 
     [Fact]

@@ -145,6 +145,7 @@ public partial class DraftEditorModel
         if (typed.Saved.Count > 0)
         {
             await db.SaveChangesAsync(ct);
+            await LoadCandidatesAsync(Selected?.Certificate.Id, ct);
         }
 
         var saved = typed.Saved.Count == 0 ? "" : "Đã lưu " + string.Join(" và ", typed.Saved) + ". ";
@@ -154,7 +155,6 @@ public partial class DraftEditorModel
             TempData["StatusMessage"] = (saved + refused).Trim();
         }
 
-        await LoadCandidatesAsync(Selected?.Certificate.Id, ct);
         return Page();
     }
 

@@ -236,10 +236,14 @@ public partial class DraftEditorModel(
         if (typed is { Refused.Count: > 0 })
         {
             TempData["StatusMessage"] = message + typed.SavedWith() + " Chưa lưu " + string.Join(" và ", typed.Refused) + ": xem các trường đánh dấu đỏ.";
+            // Shown again with the line list as saved: the line forms empty, candidates and problems as of the new list.
             IssueLine = new();
             RevokeLine = new();
             ChangeLine = new();
             await LoadCandidatesAsync(null, ct);
+            Problems = Req.Lines.Count == 0 || Req.Type == RequestType.Issue
+                ? []
+                : Req.FindEligibilityProblems(await services.SubjectsAsync(Req, track: false, ct), me.Today);
             return Page();
         }
 
