@@ -18,20 +18,22 @@ public partial class DraftEditorModel
             return NotFound();
         }
 
-        if (!await issueValidator.ValidateIntoAsync(IssueLine, ModelState, nameof(IssueLine), ct))
+        var typed = await ApplyTypedAsync(null, ct);
+
+        if (!await SectionValidAsync(issueValidator, IssueLine, nameof(IssueLine), complete: true, ct))
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         var subscriber = await db.Subscribers.FirstOrDefaultAsync(s => s.Id == IssueLine.SubscriberId && s.AgencyId == Req.AgencyId, ct);
         if (subscriber is null)
         {
             ModelState.AddModelError("IssueLine.SubscriberId", "Thuê bao không thuộc cơ quan lập yêu cầu.");
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         Req.AddIssueLine(subscriber, IssueLine.PreviousSerial, IssueLine.SimPki);
-        return await SavedAsync($"Đã thêm thuê bao “{subscriber.Name}” vào danh sách đề nghị cấp.", "lines", ct);
+        return await SavedAsync($"Đã thêm thuê bao “{subscriber.Name}” vào danh sách đề nghị cấp.", "lines", ct, typed);
     }
 
     public async Task<IActionResult> OnPostAddRevokeLineAsync(int id, CancellationToken ct)
@@ -41,14 +43,16 @@ public partial class DraftEditorModel
             return NotFound();
         }
 
-        if (!await revokeValidator.ValidateIntoAsync(RevokeLine, ModelState, nameof(RevokeLine), ct))
+        var typed = await ApplyTypedAsync(null, ct);
+
+        if (!await SectionValidAsync(revokeValidator, RevokeLine, nameof(RevokeLine), complete: true, ct))
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         if (await FindCertificateAsync(RevokeLine.CertificateId!.Value, ct) is not { } found)
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         var token = found.Certificate.TokenId is { } tokenId ? await db.Tokens.FirstOrDefaultAsync(t => t.Id == tokenId, ct) : null;
@@ -57,12 +61,12 @@ public partial class DraftEditorModel
             // The token is registered to another agency: its return to the Cục could not be tracked by this one.
             ModelState.AddModelError(string.Empty, $"Thiết bị lưu chứng thư số {found.Certificate.SerialNumber} không thuộc cơ quan lập yêu cầu: "
                 + "hãy cập nhật sổ thiết bị lưu khóa bí mật trước khi đề nghị thu hồi.");
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         var reason = RevokeLine.Reason!.Value;
         Req.AddRevokeLine(found.Subscriber, found.Certificate, token, reason, Format.ParseDate(RevokeLine.InvalidityDate), RevokeLine.Detail);
-        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị thu hồi.", "lines", ct);
+        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị thu hồi.", "lines", ct, typed);
     }
 
     public async Task<IActionResult> OnPostAddRenewLineAsync(int id, int certificateId, CancellationToken ct)
@@ -72,13 +76,15 @@ public partial class DraftEditorModel
             return NotFound();
         }
 
+        var typed = await ApplyTypedAsync(null, ct);
+
         if (await FindCertificateAsync(certificateId, ct) is not { } found)
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         Req.AddRenewLine(found.Subscriber, found.Certificate);
-        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị gia hạn.", "lines", ct);
+        return await SavedAsync($"Đã thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách đề nghị gia hạn.", "lines", ct, typed);
     }
 
     public async Task<IActionResult> OnPostAddChangeLineAsync(int id, CancellationToken ct)
@@ -88,14 +94,16 @@ public partial class DraftEditorModel
             return NotFound();
         }
 
-        if (!await changeValidator.ValidateIntoAsync(ChangeLine, ModelState, nameof(ChangeLine), ct))
+        var typed = await ApplyTypedAsync(null, ct);
+
+        if (!await SectionValidAsync(changeValidator, ChangeLine, nameof(ChangeLine), complete: true, ct))
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         if (await FindCertificateAsync(ChangeLine.CertificateId!.Value, ct, allowSecondLine: true) is not { } found)
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         if (Req.Type == RequestType.Renew)
@@ -104,15 +112,15 @@ public partial class DraftEditorModel
             if (Req.Lines.FirstOrDefault(l => l.CertificateId == found.Certificate.Id) is not { } renewal)
             {
                 ModelState.AddModelError(string.Empty, $"Hãy thêm chứng thư số {found.Certificate.SerialNumber} vào danh sách gia hạn trước.");
-                return Page();
+                return await RefusedAsync(typed, ct);
             }
 
             Req.AlsoChangeOnRenewal(renewal, found.Subscriber, ChangeLine.Case!.Value, ChangeLine.OldValue!, ChangeLine.NewValue!);
-            return await SavedAsync($"Đã ghi nội dung thay đổi thông tin kèm theo gia hạn chứng thư số {found.Certificate.SerialNumber}.", "lines", ct);
+            return await SavedAsync($"Đã ghi nội dung thay đổi thông tin kèm theo gia hạn chứng thư số {found.Certificate.SerialNumber}.", "lines", ct, typed);
         }
 
         Req.AddChangeInfoLine(found.Subscriber, found.Certificate, ChangeLine.Case!.Value, ChangeLine.OldValue!, ChangeLine.NewValue!);
-        return await SavedAsync($"Đã thêm nội dung thay đổi của chứng thư số {found.Certificate.SerialNumber}.", "lines", ct);
+        return await SavedAsync($"Đã thêm nội dung thay đổi của chứng thư số {found.Certificate.SerialNumber}.", "lines", ct, typed);
     }
 
     public async Task<IActionResult> OnPostAddRecoverLineAsync(int id, int tokenId, CancellationToken ct)
@@ -121,6 +129,8 @@ public partial class DraftEditorModel
         {
             return NotFound();
         }
+
+        var typed = await ApplyTypedAsync(null, ct);
 
         var token = await db.Tokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.AgencyId == Req.AgencyId, ct);
         if (token is null)
@@ -132,13 +142,13 @@ public partial class DraftEditorModel
         {
             ModelState.AddModelError(string.Empty, $"Thiết bị {token.SerialNumber} đang ở trạng thái “{TokenTransitions.Label(token.Status)}”: "
                 + "chỉ đề nghị khôi phục thiết bị bị khóa do nhập sai mật khẩu quá số lần quy định (Quy chế tỉnh Phú Thọ, Điều 6 khoản 1).");
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         if (await OpenRequestAsync(null, token.Id, ct) is { } open)
         {
             Duplicate = open with { Subject = $"Thiết bị {token.SerialNumber}" };
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         var certificate = await db.Certificates.Where(c => c.TokenId == token.Id && c.Status == CertificateStatus.Valid)
@@ -149,11 +159,11 @@ public partial class DraftEditorModel
         {
             ModelState.AddModelError(string.Empty, $"Thiết bị {token.SerialNumber} chưa gắn với thuê bao nào (không có chứng thư còn hiệu lực, "
                 + "chưa ghi người giữ là thuê bao): hãy cập nhật sổ thiết bị trước.");
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         Req.AddRecoverTokenLine(subscriber, token, certificate?.SubscriberId == subscriber.Id ? certificate : null);
-        return await SavedAsync($"Đã thêm thiết bị {token.SerialNumber} vào danh sách đề nghị khôi phục.", "lines", ct);
+        return await SavedAsync($"Đã thêm thiết bị {token.SerialNumber} vào danh sách đề nghị khôi phục.", "lines", ct, typed);
     }
 
     public async Task<IActionResult> OnPostRemoveLineAsync(int id, int lineId, CancellationToken ct)
@@ -163,6 +173,7 @@ public partial class DraftEditorModel
             return NotFound();
         }
 
+        var typed = await ApplyTypedAsync(null, ct);
         var line = Req.Lines.FirstOrDefault(l => l.Id == lineId);
         if (line is null)
         {
@@ -170,7 +181,7 @@ public partial class DraftEditorModel
         }
 
         Req.RemoveLine(line);
-        return await SavedAsync($"Đã xóa dòng “{line.SubscriberName}” khỏi danh sách đề nghị.", "lines", ct);
+        return await SavedAsync($"Đã xóa dòng “{line.SubscriberName}” khỏi danh sách đề nghị.", "lines", ct, typed);
     }
 
     /// <summary>

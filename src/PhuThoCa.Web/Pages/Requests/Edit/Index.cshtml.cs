@@ -112,13 +112,13 @@ public partial class DraftEditorModel(
             return NotFound();
         }
 
-        if (!await letterValidator.ValidateIntoAsync(Letter, ModelState, nameof(Letter), ct))
+        var typed = await ApplyTypedAsync(nameof(Letter), ct);
+        if (typed.Refused.Count > 0)
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
-        Req.UpdateLetter(Letter.ToLetter());
-        return await SavedAsync("Đã lưu thông tin văn bản đề nghị.", "letter", ct);
+        return await SavedAsync("Đã lưu thông tin văn bản đề nghị." + typed.SavedWith(LetterSection), "letter", ct);
     }
 
     public async Task<IActionResult> OnPostContactAsync(int id, CancellationToken ct)
@@ -128,14 +128,14 @@ public partial class DraftEditorModel(
             return NotFound();
         }
 
-        Contact.Layout = ContactForm;
-        if (!await contactValidator.ValidateIntoAsync(Contact, ModelState, nameof(Contact), ct))
+        var typed = await ApplyTypedAsync(nameof(Contact), ct);
+        if (typed.Refused.Count > 0)
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
-        Req.UpdateContact(Contact.ToContact(ContactForm));
-        return await SavedAsync("Đã lưu Mục 1 – " + ContactForm.Title.ToLower(CultureInfo.GetCultureInfo("vi-VN")) + ".", "contact", ct);
+        return await SavedAsync("Đã lưu Mục 1 – " + ContactForm.Title.ToLower(CultureInfo.GetCultureInfo("vi-VN")) + "." + typed.SavedWith(ContactSection),
+            "contact", ct);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitRequest submit, [FromServices] ResubmitRequest resubmit,
@@ -146,20 +146,27 @@ public partial class DraftEditorModel(
             return NotFound();
         }
 
+        // The letter and Mục 1 as typed go with the request: saved even when the send is refused, sent when it is not.
+        var typed = await ApplyTypedAsync(null, ct);
+        if (typed.Refused.Count > 0)
+        {
+            return await RefusedAsync(typed, ct);
+        }
+
         foreach (var line in Req.Lines.Where(l => l.CertificateId is not null || l.TokenId is not null))
         {
             var certificateId = Req.Type == RequestType.RecoverToken ? null : line.CertificateId;
             if (await OpenRequestAsync(certificateId, line.TokenId, ct) is { } open)
             {
                 Duplicate = open with { Subject = line.CertificateSerial is { } s && certificateId is not null ? $"Chứng thư số {s}" : $"Thiết bị {line.TokenSerial}" };
-                return Page();
+                return await RefusedAsync(typed, ct);
             }
         }
 
         var resubmission = Req.Status == RequestStatus.ReturnedForSupplement;
         if (!await ActAsync(resubmission ? resubmit : submit, Submission, nameof(Submission), ct))
         {
-            return Page();
+            return await RefusedAsync(typed, ct);
         }
 
         TempData["StatusMessage"] = (resubmission ? "Đã gửi lại yêu cầu sau khi bổ sung: " : "Đã gửi yêu cầu: ")
@@ -219,16 +226,34 @@ public partial class DraftEditorModel(
             ? $"/Requests/Edit/{link.RequestId.ToString(CultureInfo.InvariantCulture)}"
             : $"/Requests/Details/{link.RequestId.ToString(CultureInfo.InvariantCulture)}";
 
-    private async Task<IActionResult> SavedAsync(string message, string fragment, CancellationToken ct)
+    /// <summary>
+    /// Saves the action with the sections typed beside it and goes back to the editor. When a typed section was refused,
+    /// the page is shown again instead (its messages next to its fields, everything typed kept) saying what was saved.
+    /// </summary>
+    private async Task<IActionResult> SavedAsync(string message, string fragment, CancellationToken ct, TypedSections? typed = null)
     {
         await db.SaveChangesAsync(ct);
-        TempData["StatusMessage"] = message;
+        if (typed is { Refused.Count: > 0 })
+        {
+            TempData["StatusMessage"] = message + typed.SavedWith() + " Chưa lưu " + string.Join(" và ", typed.Refused) + ": xem các trường đánh dấu đỏ.";
+            // Shown again with the line list as saved: the line forms empty, candidates and problems as of the new list.
+            IssueLine = new();
+            RevokeLine = new();
+            ChangeLine = new();
+            await LoadCandidatesAsync(null, ct);
+            Problems = Req.Lines.Count == 0 || Req.Type == RequestType.Issue
+                ? []
+                : Req.FindEligibilityProblems(await services.SubjectsAsync(Req, track: false, ct), me.Today);
+            return Page();
+        }
+
+        TempData["StatusMessage"] = message + typed?.SavedWith();
         return RedirectToPage(null, null, new { id = Req.Id }, fragment);
     }
 
     /// <summary>
-    /// Loads the request (tracked, with its lines) and everything the page shows. <paramref name="postedForm"/> keeps the
-    /// values the user just typed in that form; the other forms show what is saved.
+    /// Loads the request (tracked, with its lines) and everything the page shows. The letter and Mục 1 keep the values the
+    /// user just posted (<paramref name="postedForm"/> or any section the post carries); the others show what is saved.
     /// </summary>
     private async Task<bool> LoadAsync(int id, int? selectedCertificateId, string? postedForm, CancellationToken ct)
     {
@@ -247,21 +272,20 @@ public partial class DraftEditorModel(
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AgencyId, ct);
         AgencyName = agency?.Name ?? "";
         ContactForm = ContactLayout.For(request.Type, request.IssueSubscriberKind);
-        if (postedForm != nameof(Letter))
+        // Every button of the editor posts the letter and Mục 1 as typed: those are kept; a section not posted shows what is saved.
+        var letterPosted = postedForm == nameof(Letter) || Posted(nameof(Letter));
+        var contactPosted = postedForm == nameof(Contact) || Posted(nameof(Contact));
+        if (!letterPosted)
         {
             Letter = LetterInput.From(request.Letter);
         }
 
-        if (postedForm != nameof(Contact))
+        if (!contactPosted)
         {
             Contact = ContactInput.From(request.Contact);
-            if (IsEditable && request.Contact == RequestContact.Empty)
-            {
-                // Defaults of an empty Mục 1: the agency's own address / name.
-                Contact.Address = ContactForm.HasAddress ? agency?.Address : null;
-                Contact.Workplace = ContactForm.HasWorkplace ? agency?.Name : null;
-            }
         }
+
+        await FillEmptySectionsAsync(agency?.Name, agency?.Address, letterPosted, contactPosted, ct);
 
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.UploadedAtUtc).ToListAsync(ct);
         Problems = request.Lines.Count == 0 || request.Type == RequestType.Issue

@@ -53,14 +53,15 @@ public sealed class LetterInputValidator : AbstractValidator<LetterInput>
 {
     public LetterInputValidator(CurrentUser me)
     {
+        // When(…) conditions apply to the one check before them (by default they would also switch off NotEmpty).
         RuleFor(x => x.Number).NotEmpty().WithMessage("Vui lòng nhập số, ký hiệu văn bản (ví dụ 15/UBND-VP).")
             .MaximumLength(Request.LetterNumberMaxLength).WithMessage($"Số văn bản không được dài quá {Request.LetterNumberMaxLength} ký tự.")
-            .Must(n => n!.Contains('/', StringComparison.Ordinal)).When(x => !string.IsNullOrWhiteSpace(x.Number))
+            .Must(n => n!.Contains('/', StringComparison.Ordinal)).When(x => !string.IsNullOrWhiteSpace(x.Number), ApplyConditionTo.CurrentValidator)
             .WithMessage("Số, ký hiệu văn bản có dạng “số/ký hiệu”, ví dụ 15/UBND-VP.");
         RuleFor(x => x.Date).NotEmpty().WithMessage("Vui lòng nhập ngày văn bản.")
-            .Must(d => Format.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.Date))
+            .Must(d => Format.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.Date), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ngày văn bản phải có dạng dd/MM/yyyy.")
-            .Must(d => Format.ParseDate(d) is not { } date || date <= me.Today).When(x => !string.IsNullOrWhiteSpace(x.Date))
+            .Must(d => Format.ParseDate(d) is not { } date || date <= me.Today).When(x => !string.IsNullOrWhiteSpace(x.Date), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ngày văn bản không được sau ngày hôm nay.");
         RuleFor(x => x.SignerName).NotEmpty().WithMessage("Vui lòng nhập họ tên người ký văn bản.")
             .MaximumLength(200).WithMessage("Họ tên không được dài quá 200 ký tự.");
