@@ -40,9 +40,13 @@
             input.setAttribute('aria-invalid', 'true');
         }
         var message = input.name && document.querySelector('[data-valmsg-for="' + input.name + '"]');
-        if (message && !input.hasAttribute('aria-describedby')) {
+        if (message) {
+            // The message first, then what the field was already described by (its hint).
             message.id = message.id || (input.id || input.name.replace(/[^A-Za-z0-9_-]/g, '_')) + '-error';
-            input.setAttribute('aria-describedby', message.id);
+            var described = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+            if (described.indexOf(message.id) < 0) {
+                input.setAttribute('aria-describedby', [message.id].concat(described).join(' '));
+            }
         }
     });
     var summary = document.querySelector('[data-error-summary]');
