@@ -100,7 +100,7 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
     }
 
     [Fact]
-    public async Task Officer_ChangingThePasswordWithAWrongCurrentOne_SeesTheErrorSummaryFocused_AndKeepsNoPassword()
+    public async Task Officer_ChangingThePasswordWithAWrongCurrentOne_OrARefusedReportFilter_SeesTheErrorSummaryFocused()
     {
         var ct = TestContext.Current.CancellationToken;
         int agencyId;
@@ -134,6 +134,17 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
         // Passwords are never sent back into the form.
         await Assertions.Expect(current).ToHaveValueAsync("");
         Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
+
+        // A refused filter (a GET form whose field the page did not mark): the summary takes the focus, its link leads to
+        // the field, which site.js marks invalid and describes by its message.
+        await page.GotoAsync("/Reports?year=20x6");
+        await Assertions.Expect(page.GetByTestId("form-errors")).ToBeFocusedAsync();
+        await page.GetByTestId("form-errors").GetByRole(AriaRole.Link, new() { Name = "Năm không hợp lệ, nhập 4 chữ số (từ 2000 đến 2100)." }).ClickAsync();
+        var year = page.Locator("#year");
+        await Assertions.Expect(year).ToBeFocusedAsync();
+        await Assertions.Expect(year).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(year).ToHaveAccessibleDescriptionAsync("Năm không hợp lệ, nhập 4 chữ số (từ 2000 đến 2100).");
+        await Assertions.Expect(year).ToHaveValueAsync("20x6");
 
         // The other account pages, for people to look at.
         foreach (var (path, name) in new[] { ("/Profile/TwoFactor", "two-factor"), ("/Profile/Sessions", "sessions"), ("/Profile/SignIns", "sign-ins") })
