@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.BrowserTests;
 
@@ -14,12 +16,15 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
     public static TheoryData<string, string[]> RolePages => new()
     {
         // Agency officer: the registers, the draft editor ({draft}), a request's details ({request}), the new-person form.
-        { "canbo.syte", ["/", "/Requests", "{request}", "{draft}", "/Subscribers", "/Subscribers/Create", "/Certificates", "/Tokens", "/Calendar", "/Notifications", "/Search?q=nguyen"] },
+        // Also the account pages (Tài khoản menu), the import page and the agency's report rounds.
+        { "canbo.syte", ["/", "/Requests", "{request}", "{draft}", "/Subscribers", "/Subscribers/Create", "/Certificates", "/Tokens", "/Calendar", "/Notifications", "/Search?q=nguyen",
+            "/Profile", "/Profile/Password", "/Profile/TwoFactor", "/Profile/Sessions", "/Profile/SignIns", "/Import", "/Reports/Rounds"] },
         // Sở staff: the lists with overdue rows, the inbox, the reports.
         // The other roles sign in as users of their own, so that no other journey's sign-in of a demo account runs beside them.
-        { "DepartmentStaff", ["/", "/Requests", "/Requests?due=Overdue", "{request}", "/Requests/Inbox", "/Certificates", "/Tokens", "/Subscribers", "/Reports", "/Calendar", "/Notifications", "/Search?q=SKHCN"] },
-        { "Administrator", ["/", "/Admin/Users", "/Admin/Calendar", "/Agencies", "/Requests", "/Calendar"] },
-        { "Auditor", ["/", "/Audit", "/Requests", "/Certificates", "/Reports"] },
+        { "DepartmentStaff", ["/", "/Requests", "/Requests?due=Overdue", "{request}", "/Requests/Inbox", "/Certificates", "/Tokens", "/Subscribers", "/Reports", "/Calendar", "/Notifications", "/Search?q=SKHCN",
+            "/Import", "/Reports/Rounds", "/Profile/Password", "/Profile/Sessions", "/Profile/SignIns"] },
+        { "Administrator", ["/", "/Admin/Users", "/Admin/Calendar", "/Agencies", "/Requests", "/Calendar", "/Import", "/Profile/TwoFactor", "/Profile/SignIns"] },
+        { "Auditor", ["/", "/Audit", "/Requests", "/Certificates", "/Reports", "/Reports/Rounds", "/Profile/Sessions"] },
     };
 
     [Theory]
@@ -91,6 +96,64 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
         await Assertions.Expect(nationalId).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(nationalId).ToHaveAccessibleDescriptionAsync(new Regex("^Số định danh cá nhân phải gồm đúng 12 chữ số\\."));
         await Assertions.Expect(nationalId).ToHaveValueAsync("02519001234");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Officer_ChangingThePasswordWithAWrongCurrentOne_OrARefusedReportFilter_SeesTheErrorSummaryFocused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int agencyId;
+        await using (var db = portal.Factory.CreateDbContext())
+        {
+            agencyId = await db.Agencies.Where(a => a.Name == "Sở Y tế tỉnh Phú Thọ").Select(a => a.Id).SingleAsync(ct);
+        }
+
+        var page = await portal.SignInAsync(await portal.Factory.CreateUserAsync(Roles.AgencyOfficer, agencyId), bypassCsp: true);
+        await page.GotoAsync("/Profile");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Profile/Password$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đổi mật khẩu", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Mật khẩu hiện tại").FillAsync("KhongPhaiMatKhau@1");
+        await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync("PhuTho@2027-moi");
+        await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync("PhuTho@2027-moi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đổi mật khẩu" }).ClickAsync();
+
+        var summary = page.GetByTestId("form-errors");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary-title")).ToHaveTextAsync("Có 1 lỗi cần sửa");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
+        var link = summary.GetByRole(AriaRole.Link, new() { Name = "Mật khẩu hiện tại không đúng." });
+        await BrowserPortal.ScreenshotAsync(page, "a11y-profile-password-error-summary");
+
+        await link.ClickAsync();
+        var current = page.GetByLabel("Mật khẩu hiện tại");
+        await Assertions.Expect(current).ToBeFocusedAsync();
+        await Assertions.Expect(current).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(current).ToHaveAccessibleDescriptionAsync("Mật khẩu hiện tại không đúng.");
+        // Passwords are never sent back into the form.
+        await Assertions.Expect(current).ToHaveValueAsync("");
+        Assert.Empty(await AxeCheck.SeriousViolationsAsync(page));
+
+        // A refused filter (a GET form whose field the page did not mark): the summary takes the focus, its link leads to
+        // the field, which site.js marks invalid and describes by its message.
+        await page.GotoAsync("/Reports?year=20x6");
+        await Assertions.Expect(page.GetByTestId("form-errors")).ToBeFocusedAsync();
+        await page.GetByTestId("form-errors").GetByRole(AriaRole.Link, new() { Name = "Năm không hợp lệ, nhập 4 chữ số (từ 2000 đến 2100)." }).ClickAsync();
+        var year = page.Locator("#year");
+        await Assertions.Expect(year).ToBeFocusedAsync();
+        await Assertions.Expect(year).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(year).ToHaveAccessibleDescriptionAsync("Năm không hợp lệ, nhập 4 chữ số (từ 2000 đến 2100).");
+        await Assertions.Expect(year).ToHaveValueAsync("20x6");
+
+        // The other account pages, for people to look at.
+        foreach (var (path, name) in new[] { ("/Profile/TwoFactor", "two-factor"), ("/Profile/Sessions", "sessions"), ("/Profile/SignIns", "sign-ins") })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
+            await BrowserPortal.ScreenshotAsync(page, "a11y-profile-" + name);
+        }
+
         await page.Context.CloseAsync();
     }
 

@@ -57,7 +57,16 @@ public class SearchModel(AppDbContext db) : PageModel
 
         if (hex.Length >= 4 && Certificate.IsValidSerial(text))
         {
-            var certificates = await db.Certificates.AsNoTracking().Where(c => c.SerialNumber.StartsWith(hex)).OrderBy(c => c.SerialNumber).Take(Candidates)
+            // A prefix as a range on the unique index of SerialNumber: SQLite's LIKE (what StartsWith becomes) ignores case and
+            // so cannot use a BINARY index, and scanned every certificate. Stored serials are upper-case hex (NormalizeSerial),
+            // so those starting with hex sort from hex up to, not including, hex + "G" ('G' follows '0'-'9' and 'A'-'F' in
+            // SQLite's binary order and in SQL Server's collations alike). Expression tree: EF translates string.Compare.
+            var pastPrefix = hex + "G";
+#pragma warning disable CA1309, CA1310
+            var certificates = await db.Certificates.AsNoTracking()
+                .Where(c => string.Compare(c.SerialNumber, hex) >= 0 && string.Compare(c.SerialNumber, pastPrefix) < 0)
+#pragma warning restore CA1309, CA1310
+                .OrderBy(c => c.SerialNumber).Take(Candidates)
                 .Select(c => new { c.Id, c.SerialNumber, Holder = c.Subscriber!.Name }).ToListAsync(ct);
             Certificates = Group.Of(certificates.OrderBy(c => c.SerialNumber == hex ? 0 : 1).Select(c => (c.Id, c.SerialNumber, c.Holder)));
         }

@@ -24,21 +24,42 @@
     // Error summary of a refused post (Pages/Shared/_ErrorSummary.cshtml): focus it so it is announced and read first; its
     // links focus their field. Fields in error that the server did not mark get aria-invalid and are described by their
     // message (the register forms mark theirs in the markup).
+    // A field whose message is shown but that the page did not mark (filters, upload forms) is marked here too.
+    document.querySelectorAll('[data-valmsg-for]').forEach(function (message) {
+        if (message.textContent.trim() === '') {
+            return;
+        }
+        document.querySelectorAll('[name="' + message.getAttribute('data-valmsg-for') + '"]').forEach(function (input) {
+            if (input.type !== 'hidden') {
+                input.classList.add('input-validation-error');
+            }
+        });
+    });
     document.querySelectorAll('.input-validation-error').forEach(function (input) {
         if (!input.hasAttribute('aria-invalid')) {
             input.setAttribute('aria-invalid', 'true');
         }
         var message = input.name && document.querySelector('[data-valmsg-for="' + input.name + '"]');
-        if (message && !input.hasAttribute('aria-describedby')) {
-            message.id = message.id || input.id + '-error';
-            input.setAttribute('aria-describedby', message.id);
+        if (message) {
+            // The message first, then what the field was already described by (its hint).
+            message.id = message.id || (input.id || input.name.replace(/[^A-Za-z0-9_-]/g, '_')) + '-error';
+            var described = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+            if (described.indexOf(message.id) < 0) {
+                input.setAttribute('aria-describedby', [message.id].concat(described).join(' '));
+            }
         }
     });
     var summary = document.querySelector('[data-error-summary]');
     if (summary) {
         // The server lists errors in validation order; show them in the order of the fields on the page.
         var list = summary.querySelector('ul');
-        var target = function (li) { var a = li.querySelector('a[data-error-link]'); return a && document.getElementById(a.getAttribute('href').substring(1)); };
+        // The field of a link: the element with its id, else (a group of radio buttons, a field with another id) the first
+        // visible control with its name.
+        var fieldOf = function (link) {
+            return document.getElementById(link.getAttribute('href').substring(1)) ||
+                (link.dataset.field && document.querySelector('[name="' + link.dataset.field + '" i]:not([type="hidden"])'));
+        };
+        var target = function (li) { var a = li.querySelector('a[data-error-link]'); return a && fieldOf(a); };
         Array.prototype.slice.call(list ? list.children : []).sort(function (x, y) {
             var a = target(x), b = target(y);
             if (!a || !b) { return a ? 1 : (b ? -1 : 0); }
@@ -56,7 +77,7 @@
         window.addEventListener('load', function () { refocus(); window.setTimeout(refocus, 0); });
         summary.querySelectorAll('a[data-error-link]').forEach(function (link) {
             link.addEventListener('click', function (event) {
-                var target = document.getElementById(link.getAttribute('href').substring(1));
+                var target = fieldOf(link);
                 if (target) {
                     event.preventDefault();
                     target.scrollIntoView({ block: 'center' });
