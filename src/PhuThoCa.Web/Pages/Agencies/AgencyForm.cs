@@ -47,7 +47,7 @@ public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
             .MaximumLength(Agency.ShortNameMaxLength).WithMessage($"Tên viết tắt không được dài quá {Agency.ShortNameMaxLength} ký tự.");
         RuleFor(x => x.Address).NotEmpty().WithMessage("Vui lòng nhập địa chỉ.");
         RuleFor(x => x.EmailDomain).NotEmpty().WithMessage("Vui lòng nhập tên miền thư điện tử công vụ.")
-            .Must(d => PhuThoCa.Domain.Subscribers.OfficialEmail.IsStateIssued("x@" + d)).When(x => !string.IsNullOrWhiteSpace(x.EmailDomain))
+            .Must(d => PhuThoCa.Domain.Subscribers.OfficialEmail.IsStateIssued("x@" + d)).When(x => !string.IsNullOrWhiteSpace(x.EmailDomain), ApplyConditionTo.CurrentValidator)
             .WithMessage("Tên miền thư điện tử phải là tên miền của cơ quan nhà nước (…gov.vn).");
     }
 }

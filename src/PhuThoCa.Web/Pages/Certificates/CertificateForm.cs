@@ -67,15 +67,15 @@ public sealed class CertificateInputValidator : AbstractValidator<CertificateInp
     {
         RuleFor(x => x.SubscriberId).GreaterThan(0).WithMessage("Vui lòng chọn thuê bao.");
         RuleFor(x => x.SerialNumber).NotEmpty().WithMessage("Vui lòng nhập số hiệu chứng thư.")
-            .Must(Certificate.IsValidSerial).When(x => !string.IsNullOrWhiteSpace(x.SerialNumber))
+            .Must(Certificate.IsValidSerial).When(x => !string.IsNullOrWhiteSpace(x.SerialNumber), ApplyConditionTo.CurrentValidator)
             .WithMessage("Số hiệu chứng thư chỉ gồm các ký tự hệ thập lục phân 0–9, A–F (tối đa 64 ký tự).");
         RuleFor(x => x.SubjectDn).NotEmpty().WithMessage("Vui lòng nhập chủ thể (Subject) của chứng thư.");
         RuleFor(x => x.Issuer).NotEmpty().WithMessage("Vui lòng nhập tổ chức cấp chứng thư.");
         RuleFor(x => x.NotBefore).NotEmpty().WithMessage("Vui lòng nhập ngày bắt đầu hiệu lực.")
-            .Must(t => Format.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.NotBefore))
+            .Must(t => Format.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.NotBefore), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ngày bắt đầu hiệu lực phải có dạng dd/MM/yyyy.");
         RuleFor(x => x.NotAfter).NotEmpty().WithMessage("Vui lòng nhập ngày hết hạn.")
-            .Must(t => Format.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.NotAfter))
+            .Must(t => Format.ParseDate(t) is not null).When(x => !string.IsNullOrWhiteSpace(x.NotAfter), ApplyConditionTo.CurrentValidator)
             .WithMessage("Ngày hết hạn phải có dạng dd/MM/yyyy.");
         RuleFor(x => x.NotAfter)
             .Must((x, notAfter) => Format.ParseDate(notAfter) > Format.ParseDate(x.NotBefore))

@@ -74,22 +74,22 @@ public sealed class SubscriberInputValidator : AbstractValidator<SubscriberInput
             .MaximumLength(Subscriber.NameMaxLength).WithMessage($"Tên không được dài quá {Subscriber.NameMaxLength} ký tự.");
         RuleFor(x => x.Email).NotEmpty().WithMessage("Vui lòng nhập địa chỉ thư điện tử công vụ.")
             .EmailAddress().WithMessage("Địa chỉ thư điện tử không đúng định dạng.")
-            .Must(OfficialEmail.IsStateIssued).When(x => !string.IsNullOrWhiteSpace(x.Email) && x.Email.Contains('@', StringComparison.Ordinal))
+            .Must(OfficialEmail.IsStateIssued).When(x => !string.IsNullOrWhiteSpace(x.Email) && x.Email.Contains('@', StringComparison.Ordinal), ApplyConditionTo.CurrentValidator)
             .WithMessage("Thư điện tử công vụ phải do cơ quan nhà nước cấp (tên miền .gov.vn); không dùng gmail, yahoo, hotmail…");
         When(x => x.Kind == SubscriberKind.Person, () =>
         {
             RuleFor(x => x.NationalId).NotEmpty().WithMessage("Vui lòng nhập số định danh cá nhân (CCCD).")
-                .Must(NationalId.IsValid).When(x => !string.IsNullOrWhiteSpace(x.NationalId))
+                .Must(NationalId.IsValid).When(x => !string.IsNullOrWhiteSpace(x.NationalId), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Số định danh cá nhân phải gồm đúng 12 chữ số.");
             RuleFor(x => x.Position).NotEmpty().WithMessage("Vui lòng nhập chức vụ.");
         });
         RuleFor(x => x.NationalIdIssuedOn).Must(BeADate).WithMessage("Ngày cấp phải có dạng dd/MM/yyyy.");
         RuleFor(x => x.DateOfBirth).Must(BeADate).WithMessage("Ngày sinh phải có dạng dd/MM/yyyy.");
-        RuleFor(x => x.Phone).Matches(@"^[0-9 .+]{9,15}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
+        RuleFor(x => x.Phone).Matches(@"^[0-9 .+]{9,15}$").When(x => !string.IsNullOrWhiteSpace(x.Phone), ApplyConditionTo.CurrentValidator)
             .WithMessage("Số điện thoại chỉ gồm 9–15 chữ số.");
-        RuleFor(x => x.TaxCode).Matches(@"^\d{10}(-?\d{3})?$").When(x => !string.IsNullOrWhiteSpace(x.TaxCode))
+        RuleFor(x => x.TaxCode).Matches(@"^\d{10}(-?\d{3})?$").When(x => !string.IsNullOrWhiteSpace(x.TaxCode), ApplyConditionTo.CurrentValidator)
             .WithMessage("Mã số thuế gồm 10 hoặc 13 chữ số.");
-        RuleFor(x => x.BudgetCode).Matches(@"^\d{7}$").When(x => !string.IsNullOrWhiteSpace(x.BudgetCode))
+        RuleFor(x => x.BudgetCode).Matches(@"^\d{7}$").When(x => !string.IsNullOrWhiteSpace(x.BudgetCode), ApplyConditionTo.CurrentValidator)
             .WithMessage("Mã quan hệ ngân sách gồm 7 chữ số.");
     }
 

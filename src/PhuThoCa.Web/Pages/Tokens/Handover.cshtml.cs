@@ -160,7 +160,7 @@ public class HandoverModel(AppDbContext db, CurrentUser me, IValidator<HandoverM
         public InputValidator()
         {
             RuleFor(x => x.Date).NotEmpty().WithMessage("Vui lòng nhập ngày bàn giao.")
-                .Must(d => Format.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.Date))
+                .Must(d => Format.ParseDate(d) is not null).When(x => !string.IsNullOrWhiteSpace(x.Date), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Ngày bàn giao phải có dạng dd/MM/yyyy.");
             RuleFor(x => x.GiverName).NotEmpty().WithMessage("Vui lòng nhập họ tên bên giao.");
             RuleFor(x => x.ReceiverName).NotEmpty().WithMessage("Vui lòng nhập họ tên bên nhận.");

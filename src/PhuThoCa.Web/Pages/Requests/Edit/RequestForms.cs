@@ -119,7 +119,7 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
         RuleFor(x => x.FullName).NotEmpty().WithMessage("Vui lòng nhập họ và tên.")
             .MaximumLength(200).WithMessage("Họ và tên không được dài quá 200 ký tự.");
         RuleFor(x => x.NationalId).NotEmpty().WithMessage("Vui lòng nhập số định danh cá nhân.")
-            .Must(NationalId.IsValid).When(x => !string.IsNullOrWhiteSpace(x.NationalId))
+            .Must(NationalId.IsValid).When(x => !string.IsNullOrWhiteSpace(x.NationalId), ApplyConditionTo.CurrentValidator)
             .WithMessage("Số định danh cá nhân phải gồm đúng 12 chữ số.");
         RuleFor(x => x.NationalIdIssuedOn).Must(d => Format.TryParseDate(d, out _)).WithMessage("Ngày cấp phải có dạng dd/MM/yyyy.")
             .Must(d => Format.ParseDate(d) is not { } date || date <= me.Today).WithMessage("Ngày cấp không được sau ngày hôm nay.");
@@ -127,12 +127,12 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
         RuleFor(x => x.Position).NotEmpty().WithMessage("Vui lòng nhập chức vụ.")
             .MaximumLength(200).WithMessage("Chức vụ không được dài quá 200 ký tự.");
         RuleFor(x => x.Phone).NotEmpty().WithMessage("Vui lòng nhập số điện thoại di động.")
-            .Matches(@"^[0-9 .+]{9,15}$").When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .Matches(@"^[0-9 .+]{9,15}$").When(x => !string.IsNullOrWhiteSpace(x.Phone), ApplyConditionTo.CurrentValidator)
             .WithMessage("Số điện thoại chỉ gồm 9–15 chữ số.");
         When(x => x.Layout?.HasEmail == true, () =>
             RuleFor(x => x.Email).NotEmpty().WithMessage("Vui lòng nhập địa chỉ thư điện tử công vụ.")
                 .EmailAddress().WithMessage("Địa chỉ thư điện tử không đúng định dạng.")
-                .Must(OfficialEmail.IsStateIssued).When(x => !string.IsNullOrWhiteSpace(x.Email) && x.Email.Contains('@', StringComparison.Ordinal))
+                .Must(OfficialEmail.IsStateIssued).When(x => !string.IsNullOrWhiteSpace(x.Email) && x.Email.Contains('@', StringComparison.Ordinal), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Thư điện tử công vụ phải do cơ quan nhà nước cấp (tên miền .gov.vn); không dùng gmail, yahoo, hotmail…"));
         When(x => x.Layout?.HasAddress == true, () =>
             RuleFor(x => x.Address).NotEmpty().WithMessage("Vui lòng nhập địa chỉ.")
