@@ -55,6 +55,25 @@ public class CreateEditTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Create_PersonWithoutCccdOrEmail_SaysTheyAreRequired_NextToTheFields()
+    {
+        // The format checks run only on a typed value; they must not switch off the "required" check before them.
+        var client = await portal.CreateClientAsync("canbo.viettri", Ct);
+        var name = "Phạm Thị Thiếu " + Guid.NewGuid().ToString("N")[..6];
+        var fields = Person(name, "", "");
+
+        var response = await PortalFactory.PostFormAsync(client, "/Subscribers/Create", fields, ct: Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-testid=\"error-NationalId\"[^>]*>Vui lòng nhập số định danh cá nhân \\(CCCD\\).", html);
+        Assert.Contains("Vui lòng nhập địa chỉ thư điện tử công vụ.", TestHtml.Text(html), StringComparison.Ordinal);
+        Assert.Equal(name, TestHtml.InputValue(html, "Input.Name"));
+        await using var db = portal.CreateDbContext();
+        Assert.False(await db.Subscribers.AnyAsync(s => s.Name == name, Ct));
+    }
+
+    [Fact]
     public async Task Create_ValidPerson_IsSavedForTheOfficersOwnAgencyWithHistory()
     {
         var client = await portal.CreateClientAsync("canbo.viettri", Ct);
