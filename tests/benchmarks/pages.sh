@@ -2,11 +2,13 @@
 # Page benchmark (issue 15 item 2; figures in docs/performance.md). For each size (M = 10k requests, L = 100k; pass the sizes
 # to run, e.g. "pages.sh M"), builds the database with tests/benchmarks/DataGenerator (cached in tests/benchmarks/out/),
 # serves it with the published Release portal signed in as Sở staff (chuyenvien.skhcn with the demo TOTP key), and times
-# each main page with curl, interleaved with its raw-SQL reference: the same queries (filter, sort, page size, counts,
-# rows) run by the sqlite3 shell over the same file, timed by sqlite's own ".timer". Prints p50/p95 in ms at 1 client and
-# 16 concurrent clients, and the ratio portal/reference.
-# Limits, said plainly: the reference has no HTTP or HTML cost (the portal's ratio includes them); 16 clients are 16
-# parallel curl loops on the same 2 cores as the server.
+# each main page with curl, interleaved with its reference: PageBench's raw ADO.NET page (tests/benchmarks/PageBench)
+# running the hand-written SQL of tests/benchmarks/reference/<page>.sql over the same file and writing the rows as HTML.
+# Prints p50/p95 in ms at 1 client, p50/p95 at 16 concurrent clients, the ratios portal/reference, the growth from M to L,
+# and a 200-connection closed-loop mix of the working-day pages (throughput, p50/p95, errors, peak memory) for both.
+# Limits, said plainly: the reference has HTTP and HTML but no authentication, layout, antiforgery or ORM (the ratio
+# includes them); the export's reference writes HTML rows, not an .xlsx; clients run on the same 2 cores as the servers.
+# RUNS (30) sets the runs per page, MIX_SECONDS (60) the mix's length (0: no mix), ONLY="search inbox" a subset of pages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -15,7 +17,7 @@ SIZES=("${@:-M L}")
 RUNS=${RUNS:-30}
 PORT=${PORT:-5391}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-for tool in sqlite3 curl openssl base32; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install sqlite3 curl openssl coreutils)"; exit 1; }; done
+for tool in sqlite3 curl openssl base32 awk; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install sqlite3 curl openssl coreutils)"; exit 1; }; done
 mkdir -p "$OUT"
 
 echo "==> build the generator and publish the portal (Release)"
@@ -29,7 +31,7 @@ start_portal() { # data folder, database file
     Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$2" Seed__DemoData="${SEED:-false}" \
     Serilog__MinimumLevel__Default=Warning exec ./PhuThoCa.Web >"$1/portal.log" 2>&1) &
   pid=$!
-  for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 1; done
+  for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 1; done
   echo "portal did not start"; tail -20 "$1/portal.log"; return 1
 }
 stop_portal() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
@@ -66,73 +68,95 @@ sign_in() { # cookie jar
   [ "$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar" "$base/Requests/Statistics")" = 200 ] || { echo "sign-in failed"; exit 1; }
 }
 
-# The page and its reference SQL (same filter, sort, page size 25, counts and rows).
-declare -A REF
-REF["/Requests"]="SELECT count(*) FROM Requests;
-SELECT count(*) FROM Requests WHERE DueDate < date('now','+7 hours');
-SELECT count(*) FROM Requests WHERE DueDate = date('now','+7 hours');
-SELECT count(*) FROM Requests WHERE DueDate IS NOT NULL;
-SELECT r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status, a.Name, r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep
-  FROM Requests r JOIN Agencies a ON a.Id = r.AgencyId WHERE r.DueDate IS NOT NULL ORDER BY r.DueDate, r.CreatedAtUtc DESC LIMIT 25;
-SELECT l.RequestId, l.Id, l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial FROM RequestLine l
-  WHERE l.RequestId IN (SELECT Id FROM Requests WHERE DueDate IS NOT NULL ORDER BY DueDate, CreatedAtUtc DESC LIMIT 25);"
-REF["/Requests?status=Received"]="SELECT count(*) FROM Requests WHERE Status = 3;
-SELECT count(*) FROM Requests WHERE Status = 3 AND DueDate < date('now','+7 hours');
-SELECT count(*) FROM Requests WHERE Status = 3 AND DueDate = date('now','+7 hours');
-SELECT count(*) FROM Requests WHERE Status = 3 AND DueDate IS NOT NULL;
-SELECT r.Id, r.ReceiptNumber, r.LetterNumber, r.Type, r.Status, a.Name, r.CreatedAtUtc, r.SubmittedAtUtc, r.DueDate, r.DueStep
-  FROM Requests r JOIN Agencies a ON a.Id = r.AgencyId WHERE r.Status = 3 AND r.DueDate IS NOT NULL ORDER BY r.DueDate, r.CreatedAtUtc DESC LIMIT 25;
-SELECT l.RequestId, l.Id, l.SubscriberName, l.SubscriberKind, l.CertificateSerial, l.TokenSerial FROM RequestLine l
-  WHERE l.RequestId IN (SELECT Id FROM Requests WHERE Status = 3 AND DueDate IS NOT NULL ORDER BY DueDate, CreatedAtUtc DESC LIMIT 25);"
-REF["/Requests/Statistics"]="SELECT r.Id, r.Type, r.AgencyId FROM Requests r WHERE r.Type IN (3, 4, 5) AND r.Id IN (SELECT RequestId FROM RequestHistory
-  WHERE Action = 2 AND AtUtc >= strftime('%Y','now') || '-01-01' AND AtUtc < datetime('now'));
-SELECT h.RequestId, h.Id, h.Action, h.\"To\", h.AtUtc, h.DueDate FROM RequestHistory h WHERE h.RequestId IN (SELECT r.Id FROM Requests r
-  WHERE r.Type IN (3, 4, 5) AND r.Id IN (SELECT RequestId FROM RequestHistory WHERE Action = 2 AND AtUtc >= strftime('%Y','now') || '-01-01'
-  AND AtUtc < datetime('now')));"
-REF["/"]="SELECT count(*) FROM Requests WHERE DueDate < date('now') AND DueStep IN (1, 2) AND Status IN (3, 5);
-SELECT count(*) FROM Requests WHERE DueDate = date('now') AND DueStep IN (1, 2) AND Status IN (3, 5);
-SELECT SubmittedAtUtc FROM Requests WHERE Status = 2;
-SELECT count(*) FROM Requests WHERE Status = 7 AND DueDate < date('now') AND DueStep IN (4, 5, 6);
-SELECT Type, ReceivedAtUtc FROM Requests WHERE ReceivedAtUtc >= date('now', '-12 months');
-SELECT Type, ClosedAtUtc FROM Requests WHERE Status = 11 AND ClosedAtUtc >= date('now', '-12 months');
-SELECT h.RequestId, h.Id, h.Action, h.AtUtc, h.DueDate FROM RequestHistory h WHERE h.RequestId IN (SELECT RequestId FROM RequestHistory
-  WHERE Action IN (7, 12, 6) AND AtUtc >= date('now', '-12 months'));
-SELECT NotAfterUtc FROM Certificates WHERE Status = 1 AND NotAfterUtc >= date('now') AND NotAfterUtc < date('now', '+12 months');
-SELECT count(*) FROM Subscribers WHERE IsActive = 1;
-SELECT count(*) FROM Certificates WHERE Status = 1 AND NotAfterUtc > datetime('now');
-SELECT count(*) FROM Certificates WHERE Status = 1 AND NotAfterUtc > datetime('now') AND NotAfterUtc <= datetime('now', '+30 days');
-SELECT count(*) FROM Certificates WHERE Status = 1 AND NotAfterUtc > datetime('now') AND NotAfterUtc <= datetime('now', '+90 days');
-SELECT count(*) FROM Certificates WHERE Status = 1 AND NotAfterUtc <= datetime('now');
-SELECT count(*) FROM Tokens WHERE Status = 3; SELECT count(*) FROM Tokens WHERE Status = 1; SELECT count(*) FROM Tokens WHERE Status IN (5, 6);"
-PAGES=("/Requests" "/Requests?status=Received" "/Requests/Statistics" "/")
-
+# The pages (name | path); each has its reference in tests/benchmarks/reference/<name>.sql: the same filter, sort, page
+# size 25, counts and rows, as a hand-written query. {DETAILS_ID}, {SERIAL} and {EXPORT_STATUS} are filled per database.
+PAGES=(
+  "requests|/Requests"
+  "requests-received|/Requests?status=Received"
+  "requests-open|/Requests?state=open"
+  "inbox|/Requests/Inbox"
+  "details|/Requests/Details/{DETAILS_ID}"
+  "statistics|/Requests/Statistics"
+  "dashboard|/"
+  "certificates-expiry|/Certificates?expiry=90"
+  "certificates-serial|/Certificates?q={SERIAL}"
+  "subscribers-name|/Subscribers?q=pham%20thi"
+  "notifications|/Notifications"
+  "search|/Search?q=pham%20thi"
+  "reports|/Reports?p=year"
+  "export|/Requests?handler=Export&status={EXPORT_STATUS}"
+)
+# The 200-connection mix: the pages a working day is made of.
+MIX=("requests" "requests-received" "requests-open" "inbox" "details" "dashboard" "certificates-expiry" "subscribers-name" "notifications" "search")
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; printf "%.1f", a[i]}'; }
 
-portal_ms() { curl -sS -o /dev/null -b "$JAR" -w '%{time_total}\n' "http://127.0.0.1:$PORT$1" | awk '{printf "%.2f\n", $1*1000}'; }
+ms() { curl -sS -o /dev/null -b "${2:-/dev/null}" -w '%{http_code} %{time_total}\n' "$1" \
+  | awk '{ if ($1 != 200) { print "HTTP " $1 > "/dev/stderr"; exit 1 } printf "%.2f\n", $2 * 1000 }'; }
 
-ref_ms() { # one run of the reference SQL in a warm sqlite3 shell: the sum of its statements' times
-  { echo ".timer on"; echo ".output /dev/null"; echo "$2"; } | sqlite3 "$1" 2>&1 | awk '/Run Time/ {s+=$4} END {printf "%.2f\n", s*1000}'
-}
+REFPORT=$((PORT + 1))
+refpid=""
+stop_all() { stop_portal; [ -n "$refpid" ] && kill "$refpid" 2>/dev/null && wait "$refpid" 2>/dev/null; refpid=""; }
+trap stop_all EXIT
+BENCH="$ROOT/tests/benchmarks/PageBench/bin/Release/net10.0/linux-x64/PageBench"
+dotnet build tests/benchmarks/PageBench -c Release --verbosity quiet >/dev/null
+growth="$OUT/growth.txt"; : >"$growth"
 
 for size in ${SIZES[@]}; do
   lower=$(echo "$size" | tr 'A-Z' 'a-z')
   count=$([ "$size" = L ] && echo 100000 || echo 10000)
   db="$OUT/$lower.db"
   [ -f "$db" ] || "$GEN" "$OUT/s.db" "$db" "$count"
-  run="$OUT/run-$lower"; rm -rf "$run"; mkdir -p "$run"; cp "$db" "$run/phuthoca.db"
+  run="$OUT/run-$lower"; rm -rf "$run"; mkdir -p "$run/sql"; cp "$db" "$run/phuthoca.db"
+  # Per-database values: a finished request in the middle of the table, an inner fragment of a certificate serial, and
+  # the status whose export has about 10,000 rows.
+  details_id=$(sqlite3 "$db" "SELECT Id FROM Requests WHERE Status = 11 ORDER BY Id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM Requests WHERE Status = 11)")
+  serial=$(sqlite3 "$db" "SELECT substr(SerialNumber, 9, 8) FROM Certificates ORDER BY Id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM Certificates)")
+  export_status=$(sqlite3 "$db" "SELECT Status FROM Requests GROUP BY Status ORDER BY abs(count(*) - 10000) LIMIT 1")
+  export_rows=$(sqlite3 "$db" "SELECT count(*) FROM Requests WHERE Status = $export_status")
+  fill() { sed -e "s/{DETAILS_ID}/$details_id/g" -e "s/{SERIAL}/$serial/g" -e "s/{EXPORT_STATUS}/$export_status/g"; }
+  for f in tests/benchmarks/reference/*.sql; do fill <"$f" >"$run/sql/$(basename "$f")"; done
   start_portal "$run" "$run/phuthoca.db"
+  "$BENCH" serve "$run/phuthoca.db" "$REFPORT" "$run/sql" >"$run/reference.log" 2>&1 &
+  refpid=$!
+  for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$REFPORT/ref/requests" 2>/dev/null && break; sleep 1; done
   JAR="$run/cookies"; sign_in "$JAR"
-  echo "==> size $size ($count requests), $RUNS runs per page, interleaved"
-  printf '%-28s %9s %9s %9s %9s %7s %9s %9s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c"
-  for page in "${PAGES[@]}"; do
-    portal_ms "$page" >/dev/null; ref_ms "$run/phuthoca.db" "${REF[$page]}" >/dev/null
+  echo "==> size $size ($count requests; export of $export_rows rows), $RUNS runs per page, interleaved portal/reference"
+  printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c" "ref 16c" "r16"
+  for entry in "${PAGES[@]}"; do
+    name=${entry%%|*}; path=$(echo "${entry#*|}" | fill)
+    [[ -z "${ONLY:-}" || " $ONLY " == *" $name "* ]] || continue
+    app="http://127.0.0.1:$PORT$path"; ref="http://127.0.0.1:$REFPORT/ref/$name"
+    ms "$app" "$JAR" >/dev/null; ms "$ref" >/dev/null
     : >"$run/app"; : >"$run/ref"
-    for _ in $(seq 1 "$RUNS"); do portal_ms "$page" >>"$run/app"; ref_ms "$run/phuthoca.db" "${REF[$page]}" >>"$run/ref"; done
-    export -f portal_ms; export JAR PORT
-    seq 1 $((RUNS * 4)) | xargs -P 16 -I{} bash -c "portal_ms '$page'" >"$run/app16"
+    for _ in $(seq 1 "$RUNS"); do ms "$app" "$JAR" >>"$run/app"; ms "$ref" >>"$run/ref"; done
+    export -f ms
+    seq 1 $((RUNS * 4)) | xargs -P 16 -I{} bash -c "ms '$app' '$JAR'" >"$run/app16"
+    seq 1 $((RUNS * 4)) | xargs -P 16 -I{} bash -c "ms '$ref'" >"$run/ref16"
     a50=$(pct 50 <"$run/app"); a95=$(pct 95 <"$run/app"); r50=$(pct 50 <"$run/ref"); r95=$(pct 95 <"$run/ref")
-    printf '%-28s %9s %9s %9s %9s %7s %9s %9s\n' "$page" "$a50" "$a95" "$r50" "$r95" \
-      "$(awk -v a="$a50" -v r="$r50" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$(pct 50 <"$run/app16")" "$(pct 95 <"$run/app16")"
+    a16=$(pct 50 <"$run/app16"); r16=$(pct 50 <"$run/ref16")
+    printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' "$name" "$a50" "$a95" "$r50" "$r95" \
+      "$(awk -v a="$a50" -v r="$r50" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$a16" "$(pct 95 <"$run/app16")" "$r16" \
+      "$(awk -v a="$a16" -v r="$r16" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')"
+    echo "$size $name $a50" >>"$growth"
   done
-  stop_portal
+
+  [ "${MIX_SECONDS:-60}" -gt 0 ] || { stop_all; continue; }
+  # 200 connections on the mix for MIX_SECONDS, portal then reference; the portal's peak memory from the kernel (VmHWM).
+  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
+  app_paths=(); ref_paths=()
+  for name in "${MIX[@]}"; do
+    for entry in "${PAGES[@]}"; do [ "${entry%%|*}" = "$name" ] && app_paths+=("$(echo "${entry#*|}" | fill)"); done
+    ref_paths+=("/ref/$name")
+  done
+  echo "--- 200 connections, ${MIX_SECONDS:-60} s, mix of ${#MIX[@]} pages"
+  echo "portal:    $("$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 200 "${MIX_SECONDS:-60}" "${app_paths[@]}")"
+  echo "           peak memory $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status"), now $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status")"
+  echo "reference: $("$BENCH" load "http://127.0.0.1:$REFPORT" "" 200 "${MIX_SECONDS:-60}" "${ref_paths[@]}")"
+  echo "           peak memory $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$refpid/status")"
+  stop_all
 done
+
+if [ "${#SIZES[@]}" -gt 0 ] && grep -q "^M " "$growth" && grep -q "^L " "$growth"; then
+  echo "==> growth of the portal's p50 from M to L (10x the data)"
+  awk '$1 == "M" { m[$2] = $3 } $1 == "L" && m[$2] > 0 { printf "%-20s %5.1fx\n", $2, $3 / m[$2] }' "$growth"
+fi

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.Data.Sqlite;
+
+// Two tools for tests/benchmarks/pages.sh (issue 15, docs/performance.md):
+//   PageBench serve <database> <port> <sql folder>
+//     The reference: a minimal ASP.NET Core app whose page GET /ref/<name> runs the statements of <sql folder>/<name>.sql
+//     over the same SQLite file with raw ADO.NET (pooled connection, no ORM, no authentication, no layout) and writes every
+//     row it read as an HTML table. The portal's page and its reference therefore both pay HTTP and HTML; what differs is
+//     the portal's ORM, authorization, layout and any work the reference does not do.
+//   PageBench load <base url> <cookie header> <connections> <seconds> <path>...
+//     A closed-loop load: <connections> concurrent clients, each requesting the paths in turn (starting at a different
+//     one) for <seconds>; prints requests/s, p50, p95, max (ms) and errors (non-2xx, time-outs) on one line.
+return args.FirstOrDefault() switch
+{
+    "serve" when args.Length == 4 => Serve(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
+    "load" when args.Length >= 6 => await LoadAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
+        int.Parse(args[4], CultureInfo.InvariantCulture), args[5..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: PageBench serve <db> <port> <sql folder> | load <base url> <cookie header> <connections> <seconds> <path>...");
+    return 2;
+}
+
+static int Serve(string database, int port, string sqlFolder)
+{
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.ClearProviders();
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+    var app = builder.Build();
+    var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+    var statements = new Dictionary<string, string[]>(StringComparer.Ordinal);
+    foreach (var file in Directory.GetFiles(sqlFolder, "*.sql"))
+    {
+        // Statements end with ";" (none of the references has one inside a literal); lines starting with "--" are comments.
+        var text = string.Join('\n', File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        statements[Path.GetFileNameWithoutExtension(file)] = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => s.Length > 0)
+            .ToArray();
+    }
+
+    app.MapGet("/ref/{name}", async (string name, HttpContext http) =>
+    {
+        if (!statements.TryGetValue(name, out var sql))
+        {
+            return Results.NotFound();
+        }
+
+        var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(http.RequestAborted);
+        foreach (var text in sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = text;
+            await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
+            html.Append("<table>");
+            while (await reader.ReadAsync(http.RequestAborted))
+            {
+                html.Append("<tr>");
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    html.Append("<td>").Append(HtmlEncoder.Default.Encode(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "")).Append("</td>");
+                }
+
+                html.Append("</tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        return Results.Content(html.Append("</body></html>").ToString(), "text/html; charset=utf-8");
+    });
+    app.Run();
+    return 0;
+}
+
+static async Task<int> LoadAsync(string baseUrl, string cookie, int connections, int seconds, string[] paths)
+{
+    using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, AllowAutoRedirect = false };
+    using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+    var times = new List<double>[connections];
+    var errors = 0;
+    var statuses = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+    var started = Stopwatch.GetTimestamp();
+    await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+    {
+        times[worker] = [];
+        for (var i = worker; Stopwatch.GetTimestamp() < until; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, paths[i % paths.Length]);
+            if (cookie.Length > 0)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            var t0 = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                    statuses.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref errors);
+                statuses.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+                continue;
+            }
+
+            times[worker].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+    }));
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var all = times.SelectMany(t => t).Order().ToArray();
+    double Pct(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)((all.Length - 1) * p / 100))];
+    var max = all.Length == 0 ? 0 : all[^1];
+    var detail = statuses.IsEmpty ? "" : " (" + string.Join(", ", statuses.Select(s => s.Key + ": " + s.Value.ToString(CultureInfo.InvariantCulture))) + ")";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{all.Length / elapsed:F1} req/s  p50 {Pct(50):F0}  p95 {Pct(95):F0}  max {max:F0} ms  ok {all.Length}  errors {errors}") + detail);
+    return 0;
+}

@@ -1,0 +1,171 @@
+-- Reference of /Reports?p=year (the year 2026): the report's own SQL statements (GROUP BY counts and one lean row per
+-- request with dates from its history), parameter values written in. Unlike the other references this is the portal's
+-- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
+-- Captured from the portal's command log; refresh it when the report's queries change.
+SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
+FROM "IssuedReports" AS "i"
+WHERE 1 OR "i"."AgencyId" IS NULL
+ORDER BY "i"."Id" DESC
+LIMIT 50;
+SELECT "a"."Name", "a"."Id"
+FROM "Agencies" AS "a"
+WHERE 1
+ORDER BY "a"."SortKey";
+SELECT "a"."Id", "a"."Name"
+FROM "Agencies" AS "a"
+WHERE 1;
+SELECT "s"."AgencyId", "s"."Kind", COUNT(*) AS "Count"
+FROM "Subscribers" AS "s"
+WHERE 1 AND "s"."IsActive"
+GROUP BY "s"."AgencyId", "s"."Kind";
+SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."NotBeforeUtc" >= '2025-12-31 17:00:00' AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND "c"."PredecessorId" IS NULL AND "c"."RenewalCount" = 0
+GROUP BY "s0"."AgencyId";
+SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."NotBeforeUtc" >= '2025-12-31 17:00:00' AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND ("c"."PredecessorId" IS NOT NULL OR "c"."RenewalCount" > 0)
+GROUP BY "s0"."AgencyId";
+SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00'
+GROUP BY "s0"."AgencyId";
+SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."NotAfterUtc" >= '2025-12-31 17:00:00' AND "c"."NotAfterUtc" < '2026-12-31 17:00:00' AND "c"."Status" <> 4 AND ("c"."RevokedAtUtc" IS NULL OR "c"."RevokedAtUtc" >= "c"."NotAfterUtc")
+GROUP BY "s0"."AgencyId";
+SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND ("c"."RevokedAtUtc" IS NULL OR "c"."RevokedAtUtc" >= '2026-12-31 17:00:00') AND NOT EXISTS (
+    SELECT 1
+    FROM "Certificates" AS "c0"
+    INNER JOIN (
+        SELECT "s1"."Id", "s1"."AgencyId"
+        FROM "Subscribers" AS "s1"
+        WHERE 1
+    ) AS "s2" ON "c0"."SubscriberId" = "s2"."Id"
+    WHERE 1 AND "c0"."PredecessorId" = "c"."Id" AND "c0"."NotBeforeUtc" < '2026-12-31 17:00:00')
+GROUP BY "s0"."AgencyId";
+SELECT "r"."AgencyId", COUNT(*) AS "Count"
+FROM "Requests" AS "r"
+INNER JOIN "RequestLine" AS "r1" ON "r"."Id" = "r1"."RequestId"
+WHERE 1 AND "r"."Type" = 4 AND EXISTS (
+    SELECT 1
+    FROM "RequestHistory" AS "r0"
+    WHERE "r"."Id" = "r0"."RequestId" AND "r0"."Action" = 8 AND "r0"."AtUtc" >= '2025-12-31 17:00:00' AND "r0"."AtUtc" < '2026-12-31 17:00:00')
+GROUP BY "r"."AgencyId";
+SELECT "t2"."AgencyId", COUNT(*) AS "Count"
+FROM "TokenHandovers" AS "t"
+INNER JOIN (
+    SELECT "t1"."Id", "t1"."AgencyId"
+    FROM "Tokens" AS "t1"
+    WHERE 1
+) AS "t2" ON "t"."TokenId" = "t2"."Id"
+WHERE (1 OR EXISTS (
+    SELECT 1
+    FROM "Tokens" AS "t0"
+    WHERE 1 AND "t0"."Id" = "t"."TokenId")) AND "t"."Date" >= '2026-01-01' AND "t"."Date" <= '2026-12-31'
+GROUP BY "t2"."AgencyId";
+SELECT "t1"."AgencyId", "t"."ToState", COUNT(*) AS "Count"
+FROM "TimelineEvents" AS "t"
+INNER JOIN (
+    SELECT "t0"."Id", "t0"."AgencyId"
+    FROM "Tokens" AS "t0"
+    WHERE 1
+) AS "t1" ON "t"."SubjectId" = "t1"."Id"
+WHERE "t"."Subject" = 3 AND "t"."AtUtc" >= '2025-12-31 17:00:00' AND "t"."AtUtc" < '2026-12-31 17:00:00' AND "t"."ToState" IN ('Bị khóa', 'Đã khôi phục', 'Mất', 'Đã nộp lại Cục')
+GROUP BY "t1"."AgencyId", "t"."ToState";
+SELECT "r"."Type", "r"."AgencyId", "r"."Status", "r"."ClosedAtUtc", (
+    SELECT MIN("r1"."AtUtc")
+    FROM "RequestHistory" AS "r1"
+    WHERE "r"."Id" = "r1"."RequestId" AND "r1"."Action" = 2) AS "FirstReceiptUtc", (
+    SELECT MIN("r2"."AtUtc")
+    FROM "RequestHistory" AS "r2"
+    WHERE "r"."Id" = "r2"."RequestId" AND "r2"."Action" IN (7, 12, 6)) AS "ResolvedAtUtc", (
+    SELECT "r3"."DueDate"
+    FROM "RequestHistory" AS "r3"
+    WHERE "r"."Id" = "r3"."RequestId" AND "r3"."AtUtc" < (
+        SELECT MIN("r4"."AtUtc")
+        FROM "RequestHistory" AS "r4"
+        WHERE "r"."Id" = "r4"."RequestId" AND "r4"."Action" IN (7, 12, 6))
+    ORDER BY "r3"."AtUtc" DESC, "r3"."Id" DESC
+    LIMIT 1) AS "DueBeforeResolution", (
+    SELECT "r5"."To"
+    FROM "RequestHistory" AS "r5"
+    WHERE "r"."Id" = "r5"."RequestId" AND "r5"."AtUtc" < '2026-12-31 17:00:00'
+    ORDER BY "r5"."AtUtc" DESC, "r5"."Id" DESC
+    LIMIT 1) AS "StatusAtEnd", (
+    SELECT "r6"."DueDate"
+    FROM "RequestHistory" AS "r6"
+    WHERE "r"."Id" = "r6"."RequestId" AND "r6"."AtUtc" < '2026-12-31 17:00:00'
+    ORDER BY "r6"."AtUtc" DESC, "r6"."Id" DESC
+    LIMIT 1) AS "DueAtEnd", (
+    SELECT MIN("r7"."AtUtc")
+    FROM "RequestHistory" AS "r7"
+    WHERE "r"."Id" = "r7"."RequestId" AND "r7"."To" = 7) AS "CaStartUtc", (
+    SELECT MIN("r8"."AtUtc")
+    FROM "RequestHistory" AS "r8"
+    WHERE "r"."Id" = "r8"."RequestId" AND ("r8"."Action" = 8 OR "r8"."Action" = 9)) AS "CaEndUtc"
+FROM "Requests" AS "r"
+WHERE 1 AND EXISTS (
+    SELECT 1
+    FROM "RequestHistory" AS "r0"
+    WHERE "r"."Id" = "r0"."RequestId" AND "r0"."Action" = 2 AND "r0"."AtUtc" < '2026-12-31 17:00:00') AND ("r"."ClosedAtUtc" IS NULL OR "r"."ClosedAtUtc" >= '2025-12-31 17:00:00');
+SELECT "r0"."RevocationReason" AS "Reason", COUNT(*) AS "Count"
+FROM "Requests" AS "r"
+INNER JOIN "RequestLine" AS "r0" ON "r"."Id" = "r0"."RequestId"
+WHERE 1 AND "r"."Type" = 2 AND "r"."Status" IN (10, 11) AND EXISTS (
+    SELECT 1
+    FROM "Certificates" AS "c"
+    INNER JOIN (
+        SELECT "s"."Id", "s"."AgencyId"
+        FROM "Subscribers" AS "s"
+        WHERE 1
+    ) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+    WHERE 1 AND "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00' AND "c"."Id" = "r0"."CertificateId")
+GROUP BY "r0"."RevocationReason";
+SELECT "s0"."AgencyId", "s0"."Name" AS "Subscriber", "c"."SerialNumber", "c"."NotAfterUtc", "c"."RenewalCount"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId", "s"."Name"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."Status" = 1 AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND "c"."NotAfterUtc" < '2027-12-31 17:00:00'
+ORDER BY "c"."NotAfterUtc";
+SELECT "a"."AgencyId", "r0"."To", "r0"."Id" AS "RoundId", "a"."ForecastNewSubscribers", "a"."ForecastNewTokens", "a"."ForecastRenewals"
+FROM "AgencyReports" AS "a"
+INNER JOIN (
+    SELECT "r"."Id", "r"."To"
+    FROM "ReportingRounds" AS "r"
+    WHERE "r"."To" >= '2026-01-01' AND "r"."To" <= '2026-12-31'
+) AS "r0" ON "a"."RoundId" = "r0"."Id"
+WHERE 1 AND "a"."Status" <> 1;
+SELECT COUNT(*)
+FROM "Requests" AS "r"
+WHERE 1 AND "r"."DueDate" < date('now', '+7 hours') AND "r"."DueStep" IS NOT NULL AND "r"."DueStep" IN (1, 2) AND "r"."Status" IN (3, 5);
