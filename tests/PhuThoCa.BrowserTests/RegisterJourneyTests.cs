@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PhuThoCa.Infrastructure.Identity;
 
 namespace PhuThoCa.BrowserTests;
 
@@ -48,7 +49,9 @@ public class RegisterJourneyTests(BrowserPortal portal)
     [Fact]
     public async Task Staff_FiltersCertificatesExpiringSoon_AndSeesRenewalEligibility()
     {
-        var page = await portal.SignInAsync("chuyenvien.skhcn");
+        // A Sở user of its own: journeys running beside this one sign in as the demo staff account, and one TOTP code
+        // of the same account within the same 30 s cannot serve two sign-ins.
+        var page = await portal.SignInAsync(await portal.Factory.CreateUserAsync(Roles.DepartmentStaff));
 
         await page.GotoAsync("/Certificates?expiry=30");
         await Assertions.Expect(page.GetByTestId("certificates-table")).ToBeVisibleAsync();
@@ -63,7 +66,9 @@ public class RegisterJourneyTests(BrowserPortal portal)
     [Fact]
     public async Task Staff_TriesAnIllegalTokenTransition_AndReadsTheRule()
     {
-        var page = await portal.SignInAsync("chuyenvien.skhcn");
+        // A Sở user of its own: journeys running beside this one sign in as the demo staff account, and one TOTP code
+        // of the same account within the same 30 s cannot serve two sign-ins.
+        var page = await portal.SignInAsync(await portal.Factory.CreateUserAsync(Roles.DepartmentStaff));
 
         await page.GotoAsync("/Tokens?status=Lost");
         await page.GetByTestId("tokens-table").Locator("tbody tr a").First.ClickAsync();
