@@ -49,7 +49,12 @@ public class SearchModel(AppDbContext db) : PageModel
         var hex = Certificate.NormalizeSerial(text);
         var tokenSerial = UsbToken.NormalizeSerial(text);
 
-        var requests = await db.Requests.AsNoTracking().Matching(db.Subscribers, text).OrderByDescending(r => r.CreatedAtUtc).Take(Candidates)
+        // Receipt numbers ending with the digits typed come first, before the candidates are cut: a common fragment ("24")
+        // also matches many names and serials, and the newest 50 of those must not push the request it names out.
+        var (_, ending) = RequestReceiptNumber.SearchKeys(text);
+        var requests = await db.Requests.AsNoTracking().Matching(db.Subscribers, text)
+            .OrderByDescending(r => ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
+            .ThenByDescending(r => r.CreatedAtUtc).Take(Candidates)
             .Select(r => new { r.Id, r.ReceiptNumber, r.CaDossierCode, LetterNumber = r.Letter.Number, r.Status, Agency = db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() })
             .ToListAsync(ct);
         Requests = Group.Of(requests.OrderBy(r => RequestSearch.Rank(text, r.ReceiptNumber, r.CaDossierCode, r.LetterNumber))
