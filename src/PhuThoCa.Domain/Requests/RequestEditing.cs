@@ -8,7 +8,8 @@ namespace PhuThoCa.Domain.Requests;
 // The request aggregate, editing: only while the agency holds the request (Draft, ReturnedForSupplement): letter, Mục 1, lines.
 public sealed partial class Request
 {
-    public void UpdateLetter(RequestLetter letter)
+    /// <summary>Stores the letter's details, cleaned; false (and nothing touched) when they equal what is stored.</summary>
+    public bool UpdateLetter(RequestLetter letter)
     {
         EnsureEditable();
         var number = Text.CleanOrNull(letter.Number);
@@ -18,11 +19,19 @@ public sealed partial class Request
                 $"Số văn bản không được dài quá {LetterNumberMaxLength} ký tự.");
         }
 
-        Letter = new RequestLetter(number, letter.Date, Text.CleanOrNull(letter.SignerName), Text.CleanOrNull(letter.SignerPosition));
+        var cleaned = new RequestLetter(number, letter.Date, Text.CleanOrNull(letter.SignerName), Text.CleanOrNull(letter.SignerPosition));
+        if (cleaned == Letter)
+        {
+            return false;
+        }
+
+        Letter = cleaned;
         RowVersion = NewVersion();
+        return true;
     }
 
-    public void UpdateContact(RequestContact contact)
+    /// <summary>Stores Mục 1, cleaned; false (and nothing touched) when it equals what is stored.</summary>
+    public bool UpdateContact(RequestContact contact)
     {
         EnsureEditable();
         var nationalId = Text.CleanOrNull(contact.NationalId);
@@ -39,10 +48,17 @@ public sealed partial class Request
                 "Địa chỉ thư điện tử công vụ của người tiếp nhận phải do cơ quan nhà nước cấp (tên miền .gov.vn).");
         }
 
-        Contact = new RequestContact(Text.CleanOrNull(contact.FullName), nationalId, contact.NationalIdIssuedOn,
+        var cleaned = new RequestContact(Text.CleanOrNull(contact.FullName), nationalId, contact.NationalIdIssuedOn,
             Text.CleanOrNull(contact.NationalIdIssuedBy), Text.CleanOrNull(contact.Position), Text.CleanOrNull(contact.Phone), email,
             Text.CleanOrNull(contact.Address), Text.CleanOrNull(contact.Workplace));
+        if (cleaned == Contact)
+        {
+            return false;
+        }
+
+        Contact = cleaned;
         RowVersion = NewVersion();
+        return true;
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Web.Infrastructure;
@@ -92,9 +91,8 @@ public partial class DraftEditorModel
             {
                 typed.Refused.Add(LetterSection);
             }
-            else if (Same(Letter.ToLetter(), Req.Letter) is false)
+            else if (Req.UpdateLetter(Letter.ToLetter()))
             {
-                Req.UpdateLetter(Letter.ToLetter());
                 typed.Saved.Add(LetterSection);
             }
         }
@@ -106,9 +104,8 @@ public partial class DraftEditorModel
             {
                 typed.Refused.Add(ContactSection);
             }
-            else if (Same(Contact.ToContact(ContactForm), Req.Contact) is false)
+            else if (Req.UpdateContact(Contact.ToContact(ContactForm)))
             {
-                Req.UpdateContact(Contact.ToContact(ContactForm));
                 typed.Saved.Add(ContactSection);
             }
         }
@@ -161,15 +158,6 @@ public partial class DraftEditorModel
     /// <summary>The post carries the fields of a section (a browser posts them all with every button of the editor).</summary>
     private bool Posted(string prefix) =>
         Request.HasFormContentType && Request.Form.Keys.Any(k => k.StartsWith(prefix + ".", StringComparison.Ordinal));
-
-    private static bool Same(RequestLetter typed, RequestLetter saved) =>
-        typed with { Number = Text.CleanOrNull(typed.Number), SignerName = Text.CleanOrNull(typed.SignerName), SignerPosition = Text.CleanOrNull(typed.SignerPosition) }
-        == saved;
-
-    private static bool Same(RequestContact typed, RequestContact saved) =>
-        new RequestContact(Text.CleanOrNull(typed.FullName), Text.CleanOrNull(typed.NationalId), typed.NationalIdIssuedOn,
-            Text.CleanOrNull(typed.NationalIdIssuedBy), Text.CleanOrNull(typed.Position), Text.CleanOrNull(typed.Phone),
-            Text.CleanOrNull(typed.Email)?.ToLowerInvariant(), Text.CleanOrNull(typed.Address), Text.CleanOrNull(typed.Workplace)) == saved;
 
     /// <summary>
     /// What an empty section of an editable request shows: the letter date of a new draft is today; an empty Mục 1 takes the
