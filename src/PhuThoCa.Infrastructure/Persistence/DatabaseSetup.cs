@@ -58,7 +58,9 @@ public static class DatabaseSetup
     {
         var provider = GetProvider(configuration);
         var connectionString = GetConnectionString(configuration, contentRoot);
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
+        // The options are built once (singleton): they depend on configuration only, and building them per request
+        // (the default) re-ran this setup and EF's service-provider lookup on every page (issue 15, fixed per-page cost).
+        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using PhuThoCa.Infrastructure.Identity;
+using Microsoft.Extensions.Options;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -133,8 +134,8 @@ public static class PortalSecurity
 
                 // Every request checks the security stamp (one indexed read): a sign-out, a password change, a role change
                 // or a deactivation ends the other sessions at once, and a cookie replayed after sign-out is refused.
-                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-                if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                var services = context.HttpContext.RequestServices;
+                if (!await SecurityStampCheck.IsCurrentAsync(services, context.Principal, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -143,9 +144,10 @@ public static class PortalSecurity
 
                 // The cookie's server-side session must still be open: "Đăng xuất phiên này" ends one session only.
                 // Checked in the database at most once a minute per session and node (UserSessions.CheckInterval).
-                var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+                var sessions = services.GetRequiredService<UserSessions>();
                 context.Properties.Items.TryGetValue(UserSessions.SessionItem, out var sessionId);
-                if (!await sessions.IsActiveAsync(sessionId, signIn.UserManager.GetUserId(context.Principal)))
+                var userId = context.Principal!.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.UserIdClaimType);
+                if (!await sessions.IsActiveAsync(sessionId, userId))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
