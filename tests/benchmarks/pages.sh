@@ -2,19 +2,23 @@
 # Page benchmark (issue 15 item 2; figures in docs/performance.md). For each size (M = 10k requests, L = 100k; pass the sizes
 # to run, e.g. "pages.sh M"), builds the database with tests/benchmarks/DataGenerator (cached in tests/benchmarks/out/),
 # serves it with the published Release portal signed in as Sở staff (chuyenvien.skhcn with the demo TOTP key), and times
-# each main page with curl, interleaved with its reference: PageBench's raw ADO.NET page (tests/benchmarks/PageBench)
-# running the hand-written SQL of tests/benchmarks/reference/<page>.sql over the same file and writing the rows as HTML.
+# each main page with PageBench's timer (kept-alive connections, as a browser; since session 9, before that curl, one
+# process and connection per request), interleaved with its reference: PageBench's raw ADO.NET page
+# (tests/benchmarks/PageBench) running the hand-written SQL of tests/benchmarks/reference/<page>.sql over the same file
+# and writing the rows as HTML.
 # Prints p50/p95 in ms at 1 client, p50/p95 at 16 concurrent clients, the ratios portal/reference, the growth from M to L,
 # and a 200-connection closed-loop mix of the working-day pages (throughput, p50/p95, errors, peak memory) for both.
 # Limits, said plainly: the reference has HTTP and HTML but no authentication, layout, antiforgery or ORM (the ratio
 # includes them); the export's reference writes HTML rows, not an .xlsx; clients run on the same 2 cores as the servers.
-# RUNS (30) sets the runs per page, MIX_SECONDS (60) the mix's length (0: no mix), ONLY="search inbox" a subset of pages.
+# RUNS (30) sets the runs per page, THINK_MS (20) the idle time after each request of the 1-client timing, MIX_SECONDS
+# (60) the mix's length (0: no mix), ONLY="search inbox" a subset of pages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 OUT="$ROOT/tests/benchmarks/out"
 SIZES=("${@:-M L}")
 RUNS=${RUNS:-30}
+THINK_MS=${THINK_MS:-20}
 PORT=${PORT:-5391}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in sqlite3 curl openssl base32 awk; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install sqlite3 curl openssl coreutils)"; exit 1; }; done
@@ -88,11 +92,6 @@ PAGES=(
 )
 # The 200-connection mix: the pages a working day is made of.
 MIX=("requests" "requests-received" "requests-open" "inbox" "details" "dashboard" "certificates-expiry" "subscribers-name" "notifications" "search")
-pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; printf "%.1f", a[i]}'; }
-
-ms() { curl -sS -o /dev/null -b "${2:-/dev/null}" -w '%{http_code} %{time_total}\n' "$1" \
-  | awk '{ if ($1 != 200) { print "HTTP " $1 > "/dev/stderr"; exit 1 } printf "%.2f\n", $2 * 1000 }'; }
-
 REFPORT=$((PORT + 1))
 refpid=""
 stop_all() { stop_portal; [ -n "$refpid" ] && kill "$refpid" 2>/dev/null && wait "$refpid" 2>/dev/null; refpid=""; }
@@ -120,29 +119,26 @@ for size in ${SIZES[@]}; do
   refpid=$!
   for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$REFPORT/ref/requests" 2>/dev/null && break; sleep 1; done
   JAR="$run/cookies"; sign_in "$JAR"
+  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
   echo "==> size $size ($count requests; export of $export_rows rows), $RUNS runs per page, interleaved portal/reference"
   printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c" "ref 16c" "r16"
   for entry in "${PAGES[@]}"; do
     name=${entry%%|*}; path=$(echo "${entry#*|}" | fill)
     [[ -z "${ONLY:-}" || " $ONLY " == *" $name "* ]] || continue
     app="http://127.0.0.1:$PORT$path"; ref="http://127.0.0.1:$REFPORT/ref/$name"
-    ms "$app" "$JAR" >/dev/null; ms "$ref" >/dev/null
-    : >"$run/app"; : >"$run/ref"
-    for _ in $(seq 1 "$RUNS"); do ms "$app" "$JAR" >>"$run/app"; ms "$ref" >>"$run/ref"; done
-    export -f ms
-    seq 1 $((RUNS * 4)) | xargs -P 16 -I{} bash -c "ms '$app' '$JAR'" >"$run/app16"
-    seq 1 $((RUNS * 4)) | xargs -P 16 -I{} bash -c "ms '$ref'" >"$run/ref16"
-    a50=$(pct 50 <"$run/app"); a95=$(pct 95 <"$run/app"); r50=$(pct 50 <"$run/ref"); r95=$(pct 95 <"$run/ref")
-    a16=$(pct 50 <"$run/app16"); r16=$(pct 50 <"$run/ref16")
+    # Kept-alive connections, as a browser: one client interleaved with THINK_MS idle after each request, then 16.
+    one=$("$BENCH" time "$app" "$cookie" "$ref" "$RUNS" 1 "$THINK_MS") || { echo "$name: $one"; exit 1; }
+    sixteen=$("$BENCH" time "$app" "$cookie" "$ref" $((RUNS * 4)) 16 0) || { echo "$name: $sixteen"; exit 1; }
+    read -r a50 a95 r50 r95 <<<"$one"
+    read -r a16 a16p95 r16 _ <<<"$sixteen"
     printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' "$name" "$a50" "$a95" "$r50" "$r95" \
-      "$(awk -v a="$a50" -v r="$r50" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$a16" "$(pct 95 <"$run/app16")" "$r16" \
+      "$(awk -v a="$a50" -v r="$r50" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$a16" "$a16p95" "$r16" \
       "$(awk -v a="$a16" -v r="$r16" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')"
     echo "$size $name $a50" >>"$growth"
   done
 
   [ "${MIX_SECONDS:-60}" -gt 0 ] || { stop_all; continue; }
   # 200 connections on the mix for MIX_SECONDS, portal then reference; the portal's peak memory from the kernel (VmHWM).
-  cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
   app_paths=(); ref_paths=()
   for name in "${MIX[@]}"; do
     for entry in "${PAGES[@]}"; do [ "${entry%%|*}" = "$name" ] && app_paths+=("$(echo "${entry#*|}" | fill)"); done

@@ -14,17 +14,25 @@ using Microsoft.Data.Sqlite;
 //   PageBench load <base url> <cookie header> <connections> <seconds> <path>...
 //     A closed-loop load: <connections> concurrent clients, each requesting the paths in turn (starting at a different
 //     one) for <seconds>; prints requests/s, p50, p95, max (ms) and errors (non-2xx, time-outs) on one line.
+//   PageBench time <app url> <cookie header> <reference url> <runs> <clients> <think ms>
+//     Times one page against its reference over kept-alive connections, as a browser requests them. One client: <runs>
+//     requests to each, interleaved (app, reference, app, ...), <think ms> of idle time after each, so neither server
+//     stays hot between requests. More clients: <runs> requests to the app from <clients> concurrent connections, then
+//     the same to the reference. Prints "app p50, app p95, reference p50, reference p95" in ms; exit 1 on a non-200.
 return args.FirstOrDefault() switch
 {
     "serve" when args.Length == 4 => Serve(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
     "load" when args.Length >= 6 => await LoadAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
         int.Parse(args[4], CultureInfo.InvariantCulture), args[5..]),
+    "time" when args.Length == 7 => await TimeAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture),
+        int.Parse(args[5], CultureInfo.InvariantCulture), int.Parse(args[6], CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PageBench serve <db> <port> <sql folder> | load <base url> <cookie header> <connections> <seconds> <path>...");
+    Console.Error.WriteLine("usage: PageBench serve <db> <port> <sql folder> | load <base url> <cookie header> <connections> <seconds> <path>..."
+        + " | time <app url> <cookie header> <reference url> <runs> <clients> <think ms>");
     return 2;
 }
 
@@ -132,3 +140,86 @@ static async Task<int> LoadAsync(string baseUrl, string cookie, int connections,
         $"{all.Length / elapsed:F1} req/s  p50 {Pct(50):F0}  p95 {Pct(95):F0}  max {max:F0} ms  ok {all.Length}  errors {errors}") + detail);
     return 0;
 }
+
+static async Task<int> TimeAsync(string appUrl, string cookie, string referenceUrl, int runs, int clients, int thinkMs)
+{
+    using var appClient = Client(clients);
+    using var referenceClient = Client(clients);
+    async Task<double> GetAsync(HttpClient client, string url, string cookieHeader)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (cookieHeader.Length > 0)
+        {
+            request.Headers.Add("Cookie", cookieHeader);
+        }
+
+        var t0 = Stopwatch.GetTimestamp();
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        await response.Content.ReadAsByteArrayAsync();
+        var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        return response.StatusCode == HttpStatusCode.OK ? ms : throw new InvalidOperationException($"HTTP {(int)response.StatusCode} for {url}");
+    }
+
+    try
+    {
+        // Warm-up: the first requests open the connections and compile the queries.
+        for (var i = 0; i < 3; i++)
+        {
+            await GetAsync(appClient, appUrl, cookie);
+            await GetAsync(referenceClient, referenceUrl, "");
+        }
+
+        var app = new List<double>();
+        var reference = new List<double>();
+        if (clients <= 1)
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                app.Add(await GetAsync(appClient, appUrl, cookie));
+                await Task.Delay(thinkMs);
+                reference.Add(await GetAsync(referenceClient, referenceUrl, ""));
+                await Task.Delay(thinkMs);
+            }
+        }
+        else
+        {
+            async Task<List<double>> ConcurrentAsync(HttpClient client, string url, string cookieHeader)
+            {
+                var next = 0;
+                var times = new System.Collections.Concurrent.ConcurrentBag<double>();
+                await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+                {
+                    while (Interlocked.Increment(ref next) <= runs)
+                    {
+                        times.Add(await GetAsync(client, url, cookieHeader));
+                    }
+                }));
+                return [.. times];
+            }
+
+            app = await ConcurrentAsync(appClient, appUrl, cookie);
+            reference = await ConcurrentAsync(referenceClient, referenceUrl, "");
+        }
+
+        static double Pct(List<double> values, double p)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[Math.Min(sorted.Length - 1, (int)((sorted.Length - 1) * p / 100))];
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Pct(app, 50):F1} {Pct(app, 95):F1} {Pct(reference, 50):F1} {Pct(reference, 95):F1}"));
+        return 0;
+    }
+    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
+}
+
+static HttpClient Client(int connections) =>
+    new(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, connections), UseCookies = false, AllowAutoRedirect = false })
+    {
+        Timeout = TimeSpan.FromSeconds(120),
+    };

@@ -410,7 +410,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         CanReject = await me.CanAsync(Policies.RejectRequests);
         await LoadLettersAsync(request, ct);
         CanViewAuditTrail = await me.CanAsync(Policies.ViewAuditTrail);
-        HistoryItems = await RequestHistoryItem.LoadAsync(db, request, ct);
+        var events = await RequestHistoryItem.EventsAsync(db, request, ct);
+        HistoryItems = RequestHistoryItem.From(request, events);
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .OrderBy(a => a.Purpose).ThenBy(a => a.UploadedAtUtc).ToListAsync(ct);
@@ -419,10 +420,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);
         Deadline = DeadlineView.For(request.DueDate, request.DueStep, me.Today, deadlines);
-        var promised = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.Subject == TimelineSubject.Request && e.SubjectId == id && e.Action == PhuThoCa.Domain.Requests.Request.PromiseTitle)
-            .OrderByDescending(e => e.Id).Select(e => e.ToState).FirstOrDefaultAsync(ct);
-        PromisedReturnDate = Format.ParseDate(promised);
+        PromisedReturnDate = Format.ParseDate(events.Where(e => e.Action == PhuThoCa.Domain.Requests.Request.PromiseTitle).MaxBy(e => e.Id)?.ToState);
         CanPromise = IsScienceDepartmentUser && RequestTypes.SlipsGivenAtReceipt(request.Type) && request.IsOpen
             && request.DueDate is { } due && request.DueStep is { } step && LegalDeadlines.Holder(step) == DeadlineHolder.ScienceDepartment
             && due <= deadlines.AddWorkingDays(me.Today, 1);

@@ -12,10 +12,12 @@ namespace PhuThoCa.Web.Pages.Requests;
 public sealed record RequestHistoryItem(DateTime AtUtc, long Order, string ActorName, string Title, string? Note, DateOnly? DueDate)
 {
     /// <summary>Newest first; the creation of the draft last.</summary>
-    public static async Task<IReadOnlyList<RequestHistoryItem>> LoadAsync(AppDbContext db, Request request, CancellationToken ct)
+    /// <summary>The request's own timeline events (slips, promises, notes), read once for the history and the page.</summary>
+    public static Task<List<TimelineEvent>> EventsAsync(AppDbContext db, Request request, CancellationToken ct) =>
+        db.TimelineEvents.AsNoTracking().Where(e => e.Subject == TimelineSubject.Request && e.SubjectId == request.Id).ToListAsync(ct);
+
+    public static IReadOnlyList<RequestHistoryItem> From(Request request, IEnumerable<TimelineEvent> events)
     {
-        var events = await db.TimelineEvents.AsNoTracking()
-            .Where(e => e.Subject == TimelineSubject.Request && e.SubjectId == request.Id).ToListAsync(ct);
         var items = request.History
             .Select(h => new RequestHistoryItem(h.AtUtc, h.Id, h.ActorName,
                 $"{RequestActions.Label(h.Action)}: {RequestStatuses.Label(h.From)} → {RequestStatuses.Label(h.To)}", h.Note, h.DueDate))
