@@ -36,9 +36,16 @@ public static class PagedList
         CancellationToken cancellationToken = default)
     {
         var total = await query.CountAsync(cancellationToken);
+        return await FromCountAsync(query, total, page, pageSize, cancellationToken);
+    }
+
+    /// <summary>One page of <paramref name="query"/> whose row count the caller already has (e.g. from a grouped count).</summary>
+    public static async Task<PagedList<T>> FromCountAsync<T>(IQueryable<T> query, int total, int page, int pageSize = PagedList<T>.DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 
@@ -51,7 +58,14 @@ public static class PagedList
         int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var firstTotal = await first.CountAsync(cancellationToken);
-        var total = firstTotal + await second.CountAsync(cancellationToken);
+        return await FromCountsAsync(first, firstTotal, second, await second.CountAsync(cancellationToken), page, pageSize, cancellationToken);
+    }
+
+    /// <summary>As the two-part <see cref="CreateAsync{T}(IQueryable{T}, IQueryable{T}, int, int, CancellationToken)"/>, with counts the caller already has.</summary>
+    public static async Task<PagedList<T>> FromCountsAsync<T>(IQueryable<T> first, int firstTotal, IQueryable<T> second, int secondTotal, int page,
+        int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var total = firstTotal + secondTotal;
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var skip = (page - 1) * pageSize;

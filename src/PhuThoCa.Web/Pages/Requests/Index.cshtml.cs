@@ -88,26 +88,31 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
         var today = me.Today;
         var query = Filtered();
-        // The counts in the header ignore the due filter itself, so they tell what the other choices would show.
-        OverdueCount = await ByDue(query, DueStatus.Overdue, today).CountAsync(ct);
-        DueTodayCount = await ByDue(query, DueStatus.DueToday, today).CountAsync(ct);
+        // One grouped count gives the header's counts (which ignore the due filter itself, so they tell what the other
+        // choices would show) and the pager's totals: one statement instead of four counts.
+        var counts = await CountByDueAsync(query, today, ct);
+        OverdueCount = counts.GetValueOrDefault((int)DueStatus.Overdue);
+        DueTodayCount = counts.GetValueOrDefault((int)DueStatus.DueToday);
+        var dated = counts.Where(c => c.Key != Undated).Sum(c => c.Value);
+        var undated = counts.GetValueOrDefault(Undated);
         if (Due is { } due)
         {
             query = ByDue(query, due, today);
+            (dated, undated) = (counts.GetValueOrDefault((int)due), 0);
         }
 
         // The default sort (dated rows by due date, undated after them) runs as two index range reads over
         // IX_Requests_DueDate_CreatedAtUtc instead of one ORDER BY on "DueDate IS NULL", which no index serves.
         var page = Sort switch
         {
-            SortNewest => await PagedList.CreateAsync(
-                Heads(query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)), PageNumber, cancellationToken: ct),
-            SortDueLatest => await PagedList.CreateAsync(
+            SortNewest => await PagedList.FromCountAsync(
+                Heads(query.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)), dated + undated, PageNumber, cancellationToken: ct),
+            SortDueLatest => await PagedList.FromCountAsync(
                 Heads(query.OrderBy(r => r.DueDate == null).ThenByDescending(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)),
-                PageNumber, cancellationToken: ct),
-            _ => await PagedList.CreateAsync(
-                Heads(query.Where(r => r.DueDate != null).OrderBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)),
-                Heads(query.Where(r => r.DueDate == null).OrderByDescending(r => r.CreatedAtUtc)), PageNumber, cancellationToken: ct),
+                dated + undated, PageNumber, cancellationToken: ct),
+            _ => await PagedList.FromCountsAsync(
+                Heads(query.Where(r => r.DueDate != null).OrderBy(r => r.DueDate).ThenByDescending(r => r.CreatedAtUtc)), dated,
+                Heads(query.Where(r => r.DueDate == null).OrderByDescending(r => r.CreatedAtUtc)), undated, PageNumber, cancellationToken: ct),
         };
 
         // Page first, then the lines of that page's requests only (one indexed read by RequestId).
@@ -233,6 +238,20 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
     private sealed record RowHead(int Id, string? ReceiptNumber, string? LetterNumber, RequestType Type, RequestStatus Status,
         string AgencyName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, DeadlineStep? DueStep);
+
+    private const int Undated = -1;
+
+    /// <summary>
+    /// The rows counted by <see cref="DueStatus"/> (as <see cref="ByDue"/> classifies them) and <see cref="Undated"/>, in one
+    /// grouped statement.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct) =>
+        await query.GroupBy(r => r.DueDate == null ? Undated
+                : r.DueDate < today ? (int)DueStatus.Overdue
+                : r.DueDate == today ? (int)DueStatus.DueToday
+                : (int)DueStatus.OnTime)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
     /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
     private static IQueryable<Request> ByDue(IQueryable<Request> query, DueStatus due, DateOnly today) => due switch
