@@ -1137,17 +1137,19 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ReceiptNumber] IS NOT NULL");
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("AgencyId", "Status");
 
                     b.HasIndex("DueDate", "CreatedAtUtc")
                         .IsDescending(false, true);
 
-                    b.HasIndex("Status", "ClosedAtUtc");
+                    b.HasIndex("ReceivedAtUtc", "Type");
+
+                    b.HasIndex("Status", "ClosedAtUtc", "Type");
 
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
+
+                    b.HasIndex("Status", "DueStep", "DueDate");
 
                     b.ToTable("Requests");
                 });

@@ -1095,17 +1095,19 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAtUtc");
-
                     b.HasIndex("AgencyId", "Status");
 
                     b.HasIndex("DueDate", "CreatedAtUtc")
                         .IsDescending(false, true);
 
-                    b.HasIndex("Status", "ClosedAtUtc");
+                    b.HasIndex("ReceivedAtUtc", "Type");
+
+                    b.HasIndex("Status", "ClosedAtUtc", "Type");
 
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
+
+                    b.HasIndex("Status", "DueStep", "DueDate");
 
                     b.ToTable("Requests");
                 });
