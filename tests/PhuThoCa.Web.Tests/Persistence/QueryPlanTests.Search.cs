@@ -64,7 +64,7 @@ public sealed partial class QueryPlanTests
     private async Task<(List<CapturedCommand> Statements, List<List<string>> Plans)> PlansOfAsync(string url, string table)
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
-        portal.Commands.Clear();
+        portal.StartCapture();
 
         var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
 

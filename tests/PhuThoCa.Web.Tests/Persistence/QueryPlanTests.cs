@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
@@ -32,7 +33,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     public async Task Page_ReadsRequestsAndLines_ThroughIndexes(string url)
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
-        portal.Commands.Clear();
+        portal.StartCapture();
 
         var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
 
@@ -63,7 +64,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     public async Task HistorySubqueries_SeekTheRequestsOwnRows(string url, bool hasCorrelatedSubqueries)
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
-        portal.Commands.Clear();
+        portal.StartCapture();
 
         var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
 
@@ -102,7 +103,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     public async Task Dashboard_CountsRequests_FromCoveringIndexes()
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
-        portal.Commands.Clear();
+        portal.StartCapture();
 
         var response = await staff.GetAsync(new Uri("/", UriKind.Relative), Ct);
 
@@ -171,6 +172,13 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     public sealed class CapturingPortal : PortalFactory
     {
         public ConcurrentQueue<CapturedCommand> Commands { get; } = new();
+
+        /// <summary>Forgets the captured commands and the portal's cached figures (badges, trends), so the next page runs its queries.</summary>
+        public void StartCapture()
+        {
+            Commands.Clear();
+            (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
