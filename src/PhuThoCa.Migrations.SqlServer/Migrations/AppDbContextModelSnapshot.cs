@@ -1149,6 +1149,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
+                    b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
+
                     b.ToTable("Requests");
                 });
 

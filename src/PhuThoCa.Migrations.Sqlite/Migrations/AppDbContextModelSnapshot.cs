@@ -1107,6 +1107,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
+                    b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
+
                     b.ToTable("Requests");
                 });
 

@@ -50,6 +50,10 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.HasIndex(r => r.ReceivedAtUtc);
         // The dashboard's completions per month: a range read of the completed requests closed in the last 12 months.
         b.HasIndex(r => new { r.Status, r.ClosedAtUtc });
+        // Sở's inbox (docs/performance.md, "Inbox"): per status, the overdue and due-today counts as ranges on the due date
+        // with the step read from the index, the late-to-receive count as a range on the sending time of the undated sent
+        // requests, and each part of the list read in (due date, sending time, id) order without a sort of the whole group.
+        b.HasIndex(r => new { r.Status, r.DueDate, r.SubmittedAtUtc, r.DueStep });
         b.HasOne<Domain.Agencies.Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
 
         b.HasMany(r => r.Lines).WithOne().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Cascade);
