@@ -129,9 +129,10 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         // Names and lines only for the rows shown.
         var ids = shown.Select(r => r.Id).ToList();
         var agencyIds = shown.Select(r => r.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var lines = (await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
-                .Select(l => new { RequestId = EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName }).ToListAsync(ct))
+        var agencies = ids.Count == 0 ? new Dictionary<int, string>() : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var lines = (ids.Count == 0 ? [] : await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
+                .Select(l => new LineName(EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName)).ToListAsync(ct))
             .ToLookup(l => l.RequestId);
         Rows = new PagedList<Row>([.. shown.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status,
             agencies.GetValueOrDefault(i.AgencyId, ""),
@@ -264,6 +265,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
         public DeadlineStep? DueStep { get; init; }
     }
+
+    private sealed record LineName(int RequestId, int Id, string SubscriberName);
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
