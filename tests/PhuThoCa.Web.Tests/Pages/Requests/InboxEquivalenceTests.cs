@@ -63,6 +63,9 @@ public sealed partial class InboxEquivalenceTests(InboxEquivalenceTests.NewYearP
         Assert.Equal(new[] { overdue, recoveryOverdue, acceptedOverdue },
             expected.Overdue.Intersect(new[] { overdue, recoveryOverdue, acceptedOverdue, dueToday, onTime, atCuc }).Order());
         Assert.Equal(RequestStatus.AwaitingCaResult, (await ReadAsync(portal, atCuc)).Status);
+        // More than a page, and rows after the overdue and late ones: every part of the order is on some page below.
+        Assert.True(expected.All.Count > 25 && expected.Overdue.Count + expected.Late.Count < expected.All.Count,
+            $"{expected.All.Count} waiting, {expected.Overdue.Count} overdue, {expected.Late.Count} late");
 
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
         var html = await staff.GetStringAsync(new Uri("/Requests/Inbox", UriKind.Relative), Ct);
@@ -75,8 +78,15 @@ public sealed partial class InboxEquivalenceTests(InboxEquivalenceTests.NewYearP
         {
             var rows = expected.InGroup(key);
             Assert.True(rows.Count == badges[key], $"group '{key}': {badges[key]} on the page, {rows.Count} in memory");
-            var page = key == "" ? html : await staff.GetStringAsync(new Uri($"/Requests/Inbox?group={key}", UriKind.Relative), Ct);
-            Assert.Equal(rows.Take(25), RowIds(page));
+            // Every page of the group, so that each part of the order (and the merge of its statuses) is read.
+            for (var page = 1; page == 1 || (page - 1) * 25 < rows.Count; page++)
+            {
+                var shown = key == "" && page == 1 ? html
+                    : await staff.GetStringAsync(new Uri($"/Requests/Inbox?group={key}&p={page}", UriKind.Relative), Ct);
+                Assert.True(rows.Skip((page - 1) * 25).Take(25).SequenceEqual(RowIds(shown)),
+                    $"group '{key}', page {page}: [{string.Join(", ", RowIds(shown))}] on the page, "
+                    + $"[{string.Join(", ", rows.Skip((page - 1) * 25).Take(25))}] in memory");
+            }
         }
     }
 
