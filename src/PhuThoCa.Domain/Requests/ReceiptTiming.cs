@@ -47,4 +47,59 @@ public sealed record ReceiptWait(ReceiptDay Arrival, int WorkingDaysWaiting, int
         var waiting = Math.Max(0, deadlines.WorkingDaysBetween(arrival.CountedAs, today));
         return new ReceiptWait(arrival, waiting, deadlines.Settings.ReceiptLateAfterWorkingDays);
     }
+
+    /// <summary>
+    /// The instant (UTC) that splits the sent requests on <paramref name="today"/>: one sent before it is late to receive
+    /// (<see cref="For"/> says <see cref="IsLate"/>), one sent at or after it is not. Lets a list count and sort the late
+    /// ones with one comparison on the stored sending time (<c>SubmittedAtUtc &lt; cutoff</c>) instead of classifying
+    /// every request, while <see cref="For"/> stays the only rule. <see cref="DateTime.MinValue"/> when none can be late,
+    /// <see cref="DateTime.MaxValue"/> when every one is (a negative setting).
+    /// </summary>
+    /// <remarks>
+    /// Lateness only ever turns off as the sending time moves later: the counted day of arrival
+    /// (<see cref="IWorkingDayDeadlines.EffectiveStartDay"/>) never moves back for a later instant, and fewer working days
+    /// then lie between it and today. So the cutoff is found by bisection over the instants with <see cref="For"/> itself,
+    /// to the tick (the precision of the stored times): about 60 evaluations, once per page.
+    /// </remarks>
+    public static DateTime LateIfSentBefore(IWorkingDayDeadlines deadlines, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        bool IsLateIfSentAt(long ticks) => For(RequestStatus.Submitted, new DateTime(ticks, DateTimeKind.Utc), deadlines, today) is { IsLate: true };
+
+        // Sent after the end of today (Vietnam time) it has not waited a single working day.
+        var notLate = VietnamTime.FromLocal(today.AddDays(1).ToDateTime(TimeOnly.MinValue)).Ticks;
+        if (IsLateIfSentAt(notLate))
+        {
+            return DateTime.MaxValue;
+        }
+
+        var span = TimeSpan.FromDays((7 * (Math.Max(0, deadlines.Settings.ReceiptLateAfterWorkingDays) + 1)) + 31).Ticks;
+        var late = notLate - span;
+        var earliest = VietnamTime.FromLocal(new DateTime(Calendar.WorkingDayCalendar.MinSupportedYear + 1, 1, 1)).Ticks;
+        while (!IsLateIfSentAt(late))
+        {
+            if (late <= earliest)
+            {
+                return DateTime.MinValue;
+            }
+
+            span *= 2;
+            late = Math.Max(earliest, notLate - span);
+        }
+
+        while (notLate - late > 1)
+        {
+            var middle = late + ((notLate - late) / 2);
+            if (IsLateIfSentAt(middle))
+            {
+                late = middle;
+            }
+            else
+            {
+                notLate = middle;
+            }
+        }
+
+        return new DateTime(notLate, DateTimeKind.Utc);
+    }
 }

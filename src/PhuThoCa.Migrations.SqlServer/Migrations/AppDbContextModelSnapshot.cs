@@ -1149,7 +1149,7 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
-                    b.HasIndex("Status", "DueStep", "DueDate");
+                    b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
 
                     b.ToTable("Requests");
                 });

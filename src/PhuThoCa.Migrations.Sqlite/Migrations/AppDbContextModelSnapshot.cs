@@ -1107,7 +1107,7 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
-                    b.HasIndex("Status", "DueStep", "DueDate");
+                    b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
 
                     b.ToTable("Requests");
                 });

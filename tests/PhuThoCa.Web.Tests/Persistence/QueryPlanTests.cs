@@ -13,7 +13,8 @@ using PhuThoCa.Tests.Support;
 namespace PhuThoCa.Web.Tests.Persistence;
 
 /// <summary>
-/// Issue 15 item 3: the requests list (default sort and a status filter), the statistics page and Sở's dashboard must read
+/// Issue 15 item 3: the requests list (default sort and a status filter), the statistics page, Sở's dashboard and Sở's
+/// inbox (its counts and each part of its page, per group) must read
 /// Requests and RequestLine through indexes. The SQL EF sends for the real GET is captured by a command interceptor and
 /// each statement is run again with SQLite's <c>EXPLAIN QUERY PLAN</c> on the same file: no step may be a full scan of
 /// either table. A scan of a covering index (a COUNT(*) of every request for the pager's total) is allowed: it reads the
@@ -30,6 +31,11 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     [InlineData("/Requests?status=Completed&p=2")]
     [InlineData("/Requests/Statistics")]
     [InlineData("/")]
+    [InlineData("/Requests/Inbox")]
+    [InlineData("/Requests/Inbox?group=overdue")]
+    [InlineData("/Requests/Inbox?group=late")]
+    [InlineData("/Requests/Inbox?group=received&p=2")]
+    [InlineData("/Requests/Inbox?group=ca")]
     public async Task Page_ReadsRequestsAndLines_ThroughIndexes(string url)
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);

@@ -82,16 +82,16 @@ public sealed class Dashboards(AppDbContext db, RequestServices services, IMemor
     public async Task<ScienceDepartmentWork> ScienceDepartmentWorkAsync(DateOnly today, CancellationToken ct)
     {
         var deadlines = await services.DeadlinesAsync(ct);
-        var submitted = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Submitted)
-            .Select(r => r.SubmittedAtUtc).ToListAsync(ct);
+        // Counted by the database as the inbox counts them (late: sent before the day's cutoff), not by reading every sent request.
+        var lateIfSentBefore = ReceiptWait.LateIfSentBefore(deadlines, today);
         return new ScienceDepartmentWork
         {
             Overdue = await InboxModel.OverdueForScienceDepartment(db, today).CountAsync(ct),
             DueToday = await db.Requests.CountAsync(r => r.DueDate == today
                 && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
                 && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted), ct),
-            WaitingForReceipt = submitted.Count,
-            LateToReceive = submitted.Count(s => ReceiptWait.For(RequestStatus.Submitted, s, deadlines, today) is { IsLate: true }),
+            WaitingForReceipt = await db.Requests.CountAsync(r => r.Status == RequestStatus.Submitted, ct),
+            LateToReceive = await db.Requests.CountAsync(InboxModel.IsLateToReceive(lateIfSentBefore), ct),
             CaBeyondExpectation = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today
                 && r.DueStep != null && CaSteps.Contains(r.DueStep.Value), ct),
             FailedMail = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain, ct),

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,72 +40,238 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     [BindProperty(SupportsGet = true, Name = "group")]
     public string? Group { get; set; }
 
-    public List<Row> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
 
+    /// <summary>The page of the chosen group shown (page size as the other lists), in the inbox's order.</summary>
+    public PagedList<Row> Rows { get; private set; } = new([], 1, PagedList<Row>.DefaultPageSize, 0);
+
+    /// <summary>Rows per group key of <see cref="Groups"/>, all counted by the database.</summary>
     public Dictionary<string, int> Counts { get; private set; } = [];
 
     public int DueToday { get; private set; }
 
     public DateOnly Today => me.Today;
 
-    /// <summary>Staff and leaders act on requests; admins and auditors only look.</summary>
     /// <summary>May act on the rows (policy <see cref="Policies.ScienceDepartment"/>); auditors only read.</summary>
     public bool CanAct { get; private set; }
 
     /// <summary>What the bulk action did to each selected request (features G2.7), shown above the list.</summary>
     public List<BulkOutcome> Outcomes { get; private set; } = [];
 
+    /// <summary>The group and page, for the pager's links and the bulk form.</summary>
+    public IDictionary<string, string?> RouteValues => new Dictionary<string, string?> { ["group"] = string.IsNullOrEmpty(Group) ? null : Group };
+
+    /// <summary>
+    /// Sở's own legal step runs (filing on the Cục's portal, recovering a token): the only deadlines of the waiting
+    /// requests that can be "quá hạn" or "đến hạn hôm nay" in Sở's hands. <see cref="DeadlineView.IsOverdue"/> calls every
+    /// legal period overdue after its due date; among the waiting statuses the only legal steps that run are these two, in
+    /// Received and Accepted (<see cref="LegalDeadlines.StepFor"/>; the agency's token return runs in AwaitingTokenReturn).
+    /// </summary>
+    private static readonly Expression<Func<Request, bool>> ScienceDepartmentStepRuns = r => r.DueStep != null
+        && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
+        && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted);
+
+    /// <summary>
+    /// Sở's running step is past its due date: <see cref="Domain.Calendar.WorkingDayCalendar.GetDueStatus"/> is Overdue
+    /// exactly when the due date is before today. The one definition of the navbar badge, the inbox's count, its group
+    /// and its order.
+    /// </summary>
+    public static Expression<Func<Request, bool>> IsOverdueForScienceDepartment(DateOnly today) =>
+        And(ScienceDepartmentStepRuns, r => r.DueDate < today);
+
     /// <summary>Open requests whose running legal step is Sở's and whose due date has passed (navbar badge and inbox).</summary>
     public static IQueryable<Request> OverdueForScienceDepartment(AppDbContext db, DateOnly today) =>
-        db.Requests.Where(r => r.DueDate < today && r.DueStep != null
-            && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
-            && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted));
+        db.Requests.Where(IsOverdueForScienceDepartment(today));
+
+    /// <summary>
+    /// Sent and not received, late on the day whose cutoff is <paramref name="lateIfSentBefore"/>
+    /// (<see cref="ReceiptWait.LateIfSentBefore"/>, the SQL form of <see cref="ReceiptWait.IsLate"/>). A sent request has
+    /// no running step (<see cref="LegalDeadlines.StepFor"/>), hence no due date: the condition says so, so that the late
+    /// rows are read in the order of their sending time from the index.
+    /// </summary>
+    public static Expression<Func<Request, bool>> IsLateToReceive(DateTime lateIfSentBefore) =>
+        r => r.Status == RequestStatus.Submitted && r.DueDate == null && r.SubmittedAtUtc != null && r.SubmittedAtUtc < lateIfSentBefore;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanAct = await me.CanAsync(Policies.ScienceDepartment);
         var deadlines = await services.DeadlinesAsync(ct);
         var today = me.Today;
+        var lateIfSentBefore = ReceiptWait.LateIfSentBefore(deadlines, today);
         var statuses = WaitingForScienceDepartment.ToList();
-        // Lean columns of every waiting request for the counts and the order; names and lines only for the rows shown.
-        var items = await db.Requests.AsNoTracking().Where(r => statuses.Contains(r.Status))
-            .Select(r => new { r.Id, r.ReceiptNumber, r.Type, r.Status, r.AgencyId, r.SubmittedAtUtc, r.ReceivedAtUtc, r.DueDate, r.DueStep })
-            .ToListAsync(ct);
-        var agencyOf = items.ToDictionary(i => i.Id, i => i.AgencyId);
 
-        var all = items.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status, "", null, 0,
-                i.SubmittedAtUtc, i.ReceivedAtUtc, DeadlineView.For(i.DueDate, i.DueStep, today, deadlines),
-                ReceiptWait.For(i.Status, i.SubmittedAtUtc, deadlines, today)))
-            .OrderByDescending(r => r.Deadline is { IsOverdue: true } || r.Wait is { IsLate: true })
-            .ThenBy(r => r.Deadline?.DueDate ?? DateOnly.MaxValue)
-            .ThenBy(r => r.SubmittedAtUtc)
-            .ToList();
-
-        Counts = Groups.ToDictionary(g => g.Key, g => all.Count(r => InGroup(r, g.Key)));
-        DueToday = all.Count(r => r.Deadline is { IsLegal: true, Status: Domain.Calendar.DueStatus.DueToday });
-        Group = Groups.Any(g => g.Key == Group) ? Group : "";
-        var inGroup = all.Where(r => InGroup(r, Group!)).ToList();
-        Total = inGroup.Count;
-        var shown = inGroup.Take(MaxRows).ToList();
-        var ids = shown.Select(r => r.Id).ToList();
-        var agencyIds = shown.Select(r => agencyOf[r.Id]).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var lines = (await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
-                .Select(l => new { RequestId = EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName }).ToListAsync(ct))
-            .ToLookup(l => l.RequestId);
-        Rows = [.. shown.Select(r => r with
+        // Counts by the database: one GROUP BY over the status index, and index ranges for the overdue, late and due today.
+        var perStatus = await db.Requests.Where(r => statuses.Contains(r.Status)).GroupBy(r => r.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        int Of(RequestStatus status) => perStatus.GetValueOrDefault(status);
+        var overdue = await OverdueForScienceDepartment(db, today).CountAsync(ct);
+        var late = await db.Requests.CountAsync(IsLateToReceive(lateIfSentBefore), ct);
+        DueToday = await db.Requests.Where(ScienceDepartmentStepRuns).CountAsync(r => r.DueDate == today, ct);
+        Counts = new Dictionary<string, int>
         {
-            Agency = agencies.GetValueOrDefault(agencyOf[r.Id], ""),
-            FirstSubscriber = lines[r.Id].OrderBy(l => l.Id).Select(l => l.SubscriberName).FirstOrDefault(),
-            LineCount = lines[r.Id].Count(),
-        })];
+            [""] = perStatus.Values.Sum(),
+            ["overdue"] = overdue,
+            ["submitted"] = Of(RequestStatus.Submitted),
+            ["late"] = late,
+            ["received"] = Of(RequestStatus.Received),
+            ["accepted"] = Of(RequestStatus.Accepted),
+            ["ca"] = Of(RequestStatus.AwaitingCaResult),
+            ["handover"] = Of(RequestStatus.ResultReceived),
+        };
+        Group = Groups.Any(g => g.Key == Group) ? Group : "";
+
+        var total = Counts[Group!];
+        var pageSize = PagedList<Row>.DefaultPageSize;
+        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var shown = await PageAsync(Segments(Group!, today, lateIfSentBefore, overdue, late), total, (page - 1) * pageSize, pageSize, ct);
+
+        // Names and lines only for the rows shown.
+        var ids = shown.Select(r => r.Id).ToList();
+        var agencyIds = shown.Select(r => r.AgencyId).Distinct().ToList();
+        var agencies = ids.Count == 0 ? new Dictionary<int, string>() : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var lines = (ids.Count == 0 ? [] : await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
+                .Select(l => new LineName(EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName)).ToListAsync(ct))
+            .ToLookup(l => l.RequestId);
+        Rows = new PagedList<Row>([.. shown.Select(i => new Row(i.Id, i.ReceiptNumber, i.Type, i.Status,
+            agencies.GetValueOrDefault(i.AgencyId, ""),
+            lines[i.Id].OrderBy(l => l.Id).Select(l => l.SubscriberName).FirstOrDefault(), lines[i.Id].Count(),
+            i.SubmittedAtUtc, i.ReceivedAtUtc, DeadlineView.For(i.DueDate, i.DueStep, today, deadlines),
+            ReceiptWait.For(i.Status, i.SubmittedAtUtc, deadlines, today)))], page, pageSize, total);
     }
 
-    /// <summary>At most this many rows are listed (in order: overdue first, then by due date); the counts cover them all.</summary>
-    public const int MaxRows = 200;
+    /// <summary>
+    /// The inbox's order as consecutive parts, each read in index order: overdue first (by due date), then late to receive
+    /// (by sending time), then the other requests with a deadline (by due date), then those without one (by sending time);
+    /// ties by sending time, then id. The same order as sorting every row on (overdue or late, due date or none last,
+    /// sending time), without reading them: a request has a due date exactly when a step runs
+    /// (<see cref="Request.DueStep"/> and <see cref="Request.DueDate"/> are set together), overdue requests have one and
+    /// late ones have none. A group keeps the parts and statuses that belong to it; a part's total is known from the
+    /// counts when the group keeps it whole.
+    /// </summary>
+    private static List<Part> Segments(string group, DateOnly today, DateTime lateIfSentBefore, int overdue, int late)
+    {
+        var isOverdue = IsOverdueForScienceDepartment(today);
+        var isLate = IsLateToReceive(lateIfSentBefore);
+        Part[] parts =
+        [
+            new([RequestStatus.Received, RequestStatus.Accepted], isOverdue, ByDueDate: true, overdue),
+            new([RequestStatus.Submitted], isLate, ByDueDate: false, late),
+            new(WaitingForScienceDepartment, And(r => r.DueDate != null, Not(isOverdue)), ByDueDate: true, null),
+            new(WaitingForScienceDepartment, And(r => r.DueDate == null, Not(isLate)), ByDueDate: false, null),
+        ];
+        RequestStatus? only = group switch
+        {
+            "submitted" => RequestStatus.Submitted,
+            "received" => RequestStatus.Received,
+            "accepted" => RequestStatus.Accepted,
+            "ca" => RequestStatus.AwaitingCaResult,
+            "handover" => RequestStatus.ResultReceived,
+            _ => null,
+        };
+        return group switch
+        {
+            "overdue" => [parts[0]],
+            "late" => [parts[1]],
+            _ when only is { } status => [.. parts.Where(p => p.Statuses.Contains(status))
+                .Select(p => p with { Statuses = [status], Total = p.Statuses.Count == 1 ? p.Total : null })],
+            _ => [.. parts],
+        };
+    }
 
-    /// <summary>Rows in the chosen group, listed or not.</summary>
-    public int Total { get; private set; }
+    /// <summary>
+    /// <paramref name="take"/> rows after <paramref name="skip"/> over the parts in turn. A part spanning several statuses
+    /// is read as one index-ordered query per status, each limited to what the page needs, merged here in the same order.
+    /// The last part's total is what the others leave of the group's.
+    /// </summary>
+    private async Task<List<Lean>> PageAsync(List<Part> parts, int total, int skip, int take, CancellationToken ct)
+    {
+        var shown = new List<Lean>(take);
+        var before = 0;
+        for (var i = 0; i < parts.Count && shown.Count < take; i++)
+        {
+            var part = parts[i];
+            var partTotal = part.Total ?? (i == parts.Count - 1
+                ? total - before
+                : await db.Requests.Where(r => part.Statuses.Contains(r.Status)).CountAsync(part.Where, ct));
+            if (skip < before + partTotal)
+            {
+                var partSkip = Math.Max(0, skip - before);
+                var partTake = take - shown.Count;
+                var read = new List<Lean>();
+                foreach (var status in part.Statuses)
+                {
+                    var query = Ordered(db.Requests.AsNoTracking().Where(r => r.Status == status).Where(part.Where), part.ByDueDate);
+                    read.AddRange(await (part.Statuses.Count == 1 ? query.Skip(partSkip) : query).Take(part.Statuses.Count == 1 ? partTake : partSkip + partTake)
+                        .ToListAsync(ct));
+                }
+
+                shown.AddRange(part.Statuses.Count == 1
+                    ? read
+                    : read.OrderBy(r => r.DueDate).ThenBy(r => r.SubmittedAtUtc).ThenBy(r => r.Id).Skip(partSkip).Take(partTake));
+            }
+
+            before += partTotal;
+        }
+
+        return shown;
+    }
+
+    private static IQueryable<Lean> Ordered(IQueryable<Request> requests, bool byDueDate) =>
+        (byDueDate ? requests.OrderBy(r => r.DueDate).ThenBy(r => r.SubmittedAtUtc) : requests.OrderBy(r => r.SubmittedAtUtc))
+        .ThenBy(r => r.Id)
+        .Select(r => new Lean
+        {
+            Id = r.Id,
+            ReceiptNumber = r.ReceiptNumber,
+            Type = r.Type,
+            Status = r.Status,
+            AgencyId = r.AgencyId,
+            SubmittedAtUtc = r.SubmittedAtUtc,
+            ReceivedAtUtc = r.ReceivedAtUtc,
+            DueDate = r.DueDate,
+            DueStep = r.DueStep,
+        });
+
+    private static Expression<Func<Request, bool>> Not(Expression<Func<Request, bool>> condition) =>
+        Expression.Lambda<Func<Request, bool>>(Expression.Not(condition.Body), condition.Parameters);
+
+    private static Expression<Func<Request, bool>> And(Expression<Func<Request, bool>> left, Expression<Func<Request, bool>> right) =>
+        Expression.Lambda<Func<Request, bool>>(
+            Expression.AndAlso(left.Body, new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body)), left.Parameters);
+
+    /// <summary>One part of the inbox's order: its statuses, its condition, its sort, and its row count when known.</summary>
+    private sealed record Part(IReadOnlyList<RequestStatus> Statuses, Expression<Func<Request, bool>> Where, bool ByDueDate, int? Total);
+
+    /// <summary>The columns a row needs from Requests.</summary>
+    private sealed class Lean
+    {
+        public int Id { get; init; }
+
+        public string? ReceiptNumber { get; init; }
+
+        public RequestType Type { get; init; }
+
+        public RequestStatus Status { get; init; }
+
+        public int AgencyId { get; init; }
+
+        public DateTime? SubmittedAtUtc { get; init; }
+
+        public DateTime? ReceivedAtUtc { get; init; }
+
+        public DateOnly? DueDate { get; init; }
+
+        public DeadlineStep? DueStep { get; init; }
+    }
+
+    private sealed record LineName(int RequestId, int Id, string SubscriberName);
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 
     /// <summary>The actions the inbox can apply to several requests at once (features G2.7), with their labels.</summary>
     public static readonly IReadOnlyList<(RequestAction Action, string Label)> BulkActions =
@@ -228,18 +395,6 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// <summary>The chosen bulk action with its one shared input: its shape check and its application to one request.</summary>
     private sealed record BulkStep(Func<CancellationToken, Task<List<string>>> ValidateAsync,
         Func<Request, CancellationToken, Task<string>> Apply);
-
-    private static bool InGroup(Row row, string group) => group switch
-    {
-        "overdue" => row.Deadline is { IsOverdue: true },
-        "submitted" => row.Status == RequestStatus.Submitted,
-        "late" => row.Wait is { IsLate: true },
-        "received" => row.Status == RequestStatus.Received,
-        "accepted" => row.Status == RequestStatus.Accepted,
-        "ca" => row.Status == RequestStatus.AwaitingCaResult,
-        "handover" => row.Status == RequestStatus.ResultReceived,
-        _ => true,
-    };
 
     public sealed record BulkOutcome(int RequestId, string? ReceiptNumber, bool Succeeded, string Message);
 

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace PhuThoCa.Migrations.SqlServer.Migrations
+namespace PhuThoCa.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class DashboardCoveringIndexes : Migration
+    public partial class DashboardAndInboxIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,9 +29,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                 columns: new[] { "Status", "ClosedAtUtc", "Type" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_DueStep_DueDate",
+                name: "IX_Requests_Status_DueDate_SubmittedAtUtc_DueStep",
                 table: "Requests",
-                columns: new[] { "Status", "DueStep", "DueDate" });
+                columns: new[] { "Status", "DueDate", "SubmittedAtUtc", "DueStep" });
         }
 
         /// <inheritdoc />
@@ -46,7 +46,7 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                 table: "Requests");
 
             migrationBuilder.DropIndex(
-                name: "IX_Requests_Status_DueStep_DueDate",
+                name: "IX_Requests_Status_DueDate_SubmittedAtUtc_DueStep",
                 table: "Requests");
 
             migrationBuilder.CreateIndex(
