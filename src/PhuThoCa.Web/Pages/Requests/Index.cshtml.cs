@@ -88,7 +88,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
         var today = me.Today;
         var query = Filtered();
-        // One grouped count gives the header's counts (which ignore the due filter itself, so they tell what the other
+        // One count per due date gives the header's counts (which ignore the due filter itself, so they tell what the other
         // choices would show) and the pager's totals: one statement instead of four counts.
         var counts = await CountByDueAsync(query, today, ct);
         OverdueCount = counts.GetValueOrDefault((int)DueStatus.Overdue);
@@ -242,16 +242,14 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     private const int Undated = -1;
 
     /// <summary>
-    /// The rows counted by <see cref="DueStatus"/> (as <see cref="ByDue"/> classifies them) and <see cref="Undated"/>, in one
-    /// grouped statement.
+    /// The rows counted by <see cref="DueStatus"/> and <see cref="Undated"/>: the database counts per due date, in the order of
+    /// the (Status, DueDate, …) or (DueDate, …) index (a few hundred dates, no sort), and the domain's
+    /// <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the dates.
     /// </summary>
     private static async Task<Dictionary<int, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct) =>
-        await query.GroupBy(r => r.DueDate == null ? Undated
-                : r.DueDate < today ? (int)DueStatus.Overdue
-                : r.DueDate == today ? (int)DueStatus.DueToday
-                : (int)DueStatus.OnTime)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        (await query.GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(g => g.Due is { } due ? (int)WorkingDayCalendar.GetDueStatus(due, today) : Undated)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 
     /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
     private static IQueryable<Request> ByDue(IQueryable<Request> query, DueStatus due, DateOnly today) => due switch
