@@ -44,9 +44,11 @@ public sealed partial class QueryPlanTests
     // "Nguyễn Phạm Thị …"): infix.
     [InlineData("/Search?q=pham%20thi", "Subscribers")]
     [InlineData("/Subscribers?q=pham%20thi", "Subscribers")]
-    // The requests search: the last digits of a receipt number (an ending), or a person's name on a line, are infix.
+    // The requests search: the last digits of a receipt number (an ending) are infix. (The requests list's own search,
+    // /Requests?q=pham thi, no longer shows a SCAN since session 9: its counts and rows read Requests by due-date range,
+    // the name through the subscribers' and lines' indexes; but the text conditions are still checked row by row over
+    // that range, whose undated part is most of a register: docs/performance.md says so.)
     [InlineData("/Search?q=000040", "Requests")]
-    [InlineData("/Requests?q=pham%20thi", "Requests")]
     // The certificates list matches a part of the serial anywhere and the holder's name: infix.
     [InlineData("/Certificates?q=54:03:00:71", "Certificates")]
     // Token serials are free text (UsbToken.NormalizeSerial): the prefix is a LIKE, which SQLite's case-insensitive LIKE

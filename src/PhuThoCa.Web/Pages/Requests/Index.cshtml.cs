@@ -89,8 +89,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var today = me.Today;
         var query = Filtered();
         // One count per due date gives the header's counts (which ignore the due filter itself, so they tell what the other
-        // choices would show) and the pager's totals: one statement instead of four counts.
-        var counts = await CountByDueAsync(query, today, ct);
+        // choices would show) and, with the count of undated rows, the pager's totals: two statements instead of four.
+        var counts = await CountByDueAsync(query, today, withUndated: Due is null, ct);
         OverdueCount = counts.GetValueOrDefault((int)DueStatus.Overdue);
         DueTodayCount = counts.GetValueOrDefault((int)DueStatus.DueToday);
         var dated = counts.Where(c => c.Key != Undated).Sum(c => c.Value);
@@ -242,14 +242,23 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     private const int Undated = -1;
 
     /// <summary>
-    /// The rows counted by <see cref="DueStatus"/> and <see cref="Undated"/>: the database counts per due date, in the order of
-    /// the (Status, DueDate, …) or (DueDate, …) index (a few hundred dates, no sort), and the domain's
-    /// <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the dates.
+    /// The rows counted by <see cref="DueStatus"/> and, unless <paramref name="withUndated"/> is false, <see cref="Undated"/>:
+    /// the database counts the dated rows per due date over the due-date range of the (Status, DueDate, …) or (DueDate, …)
+    /// index (a few hundred dates, no sort) and the domain's <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the
+    /// dates; the undated rows (most of a register: a closed request has no due date) are one count of the NULL range.
     /// </summary>
-    private static async Task<Dictionary<int, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct) =>
-        (await query.GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(g => g.Due is { } due ? (int)WorkingDayCalendar.GetDueStatus(due, today) : Undated)
+    private static async Task<Dictionary<int, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, bool withUndated, CancellationToken ct)
+    {
+        var counts = (await query.Where(r => r.DueDate != null).GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(g => (int)WorkingDayCalendar.GetDueStatus(g.Due!.Value, today))
             .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        if (withUndated)
+        {
+            counts[Undated] = await query.CountAsync(r => r.DueDate == null, ct);
+        }
+
+        return counts;
+    }
 
     /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
     private static IQueryable<Request> ByDue(IQueryable<Request> query, DueStatus due, DateOnly today) => due switch
