@@ -153,12 +153,16 @@ public sealed partial class Request : Entity
             && r.Lines.Any(l => (certificateId != null && l.CertificateId == certificateId) || (tokenId != null && l.TokenId == tokenId)));
 
     /// <summary><paramref name="condition"/> and <see cref="IsOpenExpression"/>, as one translatable expression.</summary>
-    public static Expression<Func<Request, bool>> AndOpen(Expression<Func<Request, bool>> condition)
+    public static Expression<Func<Request, bool>> AndOpen(Expression<Func<Request, bool>> condition) => And(condition, IsOpenExpression);
+
+    /// <summary><paramref name="left"/> and <paramref name="right"/>, as one translatable expression over the same request.</summary>
+    public static Expression<Func<Request, bool>> And(Expression<Func<Request, bool>> left, Expression<Func<Request, bool>> right)
     {
-        ArgumentNullException.ThrowIfNull(condition);
-        var r = condition.Parameters[0];
-        var open = new ReplaceParameter(IsOpenExpression.Parameters[0], r).Visit(IsOpenExpression.Body);
-        return Expression.Lambda<Func<Request, bool>>(Expression.AndAlso(condition.Body, open), r);
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var r = left.Parameters[0];
+        var both = Expression.AndAlso(left.Body, new ReplaceParameter(right.Parameters[0], r).Visit(right.Body));
+        return Expression.Lambda<Func<Request, bool>>(both, r);
     }
 
     private static Expression<Func<Request, bool>> BuildIsOpen()

@@ -39,35 +39,28 @@ public static class PagedList
         return await FromCountAsync(query, total, page, pageSize, cancellationToken);
     }
 
+    /// <summary>The requested page number, kept between the first and the last page of <paramref name="total"/> rows.</summary>
+    public static int ClampPage(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+
     /// <summary>One page of <paramref name="query"/> whose row count the caller already has (e.g. from a grouped count).</summary>
     public static async Task<PagedList<T>> FromCountAsync<T>(IQueryable<T> query, int total, int page, int pageSize = PagedList<T>.DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        page = ClampPage(page, total, pageSize);
         var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
 
     /// <summary>
-    /// One page over <paramref name="first"/> followed by <paramref name="second"/>, each ordered on its own. Lets a sort
-    /// such as "dated rows by date, then undated rows" run as two index range reads instead of one ORDER BY on an
-    /// expression (e.g. <c>DueDate IS NULL</c>) that no index can serve.
+    /// One page over <paramref name="first"/> followed by <paramref name="second"/>, each ordered on its own, with the row
+    /// counts the caller already has. Lets a sort such as "dated rows by date, then undated rows" run as two index range
+    /// reads instead of one ORDER BY on an expression (e.g. <c>DueDate IS NULL</c>) that no index can serve.
     /// </summary>
-    public static async Task<PagedList<T>> CreateAsync<T>(IQueryable<T> first, IQueryable<T> second, int page,
-        int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
-    {
-        var firstTotal = await first.CountAsync(cancellationToken);
-        return await FromCountsAsync(first, firstTotal, second, await second.CountAsync(cancellationToken), page, pageSize, cancellationToken);
-    }
-
-    /// <summary>As the two-part <see cref="CreateAsync{T}(IQueryable{T}, IQueryable{T}, int, int, CancellationToken)"/>, with counts the caller already has.</summary>
     public static async Task<PagedList<T>> FromCountsAsync<T>(IQueryable<T> first, int firstTotal, IQueryable<T> second, int secondTotal, int page,
         int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var total = firstTotal + secondTotal;
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        page = ClampPage(page, total, pageSize);
         var skip = (page - 1) * pageSize;
         var items = new List<T>(pageSize);
         if (skip < firstTotal)

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -135,7 +133,8 @@ public static class PortalSecurity
                 // Every request checks the security stamp (one indexed read): a sign-out, a password change, a role change
                 // or a deactivation ends the other sessions at once, and a cookie replayed after sign-out is refused.
                 var services = context.HttpContext.RequestServices;
-                if (!await SecurityStampCheck.IsCurrentAsync(services, context.Principal, context.HttpContext.RequestAborted))
+                var userId = await SecurityStampCheck.CurrentUserIdAsync(services, context.Principal, context.HttpContext.RequestAborted);
+                if (userId is null)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -146,7 +145,6 @@ public static class PortalSecurity
                 // Checked in the database at most once a minute per session and node (UserSessions.CheckInterval).
                 var sessions = services.GetRequiredService<UserSessions>();
                 context.Properties.Items.TryGetValue(UserSessions.SessionItem, out var sessionId);
-                var userId = context.Principal!.FindFirstValue(services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.UserIdClaimType);
                 if (!await sessions.IsActiveAsync(sessionId, userId))
                 {
                     context.RejectPrincipal();

@@ -19,13 +19,16 @@ public static class SecurityStampCheck
         EF.CompileAsyncQuery((AppDbContext db, string id, CancellationToken ct) =>
             db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault());
 
-    /// <summary>True when the principal names an existing user and carries that user's current security stamp.</summary>
-    public static async Task<bool> IsCurrentAsync(IServiceProvider services, ClaimsPrincipal? principal, CancellationToken ct)
+    /// <summary>
+    /// The principal's user id when it names an existing user and carries that user's current security stamp; otherwise
+    /// null (the cookie must be refused).
+    /// </summary>
+    public static async Task<string?> CurrentUserIdAsync(IServiceProvider services, ClaimsPrincipal? principal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (principal is null)
         {
-            return false;
+            return null;
         }
 
         var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
@@ -33,10 +36,10 @@ public static class SecurityStampCheck
         var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
         if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(stamp))
         {
-            return false;
+            return null;
         }
 
         var stored = await StoredStamp(services.GetRequiredService<AppDbContext>(), userId, ct);
-        return string.Equals(stored, stamp, StringComparison.Ordinal);
+        return string.Equals(stored, stamp, StringComparison.Ordinal) ? userId : null;
     }
 }

@@ -44,10 +44,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
 
         var in30 = now.AddDays(30);
         var in90 = now.AddDays(90);
-        // Province-wide users count every certificate: without the agency filter's join to Subscribers, the counts are
-        // range reads of IX_Certificates_Status_NotAfterUtc.
-        var certificates = db.ScopeAgencyId is null ? db.Certificates.IgnoreQueryFilters() : db.Certificates;
-        var valid = certificates.Where(c => c.Status == CertificateStatus.Valid);
+        // Range reads of IX_Certificates_Status_NotAfterUtc: the agency filter joins no Subscribers (AppDbContext asks an
+        // EXISTS, skipped for province-wide users).
+        var valid = db.Certificates.Where(c => c.Status == CertificateStatus.Valid);
         View = new ViewModel
         {
             AgencyName = me.AgencyId is int id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) : null,

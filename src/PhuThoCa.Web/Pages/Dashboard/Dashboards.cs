@@ -87,9 +87,7 @@ public sealed class Dashboards(AppDbContext db, RequestServices services, IMemor
         return new ScienceDepartmentWork
         {
             Overdue = await InboxModel.OverdueForScienceDepartment(db, today).CountAsync(ct),
-            DueToday = await db.Requests.CountAsync(r => r.DueDate == today
-                && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
-                && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted), ct),
+            DueToday = await db.Requests.CountAsync(InboxModel.IsDueTodayForScienceDepartment(today), ct),
             WaitingForReceipt = await db.Requests.CountAsync(r => r.Status == RequestStatus.Submitted, ct),
             LateToReceive = await db.Requests.CountAsync(InboxModel.IsLateToReceive(lateIfSentBefore), ct),
             CaBeyondExpectation = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today

@@ -78,7 +78,11 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// and its order.
     /// </summary>
     public static Expression<Func<Request, bool>> IsOverdueForScienceDepartment(DateOnly today) =>
-        And(ScienceDepartmentStepRuns, r => r.DueDate < today);
+        Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate < today);
+
+    /// <summary>Sở's running step is due today (the inbox's and the dashboard's "Đến hạn hôm nay").</summary>
+    public static Expression<Func<Request, bool>> IsDueTodayForScienceDepartment(DateOnly today) =>
+        Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate == today);
 
     /// <summary>Open requests whose running legal step is Sở's and whose due date has passed (navbar badge and inbox).</summary>
     public static IQueryable<Request> OverdueForScienceDepartment(AppDbContext db, DateOnly today) =>
@@ -107,7 +111,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         int Of(RequestStatus status) => perStatus.GetValueOrDefault(status);
         var overdue = await OverdueForScienceDepartment(db, today).CountAsync(ct);
         var late = await db.Requests.CountAsync(IsLateToReceive(lateIfSentBefore), ct);
-        DueToday = await db.Requests.Where(ScienceDepartmentStepRuns).CountAsync(r => r.DueDate == today, ct);
+        DueToday = await db.Requests.CountAsync(IsDueTodayForScienceDepartment(today), ct);
         Counts = new Dictionary<string, int>
         {
             [""] = perStatus.Values.Sum(),
@@ -123,7 +127,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
         var total = Counts[Group!];
         var pageSize = PagedList<Row>.DefaultPageSize;
-        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = PagedList.ClampPage(PageNumber, total, pageSize);
         var shown = await PageAsync(Segments(Group!, today, lateIfSentBefore, overdue, late), total, (page - 1) * pageSize, pageSize, ct);
 
         // Names and lines only for the rows shown.
@@ -158,8 +162,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         [
             new([RequestStatus.Received, RequestStatus.Accepted], isOverdue, ByDueDate: true, overdue),
             new([RequestStatus.Submitted], isLate, ByDueDate: false, late),
-            new(WaitingForScienceDepartment, And(r => r.DueDate != null, Not(isOverdue)), ByDueDate: true, null),
-            new(WaitingForScienceDepartment, And(r => r.DueDate == null, Not(isLate)), ByDueDate: false, null),
+            new(WaitingForScienceDepartment, Domain.Requests.Request.And(r => r.DueDate != null, Not(isOverdue)), ByDueDate: true, null),
+            new(WaitingForScienceDepartment, Domain.Requests.Request.And(r => r.DueDate == null, Not(isLate)), ByDueDate: false, null),
         ];
         RequestStatus? only = group switch
         {
@@ -237,10 +241,6 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     private static Expression<Func<Request, bool>> Not(Expression<Func<Request, bool>> condition) =>
         Expression.Lambda<Func<Request, bool>>(Expression.Not(condition.Body), condition.Parameters);
 
-    private static Expression<Func<Request, bool>> And(Expression<Func<Request, bool>> left, Expression<Func<Request, bool>> right) =>
-        Expression.Lambda<Func<Request, bool>>(
-            Expression.AndAlso(left.Body, new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body)), left.Parameters);
-
     /// <summary>One part of the inbox's order: its statuses, its condition, its sort, and its row count when known.</summary>
     private sealed record Part(IReadOnlyList<RequestStatus> Statuses, Expression<Func<Request, bool>> Where, bool ByDueDate, int? Total);
 
@@ -268,10 +268,6 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
     private sealed record LineName(int RequestId, int Id, string SubscriberName);
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     /// <summary>The actions the inbox can apply to several requests at once (features G2.7), with their labels.</summary>
     public static readonly IReadOnlyList<(RequestAction Action, string Label)> BulkActions =

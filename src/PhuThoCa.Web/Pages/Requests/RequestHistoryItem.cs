@@ -11,11 +11,11 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// </summary>
 public sealed record RequestHistoryItem(DateTime AtUtc, long Order, string ActorName, string Title, string? Note, DateOnly? DueDate)
 {
-    /// <summary>Newest first; the creation of the draft last.</summary>
     /// <summary>The request's own timeline events (slips, promises, notes), read once for the history and the page.</summary>
     public static Task<List<TimelineEvent>> EventsAsync(AppDbContext db, Request request, CancellationToken ct) =>
         db.TimelineEvents.AsNoTracking().Where(e => e.Subject == TimelineSubject.Request && e.SubjectId == request.Id).ToListAsync(ct);
 
+    /// <summary>The status changes and <paramref name="events"/>, newest first; the creation of the draft last.</summary>
     public static IReadOnlyList<RequestHistoryItem> From(Request request, IEnumerable<TimelineEvent> events)
     {
         var items = request.History
