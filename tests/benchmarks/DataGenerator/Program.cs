@@ -99,7 +99,8 @@ var req = Command("""
     VALUES ($type, $status, $a, $u, $un, $c, $s, $ln, $ld, $sn, 'Giám đốc', $rn, $r, $due, $step, 0, $closed, randomblob(16));
     SELECT last_insert_rowid();
     """);
-var line = Command("INSERT INTO RequestLine (RequestId, SubscriberId, SubscriberKind, SubscriberName, CertificateId, CertificateSerial, TokenId, TokenSerial) VALUES ($r, $sub, 1, $n, $c, $cs, $t, $ts)");
+// Each type's own line fields, as the domain writes them: a revocation's reason, a change's case and values.
+var line = Command("INSERT INTO RequestLine (RequestId, SubscriberId, SubscriberKind, SubscriberName, CertificateId, CertificateSerial, TokenId, TokenSerial, RevocationReason, ChangeCase, OldValue, NewValue) VALUES ($r, $sub, 1, $n, $c, $cs, $t, $ts, $reason, $case, $old, $new)");
 var hist = Command("""INSERT INTO RequestHistory (RequestId, "From", "To", Action, ActorName, ActorUserId, AtUtc, Note, DueDate) VALUES ($r, $f, $t, $a, $n, $u, $at, NULL, $due)""");
 var note = Command("INSERT INTO Notifications (UserId, RequestId, Title, Detail, CreatedAtUtc, ReadAtUtc) VALUES ($u, $r, $t, $d, $c, $read)");
 long historyRows = 0, notifications = 0, lines = 0;
@@ -134,7 +135,10 @@ for (var i = 0; i < requests; i++)
     {
         var pick = random.Next(subscribers.Count);
         await Exec(line, ("$r", requestId), ("$sub", subscribers[pick].Id), ("$n", subscribers[pick].Name), ("$c", certificates[pick].Id),
-            ("$cs", certificates[pick].Serial), ("$t", tokens[pick].Id), ("$ts", tokens[pick].Serial));
+            ("$cs", certificates[pick].Serial), ("$t", tokens[pick].Id), ("$ts", tokens[pick].Serial),
+            ("$reason", type == RequestType.Revoke ? (int)RevocationReason.KeyCompromised : null),
+            ("$case", type == RequestType.ChangeInfo ? (int)ChangeInfoCase.PersonChangedOfficialEmail : null),
+            ("$old", type == RequestType.ChangeInfo ? "cu@phutho.gov.vn" : null), ("$new", type == RequestType.ChangeInfo ? "moi@phutho.gov.vn" : null));
         lines++;
     }
 
