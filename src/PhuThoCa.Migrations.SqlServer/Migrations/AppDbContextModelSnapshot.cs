@@ -636,7 +636,7 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[Key] IS NOT NULL");
 
-                    b.HasIndex("UserId", "ReadAtUtc");
+                    b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
                 });

@@ -606,7 +606,7 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "ReadAtUtc");
+                    b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
                     b.ToTable("Notifications");
                 });

@@ -7,12 +7,13 @@ public sealed class PagedList<T>
 {
     public const int DefaultPageSize = 25;
 
-    internal PagedList(IReadOnlyList<T> items, int page, int pageSize, int total)
+    internal PagedList(IReadOnlyList<T> items, int page, int pageSize, int total, bool totalIsCapped = false)
     {
         Items = items;
         Page = page;
         PageSize = pageSize;
         Total = total;
+        TotalIsCapped = totalIsCapped;
     }
 
     public IReadOnlyList<T> Items { get; }
@@ -22,6 +23,9 @@ public sealed class PagedList<T>
     public int PageSize { get; }
 
     public int Total { get; }
+
+    /// <summary>There are more rows than <see cref="Total"/>, which is the cap the count stopped at (see <see cref="PagedList.CreateCappedAsync"/>).</summary>
+    public bool TotalIsCapped { get; }
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
@@ -38,6 +42,24 @@ public static class PagedList
         var total = await query.CountAsync(cancellationToken);
         return await FromCountAsync(query, total, page, pageSize, cancellationToken);
     }
+
+    /// <summary>
+    /// One page of <paramref name="query"/> counted up to <paramref name="cap"/> rows only, so that a list which only grows
+    /// (a user's notifications) costs the same at any size: past the cap the pager says "more than" and stops there
+    /// (issue 15: capped paging).
+    /// </summary>
+    public static async Task<PagedList<T>> CreateCappedAsync<T>(IQueryable<T> query, int page, int cap, int pageSize = PagedList<T>.DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var counted = await CountUpToAsync(query, cap, cancellationToken);
+        var total = Math.Min(counted, cap);
+        var list = await FromCountAsync(query, total, page, pageSize, cancellationToken);
+        return new PagedList<T>(list.Items, list.Page, list.PageSize, total, counted > cap);
+    }
+
+    /// <summary>The number of rows of <paramref name="query"/>, counting no further than one past <paramref name="cap"/>.</summary>
+    public static Task<int> CountUpToAsync<T>(IQueryable<T> query, int cap, CancellationToken cancellationToken = default) =>
+        query.Take(cap + 1).CountAsync(cancellationToken);
 
     /// <summary>The requested page number, kept between the first and the last page of <paramref name="total"/> rows.</summary>
     public static int ClampPage(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -78,10 +100,11 @@ public static class PagedList
 }
 
 /// <summary>What the shared pager partial needs: the page and the current query string values to keep.</summary>
-public sealed record PagerModel(int Page, int PageCount, int Total, int FirstIndex, int LastIndex, IDictionary<string, string?> RouteValues)
+public sealed record PagerModel(int Page, int PageCount, int Total, int FirstIndex, int LastIndex, IDictionary<string, string?> RouteValues,
+    bool TotalIsCapped = false)
 {
     public static PagerModel For<T>(PagedList<T> list, IDictionary<string, string?> routeValues) =>
-        new(list.Page, list.PageCount, list.Total, list.FirstIndex, list.LastIndex, routeValues);
+        new(list.Page, list.PageCount, list.Total, list.FirstIndex, list.LastIndex, routeValues, list.TotalIsCapped);
 
     /// <summary>Query string for another page, keeping the active filters.</summary>
     public string Href(int page)

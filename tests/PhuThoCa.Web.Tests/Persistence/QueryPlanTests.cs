@@ -128,6 +128,37 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
         }
     }
 
+    /// <summary>
+    /// A user's notifications, all or unread only, are read newest first in index order and counted through the same index
+    /// (issue 15: capped paging): no temporary sort of the user's rows, no scan of the table.
+    /// </summary>
+    [Theory]
+    [InlineData("/Notifications")]
+    [InlineData("/Notifications?unread=true")]
+    [InlineData("/Notifications?unread=true&p=2")]
+    public async Task Notifications_AreReadInIndexOrder(string url)
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        portal.StartCapture();
+
+        var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+        response.EnsureSuccessStatusCode();
+        var statements = portal.Commands.Where(c => c.Sql.Contains("FROM \"Notifications\"", StringComparison.Ordinal)).ToList();
+        Assert.True(statements.Count >= 3, $"{statements.Count} notification statements captured");
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        foreach (var statement in statements)
+        {
+            var aliases = Regex.Matches(statement.Sql, "\"Notifications\" AS \"(\\w+)\"").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            var plan = await PlanAsync(connection, statement);
+            Assert.True(plan.All(p => !(ScanStep().Match(p) is { Success: true } m && aliases.Contains(m.Groups["name"].Value))
+                    && !p.Contains("TEMP B-TREE", StringComparison.Ordinal))
+                && plan.Any(p => p.Contains("INDEX IX_Notifications_UserId_", StringComparison.Ordinal)),
+                $"{url}:\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+        }
+    }
+
     [Fact]
     public async Task Check_FlagsAFullScan_OfRequests()
     {

@@ -19,7 +19,8 @@ using Microsoft.Data.Sqlite;
 //     requests to each, interleaved (app, reference, app, ...), <think ms> of idle time after each, so neither server
 //     stays hot between requests. More clients: <runs> requests to the app from <clients> concurrent connections, then
 //     the same to the reference. Prints "app p50, app p95, reference p50, reference p95" in ms and the number of failed
-//     requests (time-outs, lost connections; not timed); exit 1 on a non-200.
+//     requests (time-outs, lost connections; not timed); exit 1 on a non-200. PAGEBENCH_REFERENCE_COOKIE, if set, is sent to
+//     the reference: an A/B run of two portal builds signed in separately.
 return args.FirstOrDefault() switch
 {
     "serve" when args.Length == 4 => Serve(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
@@ -146,6 +147,8 @@ static async Task<int> TimeAsync(string appUrl, string cookie, string referenceU
 {
     using var appClient = Client(clients);
     using var referenceClient = Client(clients);
+    // For A/B runs of two portal builds (the "reference" then being a second portal), its sign-in cookie.
+    var referenceCookie = Environment.GetEnvironmentVariable("PAGEBENCH_REFERENCE_COOKIE") ?? "";
     var failures = 0;
     async Task<double> GetAsync(HttpClient client, string url, string cookieHeader)
     {
@@ -178,7 +181,7 @@ static async Task<int> TimeAsync(string appUrl, string cookie, string referenceU
         for (var i = 0; i < 3; i++)
         {
             await GetAsync(appClient, appUrl, cookie);
-            await GetAsync(referenceClient, referenceUrl, "");
+            await GetAsync(referenceClient, referenceUrl, referenceCookie);
         }
 
         var app = new List<double>();
@@ -189,7 +192,7 @@ static async Task<int> TimeAsync(string appUrl, string cookie, string referenceU
             {
                 app.Add(await GetAsync(appClient, appUrl, cookie));
                 await Task.Delay(thinkMs);
-                reference.Add(await GetAsync(referenceClient, referenceUrl, ""));
+                reference.Add(await GetAsync(referenceClient, referenceUrl, referenceCookie));
                 await Task.Delay(thinkMs);
             }
         }
@@ -210,7 +213,7 @@ static async Task<int> TimeAsync(string appUrl, string cookie, string referenceU
             }
 
             app = await ConcurrentAsync(appClient, appUrl, cookie);
-            reference = await ConcurrentAsync(referenceClient, referenceUrl, "");
+            reference = await ConcurrentAsync(referenceClient, referenceUrl, referenceCookie);
         }
 
         static double Pct(List<double> values, double p)

@@ -16,8 +16,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // same moment: the database refuses the second copy (NULL keys are not compared).
         b.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
         b.Ignore(n => n.IsRead);
-        // The list and the unread badge: one user's notifications, newest first.
-        b.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        // The list and the unread badge: one user's notifications, newest first; the unread ones newest first too, read in
+        // index order (the unread tab sorted every unread row of the user before).
+        b.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
         b.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Domain.Requests.Request>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);

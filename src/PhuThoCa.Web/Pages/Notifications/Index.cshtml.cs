@@ -13,6 +13,12 @@ namespace PhuThoCa.Web.Pages.Notifications;
 /// </summary>
 public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 {
+    /// <summary>
+    /// The list and its unread count stop counting here: a user's notifications only accumulate, and counting all of them
+    /// on every view grew with them (issue 15). The newest 1,000 are listed; the unread tab says "more than 1,000".
+    /// </summary>
+    public const int Cap = 1000;
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -22,7 +28,10 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public PagedList<Notification> Rows { get; private set; } = null!;
 
+    /// <summary>Counted up to one past <see cref="Cap"/>.</summary>
     public int UnreadCount { get; private set; }
+
+    public string UnreadLabel => UnreadCount > Cap ? "hơn " + Format.Number(Cap) : Format.Number(UnreadCount);
 
     public IDictionary<string, string?> RouteValues => new Dictionary<string, string?>
     {
@@ -32,9 +41,9 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var mine = Mine();
-        UnreadCount = await mine.CountAsync(n => n.ReadAtUtc == null, ct);
+        UnreadCount = await PagedList.CountUpToAsync(mine.Where(n => n.ReadAtUtc == null), Cap, ct);
         var shown = UnreadOnly ? mine.Where(n => n.ReadAtUtc == null) : mine;
-        Rows = await PagedList.CreateAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), PageNumber, cancellationToken: ct);
+        Rows = await PagedList.CreateCappedAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), PageNumber, Cap, cancellationToken: ct);
     }
 
     /// <summary>Marks the notification read and opens the request or certificate it is about (or the list).</summary>

@@ -37,6 +37,35 @@ public partial class MenuBadgeTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task ALongBacklog_IsCountedUpToTheCap_AndTheNewest1000AreListed()
+    {
+        var userName = await portal.CreateUserAsync(Roles.Auditor);
+        await using (var db = portal.CreateDbContext())
+        {
+            var userId = db.Users.Single(u => u.UserName == userName).Id;
+            for (var i = 0; i < 1030; i++)
+            {
+                db.Notifications.Add(new Notification(userId, null, $"Thông báo số {i}", null, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(-i)));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var client = await portal.CreateClientAsync(userName, Ct);
+        var first = await client.GetStringAsync(new Uri("/Notifications", UriKind.Relative), Ct);
+        var beyond = await client.GetStringAsync(new Uri("/Notifications?unread=true&p=999", UriKind.Relative), Ct);
+
+        Assert.Contains("data-testid=\"unread-count\">hơn 1.000<", first, StringComparison.Ordinal);
+        Assert.Contains("Hiển thị 1–25 trên hơn 1.000", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"notifications-capped\"", first, StringComparison.Ordinal);
+        Assert.Contains("Thông báo số 0<", first, StringComparison.Ordinal); // the newest first
+        // A page past the cap shows the last one: the 976th to the 1,000th newest, not an empty page nor an older one.
+        Assert.Contains("Hiển thị 976–1000 trên hơn 1.000", beyond, StringComparison.Ordinal);
+        Assert.Contains("Thông báo số 999<", beyond, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thông báo số 1000<", beyond, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheOverdueBadge_IsCachedPerNode_ButFollowsARequestChangedOnThisNodeAtOnce()
     {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
