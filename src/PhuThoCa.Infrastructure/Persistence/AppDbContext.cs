@@ -85,6 +85,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Domain.Reports.IssuedReport> IssuedReports => Set<Domain.Reports.IssuedReport>();
 
+    /// <summary>Requests per agency, type and status, kept by triggers (read-only here; see <see cref="RequestCount"/>).</summary>
+    public IQueryable<RequestCount> RequestCounts => Set<RequestCount>().AsNoTracking();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -113,6 +116,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<UsbToken>().HasQueryFilter(t => ScopeAgencyId == null || t.AgencyId == ScopeAgencyId);
         builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
+        builder.Entity<RequestCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
         builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));

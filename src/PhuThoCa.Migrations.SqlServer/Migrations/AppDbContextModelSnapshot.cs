@@ -1151,7 +1151,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
 
-                    b.ToTable("Requests");
+                    b.ToTable("Requests", t =>
+                        {
+                            t.HasTrigger("TR_Requests_Counts");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Requests.RequestAttachment", b =>
@@ -2008,6 +2013,25 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId", "Type", "Status");
+
+                    b.ToTable("RequestCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1109,7 +1109,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
 
-                    b.ToTable("Requests");
+                    b.ToTable("Requests", t =>
+                        {
+                            t.HasTrigger("TR_Requests_Counts");
+                        });
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Requests.RequestAttachment", b =>
@@ -1947,6 +1950,25 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Type", "Status");
+
+                    b.ToTable("RequestCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -40,6 +40,8 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         // Optimistic concurrency: the aggregate renews RowVersion on every change (same behaviour on SQLite and SQL Server).
         b.Property(r => r.RowVersion).IsConcurrencyToken().HasMaxLength(16);
 
+        // RequestCounts is kept by triggers on this table (RequestCount); EF must know, or SQL Server refuses its OUTPUT clause.
+        b.ToTable(tb => tb.HasTrigger(RequestCount.Trigger));
         b.HasIndex(r => r.ReceiptNumber).IsUnique();
         b.HasIndex(r => new { r.AgencyId, r.Status });
         // The requests list (docs/performance.md): its default sort (due date, then newest) and the same under a status filter,
@@ -165,5 +167,14 @@ internal sealed class DocumentCounterConfiguration : IEntityTypeConfiguration<Do
         b.Property(c => c.Register).HasMaxLength(20);
         b.Property(c => c.Year).ValueGeneratedNever();
         b.Property(c => c.Version).IsConcurrencyToken().HasMaxLength(16);
+    }
+}
+
+internal sealed class RequestCountConfiguration : IEntityTypeConfiguration<RequestCount>
+{
+    public void Configure(EntityTypeBuilder<RequestCount> b)
+    {
+        b.ToTable("RequestCounts");
+        b.HasKey(c => new { c.AgencyId, c.Type, c.Status });
     }
 }

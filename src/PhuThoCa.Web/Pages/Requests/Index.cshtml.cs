@@ -90,15 +90,15 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var query = Filtered();
         // One count per due date gives the header's counts (which ignore the due filter itself, so they tell what the other
         // choices would show) and, with the count of undated rows, the pager's totals: two statements instead of four.
-        var counts = await CountByDueAsync(query, today, withUndated: Due is null, ct);
-        OverdueCount = counts.GetValueOrDefault((int)DueStatus.Overdue);
-        DueTodayCount = counts.GetValueOrDefault((int)DueStatus.DueToday);
-        var dated = counts.Where(c => c.Key != Undated).Sum(c => c.Value);
-        var undated = counts.GetValueOrDefault(Undated);
+        var counts = await CountByDueAsync(query, today, ct);
+        OverdueCount = counts.GetValueOrDefault(DueStatus.Overdue);
+        DueTodayCount = counts.GetValueOrDefault(DueStatus.DueToday);
+        var dated = counts.Sum(c => c.Value);
+        var undated = Due is null ? await CountUndatedAsync(query, dated, ct) : 0;
         if (Due is { } due)
         {
             query = ByDue(query, due, today);
-            (dated, undated) = (counts.GetValueOrDefault((int)due), 0);
+            dated = counts.GetValueOrDefault(due);
         }
 
         // The default sort (dated rows by due date, undated after them) runs as two index range reads over
@@ -239,25 +239,53 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     private sealed record RowHead(int Id, string? ReceiptNumber, string? LetterNumber, RequestType Type, RequestStatus Status,
         string AgencyName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, DeadlineStep? DueStep);
 
-    private const int Undated = -1;
+    /// <summary>
+    /// The dated rows counted by <see cref="DueStatus"/>: the database counts them per due date over the due-date range of the
+    /// (Status, DueDate, …) or (DueDate, …) index (a few hundred dates, no sort) and the domain's
+    /// <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the dates.
+    /// </summary>
+    private static async Task<Dictionary<DueStatus, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct) =>
+        (await query.Where(r => r.DueDate != null).GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(g => WorkingDayCalendar.GetDueStatus(g.Due!.Value, today))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 
     /// <summary>
-    /// The rows counted by <see cref="DueStatus"/> and, unless <paramref name="withUndated"/> is false, <see cref="Undated"/>:
-    /// the database counts the dated rows per due date over the due-date range of the (Status, DueDate, …) or (DueDate, …)
-    /// index (a few hundred dates, no sort) and the domain's <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the
-    /// dates; the undated rows (most of a register: a closed request has no due date) are one count of the NULL range.
+    /// The undated rows (most of a register: a closed request has no due date). Without a text search they are the
+    /// maintained total of the filters (<see cref="RequestCount"/>, a sum over agencies × types × statuses) less the dated
+    /// rows, instead of a count of the NULL range that grew with the register (issue 15); with one, a count.
     /// </summary>
-    private static async Task<Dictionary<int, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, bool withUndated, CancellationToken ct)
+    private async Task<int> CountUndatedAsync(IQueryable<Request> query, int dated, CancellationToken ct)
     {
-        var counts = (await query.Where(r => r.DueDate != null).GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(g => (int)WorkingDayCalendar.GetDueStatus(g.Due!.Value, today))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        if (withUndated)
+        if (!string.IsNullOrWhiteSpace(Query))
         {
-            counts[Undated] = await query.CountAsync(r => r.DueDate == null, ct);
+            return await query.CountAsync(r => r.DueDate == null, ct);
         }
 
-        return counts;
+        // The same filters as Filtered() but the text, on the counts' columns (RequestCountTotalsTests proves they agree).
+        var totals = db.RequestCounts;
+        if (Type is not null)
+        {
+            totals = totals.Where(c => c.Type == Type);
+        }
+
+        if (Status is not null)
+        {
+            totals = totals.Where(c => c.Status == Status);
+        }
+
+        totals = State switch
+        {
+            OpenState => totals.Where(c => RequestStatuses.Open.Contains(c.Status)),
+            ClosedState => totals.Where(c => RequestStatuses.Closed.Contains(c.Status)),
+            _ => totals,
+        };
+
+        if (AgencyId is not null)
+        {
+            totals = totals.Where(c => c.AgencyId == AgencyId);
+        }
+
+        return Math.Max(0, await totals.SumAsync(c => c.Count, ct) - dated);
     }
 
     /// <summary>Same test as <see cref="WorkingDayCalendar.GetDueStatus"/>, written so that the database evaluates it.</summary>
