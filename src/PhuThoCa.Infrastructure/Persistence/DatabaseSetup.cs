@@ -70,7 +70,7 @@ public static class DatabaseSetup
         // The audit interceptor comes last: it captures what the others (notifications, mail outbox) added to the save.
         // Row versions are renewed first, so the save compares and writes them whatever the others add.
         options.AddInterceptors(RegisterVersionInterceptor.Instance, Notifications.RequestNotificationInterceptor.Instance, Mail.MailOutboxInterceptor.Instance,
-            Auditing.AuditInterceptor.Instance, RequestChanges.Instance);
+            Auditing.AuditInterceptor.Instance, ChangeVersions.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

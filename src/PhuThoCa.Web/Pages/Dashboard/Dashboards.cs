@@ -107,7 +107,7 @@ public sealed class Dashboards(AppDbContext db, RequestServices services, IMemor
         // are kept on this node until a request changes here, the day changes, or RequestTrendsCacheMinutes pass (another
         // node's change), and the page says when they were counted. The certificate series below is read on every view.
         var hours = VietnamTime.Offset.TotalHours;
-        var (received, completed, resolved, countedAtUtc) = (await cache.GetOrCreateAsync(("request-trends", today, RequestChanges.Version), async entry =>
+        var (received, completed, resolved, countedAtUtc) = (await cache.GetOrCreateAsync(("request-trends", today, ChangeVersions.Requests), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(RequestTrendsCacheMinutes);
             entry.Size = 1;

@@ -37,6 +37,45 @@ public partial class MenuBadgeTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task TheUnreadBadge_IsCachedPerNode_ButFollowsANotificationAddedOrReadOnThisNodeAtOnce()
+    {
+        var userName = await portal.CreateUserAsync(Roles.Auditor);
+        string userId;
+        await using (var db = portal.CreateDbContext())
+        {
+            userId = db.Users.Single(u => u.UserName == userName).Id;
+            for (var i = 0; i < 3; i++)
+            {
+                db.Notifications.Add(new Notification(userId, null, $"Thông báo đệm {i}", null, PortalFactory.DefaultNow.UtcDateTime.AddMinutes(-i)));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var client = await portal.CreateClientAsync(userName, Ct);
+        var first = UnreadBadge().Match(await client.GetStringAsync(new Uri("/Notifications", UriKind.Relative), Ct)).Groups[1].Value;
+        var again = UnreadBadge().Match(await client.GetStringAsync(new Uri("/Search", UriKind.Relative), Ct)).Groups[1].Value;
+        await using (var db = portal.CreateDbContext())
+        {
+            db.Notifications.Add(new Notification(userId, null, "Thông báo mới", null, PortalFactory.DefaultNow.UtcDateTime));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var added = UnreadBadge().Match(await client.GetStringAsync(new Uri("/Search", UriKind.Relative), Ct)).Groups[1].Value;
+        int id;
+        await using (var db = portal.CreateDbContext())
+        {
+            id = db.Notifications.Where(n => n.UserId == userId).OrderBy(n => n.Id).Select(n => n.Id).First();
+        }
+
+        var open = await PortalFactory.PostFormAsync(client, $"/Notifications?id={id}&handler=Open", new Dictionary<string, string>(), "/Notifications", Ct);
+        Assert.True((int)open.StatusCode is 302 or 200, $"opening the notification answered {(int)open.StatusCode}");
+        var read = UnreadBadge().Match(await client.GetStringAsync(new Uri("/Search", UriKind.Relative), Ct)).Groups[1].Value;
+
+        Assert.Equal(["3", "3", "4", "3"], new[] { first, again, added, read });
+    }
+
+    [Fact]
     public async Task ALongBacklog_IsCountedUpToTheCap_AndTheNewest1000AreListed()
     {
         var userName = await portal.CreateUserAsync(Roles.Auditor);

@@ -28,7 +28,7 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, I
         }
 
         var today = me.Today;
-        var overdue = await cache.GetOrCreateAsync(("overdue-badge", today, RequestChanges.Version), entry =>
+        var overdue = await cache.GetOrCreateAsync(("overdue-badge", today, ChangeVersions.Requests), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(CacheSeconds);
             entry.Size = 1;
