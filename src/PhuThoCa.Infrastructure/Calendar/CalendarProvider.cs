@@ -7,12 +7,19 @@ namespace PhuThoCa.Infrastructure.Calendar;
 
 /// <summary>
 /// Holds the working-day calendar built from the configured settings (section <c>Calendar</c>) and the overrides
-/// stored in the database. Immutable snapshots: after an admin edits an override, call <see cref="Invalidate"/>.
+/// stored in the database. Immutable snapshots: after an admin edits an override, call <see cref="Invalidate"/>. A snapshot
+/// is also read again after <see cref="SnapshotLifetime"/>, so that an edit made on another node of a multi-node
+/// deployment reaches this one within that time instead of at its next restart.
 /// </summary>
-public sealed class CalendarProvider(IConfiguration configuration)
+public sealed class CalendarProvider(IConfiguration configuration, TimeProvider clock)
 {
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMinutes(1);
+
     private readonly object _gate = new();
     private WorkingDayCalendar? _current;
+
+    // The clock's timestamp when _current was read.
+    private long _readAt;
 
     // Bumped by Invalidate, so that a snapshot read before an edit is not cached after it.
     private int _generation;
@@ -49,7 +56,7 @@ public sealed class CalendarProvider(IConfiguration configuration)
     public async Task<WorkingDayCalendar> GetAsync(AppDbContext db, CancellationToken ct = default)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null)
+        if (current is not null && clock.GetElapsedTime(Volatile.Read(ref _readAt)) < SnapshotLifetime)
         {
             return current;
         }
@@ -66,7 +73,12 @@ public sealed class CalendarProvider(IConfiguration configuration)
                 return built;
             }
 
-            _current ??= built;
+            if (_current is null || clock.GetElapsedTime(_readAt) >= SnapshotLifetime)
+            {
+                _current = built;
+                _readAt = clock.GetTimestamp();
+            }
+
             return _current;
         }
     }

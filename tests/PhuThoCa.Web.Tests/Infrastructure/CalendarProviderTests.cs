@@ -16,7 +16,7 @@ public class CalendarProviderTests(PortalFactory portal)
     public async Task Snapshot_ReadWhileAnOverrideChanges_IsNotCached()
     {
         _ = portal.Services; // migrated and seeded
-        var provider = new CalendarProvider(new ConfigurationBuilder().Build());
+        var provider = new CalendarProvider(new ConfigurationBuilder().Build(), TimeProvider.System);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var slow = CreateDbContext(new WaitingInterceptor(gate.Task));
         await using var db = CreateDbContext(null);
@@ -30,6 +30,36 @@ public class CalendarProviderTests(PortalFactory portal)
 
         Assert.NotSame(first, second);
         Assert.Same(second, third);
+    }
+
+    [Fact]
+    public async Task AnOverrideEditedOnAnotherNode_IsSeenAfterTheSnapshotsLifetime()
+    {
+        _ = portal.Services; // migrated and seeded
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(PortalFactory.DefaultNow);
+        var provider = new CalendarProvider(new ConfigurationBuilder().Build(), clock);
+        await using var db = CreateDbContext(null);
+        var day = new DateOnly(2031, 3, 12); // a Wednesday no test uses
+        var before = await provider.GetAsync(db, Ct);
+        Assert.True(before.IsWorkingDay(day));
+
+        // Another node's admin makes it a day off: this node's provider is not told.
+        db.CalendarOverrides.Add(Domain.Calendar.CalendarOverride.CreateDayOff(day, "Nghỉ bù thử nghiệm", "Thông báo thử nghiệm", isProvincial: true));
+        await db.SaveChangesAsync(Ct);
+        try
+        {
+            clock.Advance(CalendarProvider.SnapshotLifetime - TimeSpan.FromSeconds(1));
+            var within = await provider.GetAsync(db, Ct);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            var after = await provider.GetAsync(db, Ct);
+
+            Assert.Same(before, within);
+            Assert.False(after.IsWorkingDay(day));
+        }
+        finally
+        {
+            await db.CalendarOverrides.Where(o => o.Date == day).ExecuteDeleteAsync(Ct);
+        }
     }
 
     private AppDbContext CreateDbContext(IInterceptor? interceptor)
