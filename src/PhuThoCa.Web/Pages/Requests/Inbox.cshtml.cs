@@ -105,9 +105,10 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         var lateIfSentBefore = ReceiptWait.LateIfSentBefore(deadlines, today);
         var statuses = WaitingForScienceDepartment.ToList();
 
-        // Counts by the database: one GROUP BY over the status index, and index ranges for the overdue, late and due today.
-        var perStatus = await db.Requests.Where(r => statuses.Contains(r.Status)).GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        // Counts per status from the maintained counts (a sum over agencies × types, whatever the register's size, ADR 0028),
+        // and index ranges for the overdue, late and due today.
+        var perStatus = await db.RequestCounts.Where(c => statuses.Contains(c.Status)).GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         int Of(RequestStatus status) => perStatus.GetValueOrDefault(status);
         var overdue = await OverdueForScienceDepartment(db, today).CountAsync(ct);
         var late = await db.Requests.CountAsync(IsLateToReceive(lateIfSentBefore), ct);
