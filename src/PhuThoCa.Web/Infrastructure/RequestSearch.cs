@@ -1,6 +1,7 @@
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace PhuThoCa.Web.Infrastructure;
 /// </summary>
 public static class RequestSearch
 {
-    public static IQueryable<Request> Matching(this IQueryable<Request> query, IQueryable<Domain.Subscribers.Subscriber> subscribers, string text)
+    public static IQueryable<Request> Matching(this IQueryable<Request> query, AppDbContext db, string text)
     {
         var cleaned = Text.Clean(text);
         var upper = cleaned.ToUpperInvariant();
@@ -28,8 +29,9 @@ public static class RequestSearch
 #pragma warning disable CA1310
         // The lines' conditions are one uncorrelated set of request ids, driven from the subscribers' folded keys and the
         // lines' SubscriberId index (SQL "Id IN (…)", built once), not an EXISTS evaluated for every request: a search for a
-        // name took 1.5 s at 100k requests that way (docs/performance.md).
-        var matchingSubscribers = subscribers.Where(s => s.SearchKey.Contains(folded)).Select(s => s.Id);
+        // name took 1.5 s at 100k requests that way (docs/performance.md). The subscribers come from TextSearch (the trigram
+        // index on SQLite); they are not scoped, the requests (query) are.
+        var matchingSubscribers = db.SubscribersWhoseSearchKeyContains(folded);
         var lineRequests = query.SelectMany(r => r.Lines, (r, l) => new { r.Id, Line = l })
             .Where(x => (serial != "" && x.Line.CertificateSerial != null && x.Line.CertificateSerial.StartsWith(serial))
                 || (x.Line.TokenSerial != null && x.Line.TokenSerial.StartsWith(upper))
