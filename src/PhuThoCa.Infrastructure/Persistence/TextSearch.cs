@@ -29,6 +29,8 @@ public static class TextSearch
     private const string SubscriberKeys = "SELECT rowid AS \"Value\" FROM \"SubscribersSearch\" WHERE \"SubscribersSearch\" MATCH {0}";
     private const string CertificateSerials = "SELECT rowid AS \"Value\" FROM \"CertificatesSearch\" WHERE \"CertificatesSearch\" MATCH {0}";
     private const string TokenColumns = "SELECT rowid AS \"Value\" FROM \"TokensSearch\" WHERE \"TokensSearch\" MATCH {0}";
+    private const string RequestKeys = "SELECT rowid AS \"Value\" FROM \"RequestsSearch\" WHERE \"RequestsSearch\" MATCH {0}";
+    private const string RequestLineSerials = "SELECT rowid AS \"Value\" FROM \"RequestLinesSearch\" WHERE \"RequestLinesSearch\" MATCH {0}";
 
     /// <summary>Subscribers whose <c>SearchKey</c> (folded name and e-mail) contains <paramref name="folded"/> (already folded).</summary>
     public static IQueryable<int> SubscribersWhoseSearchKeyContains(this AppDbContext db, string folded)
@@ -64,6 +66,28 @@ public static class TextSearch
         return UsesIndex(db, text)
             ? db.Database.SqlQueryRaw<int>(TokenColumns, Match("CustodianName", text))
             : db.Tokens.Where(t => t.CustodianName != null && t.CustodianName.Contains(text)).Select(t => t.Id);
+    }
+
+    /// <summary>
+    /// Candidates for the requests search's own keys: requests whose receipt number, dossier code or letter number contains
+    /// one of <paramref name="texts"/>, ignoring case (this index folds case, a superset of SQLite's LIKE, which ignores
+    /// ASCII case). Only a narrowing: the caller still applies its exact condition (a prefix, an ending) to these rows.
+    /// Null when one of the texts cannot be answered by the index (too short, or not SQLite): check every row then.
+    /// </summary>
+    public static IQueryable<int>? RequestsWhoseKeysMayMatch(this AppDbContext db, params string[] texts) =>
+        AnyOf(db, RequestKeys, texts);
+
+    /// <summary>Candidates for the requests search's line serials (token serial, certificate serial), as <see cref="RequestsWhoseKeysMayMatch"/>.</summary>
+    public static IQueryable<int>? RequestLinesWhoseSerialsMayMatch(this AppDbContext db, params string[] texts) =>
+        AnyOf(db, RequestLineSerials, texts);
+
+    private static IQueryable<int>? AnyOf(AppDbContext db, string sql, string[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Length > 0 && texts.All(t => UsesIndex(db, t))
+            ? db.Database.SqlQueryRaw<int>(sql, string.Join(" OR ", texts.Distinct(StringComparer.Ordinal).Select(Phrase)))
+            : null;
     }
 
     /// <summary>

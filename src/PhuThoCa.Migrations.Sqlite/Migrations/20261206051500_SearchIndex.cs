@@ -18,11 +18,16 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
     public partial class SearchIndex : Migration
     {
         // (FTS table, register table, indexed columns). Column names as in the register; the rowid is the register's Id.
-        private static readonly (string Index, string Table, string[] Columns)[] Indexes =
+        // Tokenizer: case_sensitive 1 where the search is an exact substring (folded keys, upper-case serials); the requests'
+        // keys and the lines' serials are searched by a case-insensitive LIKE prefix, so their index folds case (a superset,
+        // narrowed by the exact condition).
+        private static readonly (string Index, string Table, string[] Columns, bool CaseSensitive)[] Indexes =
         [
-            ("SubscribersSearch", "Subscribers", ["SearchKey"]),
-            ("CertificatesSearch", "Certificates", ["SerialNumber"]),
-            ("TokensSearch", "Tokens", ["SerialNumber", "CustodianName"]),
+            ("SubscribersSearch", "Subscribers", ["SearchKey"], true),
+            ("CertificatesSearch", "Certificates", ["SerialNumber"], true),
+            ("TokensSearch", "Tokens", ["SerialNumber", "CustodianName"], true),
+            ("RequestsSearch", "Requests", ["ReceiptNumber", "CaDossierCode", "LetterNumber"], false),
+            ("RequestLinesSearch", "RequestLine", ["TokenSerial", "CertificateSerial"], false),
         ];
 
         /// <inheritdoc />
@@ -33,14 +38,15 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 return;
             }
 
-            foreach (var (index, table, columns) in Indexes)
+            foreach (var (index, table, columns, caseSensitive) in Indexes)
             {
                 var names = string.Join(", ", columns);
                 var newValues = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
                 var oldValues = string.Join(", ", columns.Select(c => $"old.\"{c}\""));
                 // case_sensitive 1: no folding by SQLite; the columns are already folded (SearchKey) or upper-case (serials),
                 // the texts searched are folded or normalised the same way, and the match is then exactly instr()'s.
-                migrationBuilder.Sql($"CREATE VIRTUAL TABLE \"{index}\" USING fts5({names}, content='{table}', content_rowid='Id', tokenize='trigram case_sensitive 1');");
+                migrationBuilder.Sql($"CREATE VIRTUAL TABLE \"{index}\" USING fts5({names}, content='{table}', content_rowid='Id', "
+                    + $"tokenize='trigram case_sensitive {(caseSensitive ? 1 : 0)}');");
                 migrationBuilder.Sql($"CREATE TRIGGER \"{index}_Insert\" AFTER INSERT ON \"{table}\" BEGIN "
                     + $"INSERT INTO \"{index}\"(rowid, {names}) VALUES (new.\"Id\", {newValues}); END;");
                 migrationBuilder.Sql($"CREATE TRIGGER \"{index}_Delete\" AFTER DELETE ON \"{table}\" BEGIN "
@@ -60,7 +66,7 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 return;
             }
 
-            foreach (var (index, _, _) in Indexes)
+            foreach (var (index, _, _, _) in Indexes)
             {
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{index}_Insert\";");
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{index}_Delete\";");

@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Tests.Persistence;
 
@@ -124,6 +126,72 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
         Assert.Equal(expectedSerials, await db.TokensWhoseSerialContains(serial).OrderBy(id => id).ToListAsync(Ct));
         Assert.Equal(expectedCustodians, await db.TokensWhoseCustodianContains(text).OrderBy(id => id).ToListAsync(Ct));
     }
+
+    /// <summary>
+    /// The requests search (global search and requests list): narrowed by the requests' and lines' trigram indexes, it
+    /// returns the same requests as the same conditions checked on every row (the search before the index).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RequestQueries))]
+    public async Task RequestSearch_SameRequestsAsEveryRowChecked(string query)
+    {
+        await SeedAsync();
+        await using var db = portal.CreateDbContext();
+        await AssertRequestSearchAsTheRowByRowCheckAsync(db, query);
+    }
+
+    /// <summary>The same, for keys taken from the data: dossier codes, letter numbers, line serials, whole and in part.</summary>
+    [Fact]
+    public async Task RequestSearch_SameRequestsAsEveryRowChecked_ForTheDatasOwnKeys()
+    {
+        await SeedAsync();
+        await using var db = portal.CreateDbContext();
+        var codes = await db.Requests.Where(r => r.CaDossierCode != null).OrderBy(r => r.Id).Select(r => r.CaDossierCode!).Take(3).ToListAsync(Ct);
+        var letters = await db.Requests.Where(r => r.Letter.Number != null).OrderBy(r => r.Id).Select(r => r.Letter.Number!).Take(3).ToListAsync(Ct);
+        var tokens = await db.Requests.SelectMany(r => r.Lines).Where(l => l.TokenSerial != null).Select(l => l.TokenSerial!).Take(3).ToListAsync(Ct);
+        var serials = await db.Requests.SelectMany(r => r.Lines).Where(l => l.CertificateSerial != null).Select(l => l.CertificateSerial!).Take(3).ToListAsync(Ct);
+        var keys = codes.Concat(letters).Concat(tokens).Concat(serials).ToList();
+        Assert.True(codes.Count > 0 && letters.Count > 0 && tokens.Count > 0 && serials.Count > 0, string.Join(", ", keys));
+
+        foreach (var key in keys.SelectMany(k => new[] { k, k.ToLowerInvariant(), k[..Math.Min(k.Length, 5)], k[..Math.Min(k.Length, 3)], k.Length > 4 ? k[2..] : k }))
+        {
+            await AssertRequestSearchAsTheRowByRowCheckAsync(db, key);
+        }
+    }
+
+    private static async Task AssertRequestSearchAsTheRowByRowCheckAsync(AppDbContext db, string query)
+    {
+        var cleaned = Text.Clean(query);
+        var upper = cleaned.ToUpperInvariant();
+        var folded = Text.Fold(cleaned);
+        var (whole, ending) = RequestReceiptNumber.SearchKeys(cleaned);
+        var hex = Certificate.NormalizeSerial(cleaned);
+        var serial = hex.Length >= 6 && Certificate.IsValidSerial(cleaned) ? hex : "";
+        if (whole is not null)
+        {
+            return; // a whole receipt number is an equality on its unique index, not this search
+        }
+
+#pragma warning disable CA1310
+        var expected = await db.Requests.Where(r => (ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
+                || (r.CaDossierCode != null && (r.CaDossierCode.StartsWith(cleaned) || r.CaDossierCode.StartsWith(upper)))
+                || (r.Letter.Number != null && r.Letter.Number.StartsWith(cleaned))
+                || r.Lines.Any(l => (serial != "" && l.CertificateSerial != null && l.CertificateSerial.StartsWith(serial))
+                    || (l.TokenSerial != null && l.TokenSerial.StartsWith(upper))
+                    || db.Subscribers.Any(s => s.Id == l.SubscriberId && s.SearchKey.Contains(folded))))
+            .Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
+#pragma warning restore CA1310
+
+        var actual = await db.Requests.Matching(db, query).Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
+
+        Assert.True(expected.SequenceEqual(actual), $"“{query}”: expected {expected.Count} requests, found {actual.Count}");
+    }
+
+    /// <summary>Texts for the requests search, with the demo data's own keys (receipt endings, dossier codes, letter numbers, serials).</summary>
+    public static TheoryData<string> RequestQueries => new(
+        "000040", "40", "0004", "-000040", "SKHCN", "skhcn-", "2026-0000", "pham thi", "PHAM", "ph", "Phạm", "54", "5403", "54:03:00",
+        "54 03 00 71", "0071", "TK", "tk-2026", "TK-2026-0", "ePass", "\"", "NEAR(", "* AND -", "UBND", "ubnd", "/", "/UBND", "CV-", "HS",
+        "hs", "000", "12", "a😀b", "ngoc anh");
 
     /// <summary>The seeded and added rows really are in the index (not an equivalence of two empty answers).</summary>
     [Fact]
@@ -259,7 +327,7 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
             await staff.GetStringAsync(new Uri($"/Certificates?q={foreignCertificate.SerialNumber[2..10]}", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
-    /// <summary>The migration created the three indexes and their triggers (a later table rebuild would drop the triggers).</summary>
+    /// <summary>The migration created the five indexes and their triggers (a later table rebuild would drop the triggers).</summary>
     [Fact]
     public async Task Migration_CreatesTheIndexesAndTheirTriggers()
     {
@@ -269,8 +337,9 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%Search\\_%' ESCAPE '\\' ORDER BY name)";
 
-        Assert.Equal("CertificatesSearch_Delete CertificatesSearch_Insert CertificatesSearch_Update SubscribersSearch_Delete SubscribersSearch_Insert "
-            + "SubscribersSearch_Update TokensSearch_Delete TokensSearch_Insert TokensSearch_Update", await command.ExecuteScalarAsync(Ct));
+        Assert.Equal("CertificatesSearch_Delete CertificatesSearch_Insert CertificatesSearch_Update RequestLinesSearch_Delete RequestLinesSearch_Insert "
+            + "RequestLinesSearch_Update RequestsSearch_Delete RequestsSearch_Insert RequestsSearch_Update SubscribersSearch_Delete SubscribersSearch_Insert "
+            + "SubscribersSearch_Update TokensSearch_Delete TokensSearch_Insert TokensSearch_Update", (string?)await command.ExecuteScalarAsync(Ct));
         await AssertIndexesIntactAsync();
     }
 
@@ -286,7 +355,7 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
     {
         await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath}");
         await connection.OpenAsync(Ct);
-        foreach (var index in new[] { "SubscribersSearch", "CertificatesSearch", "TokensSearch" })
+        foreach (var index in new[] { "SubscribersSearch", "CertificatesSearch", "TokensSearch", "RequestsSearch", "RequestLinesSearch" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"INSERT INTO \"{index}\"(\"{index}\", rank) VALUES ('integrity-check', 1)";
