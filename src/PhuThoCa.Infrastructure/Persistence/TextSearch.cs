@@ -5,8 +5,9 @@ namespace PhuThoCa.Infrastructure.Persistence;
 /// <summary>
 /// The one place that answers "which rows contain this text" for the registers' search columns (issue 15 item 3,
 /// docs/adr/0027-infix-search-index.md): subscribers' folded search keys, certificate serials, token serials and
-/// custodians. Each method returns the ids of the matching rows as a composable query, to be used as
-/// <c>ids.Contains(x.Id)</c> on the normal (agency-scoped) DbSet: the ids are not scoped, the outer query is.
+/// custodians, and, as a narrowing only, the requests' keys and their lines' serials. Each method returns the ids of the
+/// matching rows as a composable query, to be used as <c>ids.Contains(x.Id)</c> on the normal (agency-scoped) DbSet: the
+/// ids are not scoped, the outer query is.
 /// <para>
 /// On SQLite the ids come from an FTS5 table with the <c>trigram</c> tokenizer (<c>case_sensitive 1</c>), an external-content
 /// index of the column kept in sync by triggers (migration <c>SearchIndex</c>). A phrase of trigrams matches exactly where the
