@@ -148,8 +148,8 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
         await using var db = portal.CreateDbContext();
         var codes = await db.Requests.Where(r => r.CaDossierCode != null).OrderBy(r => r.Id).Select(r => r.CaDossierCode!).Take(3).ToListAsync(Ct);
         var letters = await db.Requests.Where(r => r.Letter.Number != null).OrderBy(r => r.Id).Select(r => r.Letter.Number!).Take(3).ToListAsync(Ct);
-        var tokens = await db.Requests.SelectMany(r => r.Lines).Where(l => l.TokenSerial != null).Select(l => l.TokenSerial!).Take(3).ToListAsync(Ct);
-        var serials = await db.Requests.SelectMany(r => r.Lines).Where(l => l.CertificateSerial != null).Select(l => l.CertificateSerial!).Take(3).ToListAsync(Ct);
+        var tokens = await db.Requests.SelectMany(r => r.Lines).Where(l => l.TokenSerial != null).OrderBy(l => l.Id).Select(l => l.TokenSerial!).Take(3).ToListAsync(Ct);
+        var serials = await db.Requests.SelectMany(r => r.Lines).Where(l => l.CertificateSerial != null).OrderBy(l => l.Id).Select(l => l.CertificateSerial!).Take(3).ToListAsync(Ct);
         var keys = codes.Concat(letters).Concat(tokens).Concat(serials).ToList();
         Assert.True(codes.Count > 0 && letters.Count > 0 && tokens.Count > 0 && serials.Count > 0, string.Join(", ", keys));
 
