@@ -1,6 +1,7 @@
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Persistence;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace PhuThoCa.Web.Infrastructure;
 /// </summary>
 public static class RequestSearch
 {
-    public static IQueryable<Request> Matching(this IQueryable<Request> query, IQueryable<Domain.Subscribers.Subscriber> subscribers, string text)
+    public static IQueryable<Request> Matching(this IQueryable<Request> query, AppDbContext db, string text)
     {
         var cleaned = Text.Clean(text);
         var upper = cleaned.ToUpperInvariant();
@@ -26,19 +27,27 @@ public static class RequestSearch
 
         // Expression trees: EF translates the one-argument StartsWith to an indexable prefix test (CA1310 does not apply).
 #pragma warning disable CA1310
-        // The lines' conditions are one uncorrelated set of request ids, driven from the subscribers' folded keys and the
-        // lines' SubscriberId index (SQL "Id IN (…)", built once), not an EXISTS evaluated for every request: a search for a
-        // name took 1.5 s at 100k requests that way (docs/performance.md).
-        var matchingSubscribers = subscribers.Where(s => s.SearchKey.Contains(folded)).Select(s => s.Id);
-        var lineRequests = query.SelectMany(r => r.Lines, (r, l) => new { r.Id, Line = l })
-            .Where(x => (serial != "" && x.Line.CertificateSerial != null && x.Line.CertificateSerial.StartsWith(serial))
-                || (x.Line.TokenSerial != null && x.Line.TokenSerial.StartsWith(upper))
-                || matchingSubscribers.Contains(x.Line.SubscriberId))
+        // Each kind of key is one uncorrelated set of request ids (SQL "Id IN (…)", built once), not an EXISTS evaluated for
+        // every request: a search for a name took 1.5 s at 100k requests that way (docs/performance.md). On SQLite each set
+        // is driven from an index (TextSearch, docs/adr/0027): the subscribers' folded keys through the trigram index and the
+        // lines' SubscriberId index; the requests' own keys and the lines' serials through trigram indexes that only narrow
+        // the rows, the exact conditions below still decide. A text too short for the index checks every row, as before.
+        // The index yields unscoped ids; the requests (query) are scoped.
+        var matchingSubscribers = db.SubscribersWhoseSearchKeyContains(folded);
+        var keyCandidates = ending is null ? db.RequestsWhoseKeysMayMatch(cleaned) : db.RequestsWhoseKeysMayMatch(cleaned, ending);
+        var keyRows = keyCandidates is null ? query : query.Where(r => keyCandidates.Contains(r.Id));
+        var byKey = keyRows.Where(r => (ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
+                || (r.CaDossierCode != null && (r.CaDossierCode.StartsWith(cleaned) || r.CaDossierCode.StartsWith(upper)))
+                || (r.Letter.Number != null && r.Letter.Number.StartsWith(cleaned)))
+            .Select(r => r.Id);
+        var lines = query.SelectMany(r => r.Lines, (r, l) => new { r.Id, Line = l });
+        var lineCandidates = serial != "" ? db.RequestLinesWhoseSerialsMayMatch(upper, serial) : db.RequestLinesWhoseSerialsMayMatch(upper);
+        var lineRows = lineCandidates is null ? lines : lines.Where(x => lineCandidates.Contains(x.Line.Id));
+        var bySerial = lineRows.Where(x => (serial != "" && x.Line.CertificateSerial != null && x.Line.CertificateSerial.StartsWith(serial))
+                || (x.Line.TokenSerial != null && x.Line.TokenSerial.StartsWith(upper)))
             .Select(x => x.Id);
-        return query.Where(r => (ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
-            || (r.CaDossierCode != null && (r.CaDossierCode.StartsWith(cleaned) || r.CaDossierCode.StartsWith(upper)))
-            || (r.Letter.Number != null && r.Letter.Number.StartsWith(cleaned))
-            || lineRequests.Contains(r.Id));
+        var bySubscriber = lines.Where(x => matchingSubscribers.Contains(x.Line.SubscriberId)).Select(x => x.Id);
+        return query.Where(r => byKey.Contains(r.Id) || bySerial.Contains(r.Id) || bySubscriber.Contains(r.Id));
 #pragma warning restore CA1310
     }
 

@@ -52,7 +52,7 @@ public class SearchModel(AppDbContext db) : PageModel
         // Receipt numbers ending with the digits typed come first, before the candidates are cut: a common fragment ("24")
         // also matches many names and serials, and the newest 50 of those must not push the request it names out.
         var (_, ending) = RequestReceiptNumber.SearchKeys(text);
-        var requests = await db.Requests.AsNoTracking().Matching(db.Subscribers, text)
+        var requests = await db.Requests.AsNoTracking().Matching(db, text)
             .OrderByDescending(r => ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
             .ThenByDescending(r => r.CreatedAtUtc).Take(Candidates)
             .Select(r => new { r.Id, r.ReceiptNumber, r.CaDossierCode, LetterNumber = r.Letter.Number, r.Status, Agency = db.Agencies.Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefault() })
@@ -76,11 +76,14 @@ public class SearchModel(AppDbContext db) : PageModel
             Certificates = Group.Of(certificates.OrderBy(c => c.SerialNumber == hex ? 0 : 1).Select(c => (c.Id, c.SerialNumber, c.Holder)));
         }
 
-        var tokens = await db.Tokens.AsNoTracking().Where(t => t.SerialNumber.StartsWith(tokenSerial)).OrderBy(t => t.SerialNumber).Take(Candidates)
+        // Token serials are free text: a prefix is a LIKE, which SQLite's BINARY unique index cannot serve; the serials that
+        // contain the text (TextSearch, the trigram index) narrow it to a few rows first.
+        var tokenIds = db.TokensWhoseSerialContains(tokenSerial);
+        var tokens = await db.Tokens.AsNoTracking().Where(t => tokenIds.Contains(t.Id) && t.SerialNumber.StartsWith(tokenSerial)).OrderBy(t => t.SerialNumber).Take(Candidates)
             .Select(t => new { t.Id, t.SerialNumber, t.Status }).ToListAsync(ct);
         Tokens = Group.Of(tokens.OrderBy(t => t.SerialNumber == tokenSerial ? 0 : 1).Select(t => (t.Id, t.SerialNumber, t.Status)));
 
-        var subscribers = await db.Subscribers.AsNoTracking().Matching(text).OrderBy(s => s.SortKey).Take(Candidates)
+        var subscribers = await db.Subscribers.AsNoTracking().Matching(db, text).OrderBy(s => s.SortKey).Take(Candidates)
             .Select(s => new { s.Id, s.Name, s.SearchKey, Agency = s.Agency!.Name }).ToListAsync(ct);
         Subscribers = Group.Of(subscribers.OrderBy(s => WordRank(s.SearchKey, folded)).Select(s => (s.Id, s.Name, s.Agency)));
 

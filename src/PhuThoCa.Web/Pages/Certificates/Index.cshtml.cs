@@ -53,9 +53,19 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         var query = Db.Certificates.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
+            // A part of the serial anywhere (4 hex digits at least) or the holder's name: ids from TextSearch (the trigram
+            // index on SQLite), the certificates themselves from the scoped DbSet.
             var serial = Certificate.NormalizeSerial(Query);
-            var folded = Text.Fold(Query.Trim());
-            query = query.Where(c => (serial.Length >= 4 && c.SerialNumber.Contains(serial)) || c.Subscriber!.SearchKey.Contains(folded));
+            var holders = Db.SubscribersWhoseSearchKeyContains(Text.Fold(Query.Trim()));
+            if (serial.Length >= 4)
+            {
+                var serials = Db.CertificatesWhoseSerialContains(serial);
+                query = query.Where(c => serials.Contains(c.Id) || holders.Contains(c.SubscriberId));
+            }
+            else
+            {
+                query = query.Where(c => holders.Contains(c.SubscriberId));
+            }
         }
 
         query = Status switch

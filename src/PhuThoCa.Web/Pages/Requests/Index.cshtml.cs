@@ -202,7 +202,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var query = db.Requests.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            query = query.Matching(db.Subscribers, Query);
+            query = query.Matching(db, Query);
         }
 
         if (Type is not null)

@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         var query = Db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            query = query.Matching(Query);
+            query = query.Matching(Db, Query);
         }
 
         if (Kind is not null)

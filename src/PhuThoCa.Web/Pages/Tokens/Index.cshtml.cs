@@ -36,9 +36,10 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         var query = Db.Tokens.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var serial = UsbToken.NormalizeSerial(Query);
-            var text = Text.Clean(Query);
-            query = query.Where(t => t.SerialNumber.Contains(serial) || (t.CustodianName != null && t.CustodianName.Contains(text)));
+            // Serial or custodian anywhere: ids from TextSearch (the trigram index on SQLite), the tokens from the scoped DbSet.
+            var serials = Db.TokensWhoseSerialContains(UsbToken.NormalizeSerial(Query));
+            var custodians = Db.TokensWhoseCustodianContains(Text.Clean(Query));
+            query = query.Where(t => serials.Contains(t.Id) || custodians.Contains(t.Id));
         }
 
         if (Status is not null)
