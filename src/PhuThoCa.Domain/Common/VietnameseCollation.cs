@@ -52,6 +52,13 @@ public static class VietnameseCollation
         var previousWasBreak = true;
         foreach (var element in Text.Clean(text).ToLowerInvariant())
         {
+            if (char.IsSurrogate(element))
+            {
+                // Half of a character outside the BMP (an emoji, a rare Han character): no letter of the alphabet, and
+                // normalising half of it alone throws.
+                continue;
+            }
+
             var decomposed = element.ToString().Normalize(NormalizationForm.FormD);
             var baseChar = decomposed[0];
             var tone = 0;

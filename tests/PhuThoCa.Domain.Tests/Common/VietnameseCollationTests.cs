@@ -23,6 +23,15 @@ public class VietnameseCollationTests
     }
 
     [Fact]
+    public void ACharacterOutsideTheBmp_IsNoLetter_AndNoError()
+    {
+        // An emoji or a rare Han character is two UTF-16 halves; normalising one half alone threw, so creating such a
+        // subscriber answered 500 (found by the search index's tests, session 10).
+        Assert.Equal(VietnameseCollation.PersonKey("Nguyễn Văn An"), VietnameseCollation.PersonKey("Nguyễn Văn An😀"));
+        Assert.Equal(VietnameseCollation.Key("Phòng Hành chính"), VietnameseCollation.Key("Phòng 𠀀Hành chính"));
+    }
+
+    [Fact]
     public void Persons_SortByGivenName_ThenFamilyAndMiddleNames()
     {
         string[] expected = ["Trần Thị An", "Nguyễn Văn Bình", "Bùi Đức Cường", "Bùi Xuân Cường", "Lê Đức", "Bùi Xuân"];
