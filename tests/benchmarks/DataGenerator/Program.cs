@@ -4,6 +4,9 @@
 // demo agencies and the last two years, in every status, with a notification per history row for a demo user, as the
 // portal writes them. Raw ADO.NET inside one transaction: generating 100k requests through the domain would take hours on
 // two cores. Usage: DataGenerator <seeded.db> <out.db> <requests>
+// Subscribers get the search and sort keys the domain computes (Text.Fold of name and e-mail, VietnameseCollation.PersonKey)
+// so that searches by name find what they would in production; "DataGenerator rekey <db>" recomputes them in a database
+// generated before (session 10: the keys had been the lower-cased name, so "pham thi" found the demo's 2 subscribers only).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -12,6 +15,39 @@ using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
+
+if (args is ["rekey", var rekeyed])
+{
+    await using var keys = new SqliteConnection($"Data Source={rekeyed};Pooling=False");
+    await keys.OpenAsync();
+    var rows = new List<(long Id, string Name, string? Email)>();
+    await using (var read = keys.CreateCommand())
+    {
+        read.CommandText = "SELECT Id, Name, Email FROM Subscribers";
+        await using var reader = await read.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+    }
+
+    await using var rekey = (SqliteTransaction)await keys.BeginTransactionAsync();
+    await using var update = keys.CreateCommand();
+    update.Transaction = rekey;
+    update.CommandText = "UPDATE Subscribers SET SearchKey = $k, SortKey = $s WHERE Id = $id";
+    foreach (var (id, name, email) in rows)
+    {
+        update.Parameters.Clear();
+        update.Parameters.AddWithValue("$k", SubscriberKeys.Search(name, email));
+        update.Parameters.AddWithValue("$s", SubscriberKeys.Sort(name));
+        update.Parameters.AddWithValue("$id", id);
+        await update.ExecuteNonQueryAsync();
+    }
+
+    await rekey.CommitAsync();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rekeyed}: search and sort keys of {rows.Count} subscribers recomputed"));
+    return 0;
+}
 
 if (args.Length != 3)
 {
@@ -49,14 +85,15 @@ var subscribers = new List<(long Id, int Agency, string Name)>(people);
 var certificates = new List<(long Id, string Serial)>(people);
 var tokens = new List<(long Id, string Serial)>(people);
 {
-    var sub = Command("INSERT INTO Subscribers (AgencyId, Kind, Name, Position, Email, IsActive, SearchKey) VALUES ($a, 1, $n, 'Chuyên viên', $e, 1, $k); SELECT last_insert_rowid();");
+    var sub = Command("INSERT INTO Subscribers (AgencyId, Kind, Name, Position, Email, IsActive, SearchKey, SortKey) VALUES ($a, 1, $n, 'Chuyên viên', $e, 1, $k, $o); SELECT last_insert_rowid();");
     var tok = Command("INSERT INTO Tokens (AgencyId, SerialNumber, Model, Status, CustodianName, CustodianSubscriberId, RecoveryCount, HandoverCount) VALUES ($a, $s, 'ePass2003', $st, $n, $sub, 0, 1); SELECT last_insert_rowid();");
     var cert = Command("INSERT INTO Certificates (SubscriberId, TokenId, SerialNumber, SubjectDn, Issuer, NotBeforeUtc, NotAfterUtc, Storage, Status, RenewalCount) VALUES ($sub, $t, $s, $dn, 'CN=Cục Chứng thực số và Bảo mật thông tin', $nb, $na, 1, $st, 0); SELECT last_insert_rowid();");
     for (var i = 0; i < people; i++)
     {
         var agency = agencies[random.Next(agencies.Count)];
         var name = Name();
-        var subId = await Scalar(sub, ("$a", agency), ("$n", name), ("$e", $"bench{i}@phutho.gov.vn"), ("$k", name.ToLowerInvariant()));
+        var email = $"bench{i}@phutho.gov.vn";
+        var subId = await Scalar(sub, ("$a", agency), ("$n", name), ("$e", email), ("$k", SubscriberKeys.Search(name, email)), ("$o", SubscriberKeys.Sort(name)));
         var tokenSerial = $"BT{i:D8}";
         var tokenId = await Scalar(tok, ("$a", agency), ("$s", tokenSerial), ("$st", (int)(random.Next(20) == 0 ? TokenStatus.Locked : TokenStatus.HandedOver)), ("$n", name), ("$sub", subId));
         var notBefore = now.AddDays(-random.Next(1, 1095));
@@ -224,4 +261,12 @@ async Task<List<string>> ReadStringsAsync(string sql)
     }
 
     return ids;
+}
+
+/// <summary>The keys the domain gives a subscriber (Subscriber.SearchKey and SortKey), for rows written without the domain.</summary>
+internal static class SubscriberKeys
+{
+    public static string Search(string name, string? email) => PhuThoCa.Domain.Common.Text.Fold(name + " " + email);
+
+    public static string Sort(string name) => PhuThoCa.Domain.Common.VietnameseCollation.PersonKey(name);
 }
