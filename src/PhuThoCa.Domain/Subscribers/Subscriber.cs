@@ -149,12 +149,19 @@ public sealed class Subscriber : Entity
         DeviceVersion = d.Kind == SubscriberKind.DeviceServiceSoftware ? Text.CleanOrNull(d.DeviceVersion) : null;
         // The CCCD is not in the search key: it is found by the whole number only (NationalId.Matches), never by a part of it
         // (Nghị định 13/2023 on personal data; issue 14).
-        SearchKey = Text.Fold(Name + " " + Email);
+        SearchKey = SearchKeyOf(Name, Email);
         RefreshSortKey();
     }
 
     /// <summary>Computes <see cref="SortKey"/> from the name (also for rows stored before the key existed).</summary>
-    public void RefreshSortKey() => SortKey = Kind == SubscriberKind.Person ? VietnameseCollation.PersonKey(Name) : VietnameseCollation.Key(Name);
+    public void RefreshSortKey() => SortKey = SortKeyOf(Kind, Name);
+
+    /// <summary>The folded name and e-mail the search reads (never the CCCD, see above).</summary>
+    public static string SearchKeyOf(string name, string? email) => Text.Fold(name + " " + email);
+
+    /// <summary>A person sorts by given name, then family and middle names; an organisation or device by its whole name.</summary>
+    public static string SortKeyOf(SubscriberKind kind, string name) =>
+        kind == SubscriberKind.Person ? VietnameseCollation.PersonKey(name) : VietnameseCollation.Key(name);
 }
 
 public static class SubscriberKindLabels

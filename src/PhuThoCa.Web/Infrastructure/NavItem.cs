@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace PhuThoCa.Web.Infrastructure;
 
@@ -13,6 +14,24 @@ public static class NavItem
     /// </summary>
     /// <summary>A badge shows at most this number, then "99+".</summary>
     public const int BadgeCap = 99;
+
+    /// <summary>How long a node keeps a badge's count when nothing changes on it: the delay for another node's change.</summary>
+    public const int BadgeCacheSeconds = 30;
+
+    /// <summary>
+    /// A badge's count, kept by this node under <paramref name="key"/> (which carries what invalidates it on this node: a
+    /// change version, the day, the user) for at most <see cref="BadgeCacheSeconds"/>.
+    /// </summary>
+    public static async Task<int> CachedCountAsync(IMemoryCache cache, object key, Func<Task<int>> count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return await cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(BadgeCacheSeconds);
+            entry.Size = 1;
+            return count();
+        });
+    }
 
     public static HtmlContentViewComponentResult WithBadge(string href, string label, string testId, int count,
         string badgeClass, string badgeTitle, string badgeTestId)

@@ -24,7 +24,7 @@ public sealed class PagedList<T>
 
     public int Total { get; }
 
-    /// <summary>There are more rows than <see cref="Total"/>, which is the cap the count stopped at (see <see cref="PagedList.CreateCappedAsync"/>).</summary>
+    /// <summary>There are more rows than <see cref="Total"/>, which is the cap the count stopped at (see <see cref="PagedList.FromCappedCountAsync"/>).</summary>
     public bool TotalIsCapped { get; }
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -44,17 +44,15 @@ public static class PagedList
     }
 
     /// <summary>
-    /// One page of <paramref name="query"/> counted up to <paramref name="cap"/> rows only, so that a list which only grows
-    /// (a user's notifications) costs the same at any size: past the cap the pager says "more than" and stops there
-    /// (issue 15: capped paging).
+    /// One page of <paramref name="query"/> whose rows the caller counted with <see cref="CountUpToAsync"/> up to
+    /// <paramref name="cap"/>, so that a list which only grows (a user's notifications) costs the same at any size: past
+    /// the cap the pager says "more than" and stops there (issue 15: capped paging).
     /// </summary>
-    public static async Task<PagedList<T>> CreateCappedAsync<T>(IQueryable<T> query, int page, int cap, int pageSize = PagedList<T>.DefaultPageSize,
-        CancellationToken cancellationToken = default)
+    public static async Task<PagedList<T>> FromCappedCountAsync<T>(IQueryable<T> query, int counted, int cap, int page,
+        int pageSize = PagedList<T>.DefaultPageSize, CancellationToken cancellationToken = default)
     {
-        var counted = await CountUpToAsync(query, cap, cancellationToken);
         var total = Math.Min(counted, cap);
-        var list = await FromCountAsync(query, total, page, pageSize, cancellationToken);
-        return new PagedList<T>(list.Items, list.Page, list.PageSize, total, counted > cap);
+        return await PageAsync(query, total, counted > cap, page, pageSize, cancellationToken);
     }
 
     /// <summary>The number of rows of <paramref name="query"/>, counting no further than one past <paramref name="cap"/>.</summary>
@@ -65,12 +63,16 @@ public static class PagedList
     public static int ClampPage(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 
     /// <summary>One page of <paramref name="query"/> whose row count the caller already has (e.g. from a grouped count).</summary>
-    public static async Task<PagedList<T>> FromCountAsync<T>(IQueryable<T> query, int total, int page, int pageSize = PagedList<T>.DefaultPageSize,
-        CancellationToken cancellationToken = default)
+    public static Task<PagedList<T>> FromCountAsync<T>(IQueryable<T> query, int total, int page, int pageSize = PagedList<T>.DefaultPageSize,
+        CancellationToken cancellationToken = default) =>
+        PageAsync(query, total, totalIsCapped: false, page, pageSize, cancellationToken);
+
+    private static async Task<PagedList<T>> PageAsync<T>(IQueryable<T> query, int total, bool totalIsCapped, int page, int pageSize,
+        CancellationToken cancellationToken)
     {
         page = ClampPage(page, total, pageSize);
         var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedList<T>(items, page, pageSize, total);
+        return new PagedList<T>(items, page, pageSize, total, totalIsCapped);
     }
 
     /// <summary>

@@ -4,7 +4,7 @@
 // demo agencies and the last two years, in every status, with a notification per history row for a demo user, as the
 // portal writes them. Raw ADO.NET inside one transaction: generating 100k requests through the domain would take hours on
 // two cores. Usage: DataGenerator <seeded.db> <out.db> <requests>
-// Subscribers get the search and sort keys the domain computes (Text.Fold of name and e-mail, VietnameseCollation.PersonKey)
+// Subscribers get the search and sort keys the domain computes (Subscriber.SearchKeyOf, Subscriber.SortKeyOf)
 // so that searches by name find what they would in production; "DataGenerator rekey <db>" recomputes them in a database
 // generated before (session 10: the keys had been the lower-cased name, so "pham thi" found the demo's 2 subscribers only).
 using System.Diagnostics;
@@ -13,6 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 
@@ -20,14 +21,14 @@ if (args is ["rekey", var rekeyed])
 {
     await using var keys = new SqliteConnection($"Data Source={rekeyed};Pooling=False");
     await keys.OpenAsync();
-    var rows = new List<(long Id, string Name, string? Email)>();
+    var rows = new List<(long Id, string Name, string? Email, SubscriberKind Kind)>();
     await using (var read = keys.CreateCommand())
     {
-        read.CommandText = "SELECT Id, Name, Email FROM Subscribers";
+        read.CommandText = "SELECT Id, Name, Email, Kind FROM Subscribers";
         await using var reader = await read.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), (SubscriberKind)reader.GetInt32(3)));
         }
     }
 
@@ -35,11 +36,11 @@ if (args is ["rekey", var rekeyed])
     await using var update = keys.CreateCommand();
     update.Transaction = rekey;
     update.CommandText = "UPDATE Subscribers SET SearchKey = $k, SortKey = $s WHERE Id = $id";
-    foreach (var (id, name, email) in rows)
+    foreach (var (id, name, email, kind) in rows)
     {
         update.Parameters.Clear();
-        update.Parameters.AddWithValue("$k", SubscriberKeys.Search(name, email));
-        update.Parameters.AddWithValue("$s", SubscriberKeys.Sort(name));
+        update.Parameters.AddWithValue("$k", Subscriber.SearchKeyOf(name, email));
+        update.Parameters.AddWithValue("$s", Subscriber.SortKeyOf(kind, name));
         update.Parameters.AddWithValue("$id", id);
         await update.ExecuteNonQueryAsync();
     }
@@ -93,7 +94,7 @@ var tokens = new List<(long Id, string Serial)>(people);
         var agency = agencies[random.Next(agencies.Count)];
         var name = Name();
         var email = $"bench{i}@phutho.gov.vn";
-        var subId = await Scalar(sub, ("$a", agency), ("$n", name), ("$e", email), ("$k", SubscriberKeys.Search(name, email)), ("$o", SubscriberKeys.Sort(name)));
+        var subId = await Scalar(sub, ("$a", agency), ("$n", name), ("$e", email), ("$k", Subscriber.SearchKeyOf(name, email)), ("$o", Subscriber.SortKeyOf(SubscriberKind.Person, name)));
         var tokenSerial = $"BT{i:D8}";
         var tokenId = await Scalar(tok, ("$a", agency), ("$s", tokenSerial), ("$st", (int)(random.Next(20) == 0 ? TokenStatus.Locked : TokenStatus.HandedOver)), ("$n", name), ("$sub", subId));
         var notBefore = now.AddDays(-random.Next(1, 1095));
@@ -261,12 +262,4 @@ async Task<List<string>> ReadStringsAsync(string sql)
     }
 
     return ids;
-}
-
-/// <summary>The keys the domain gives a subscriber (Subscriber.SearchKey and SortKey), for rows written without the domain.</summary>
-internal static class SubscriberKeys
-{
-    public static string Search(string name, string? email) => PhuThoCa.Domain.Common.Text.Fold(name + " " + email);
-
-    public static string Sort(string name) => PhuThoCa.Domain.Common.VietnameseCollation.PersonKey(name);
 }

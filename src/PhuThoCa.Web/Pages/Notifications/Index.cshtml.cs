@@ -41,9 +41,13 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var mine = Mine();
-        UnreadCount = await PagedList.CountUpToAsync(mine.Where(n => n.ReadAtUtc == null), Cap, ct);
-        var shown = UnreadOnly ? mine.Where(n => n.ReadAtUtc == null) : mine;
-        Rows = await PagedList.CreateCappedAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), PageNumber, Cap, cancellationToken: ct);
+        var unread = mine.Where(n => n.ReadAtUtc == null);
+        UnreadCount = await PagedList.CountUpToAsync(unread, Cap, ct);
+        var shown = UnreadOnly ? unread : mine;
+        // The unread tab's rows are the ones just counted.
+        var counted = UnreadOnly ? UnreadCount : await PagedList.CountUpToAsync(mine, Cap, ct);
+        Rows = await PagedList.FromCappedCountAsync(shown.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id), counted, Cap, PageNumber,
+            cancellationToken: ct);
     }
 
     /// <summary>Marks the notification read and opens the request or certificate it is about (or the list).</summary>

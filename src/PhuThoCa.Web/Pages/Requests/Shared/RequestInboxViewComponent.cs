@@ -14,12 +14,10 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// </summary>
 /// <remarks>
 /// The count is the same for every Sở user, so it is computed once per node and kept until a request changes on this
-/// node, the day changes, or <see cref="CacheSeconds"/> pass (another node's change).
+/// node, the day changes, or <see cref="NavItem.BadgeCacheSeconds"/> pass (another node's change).
 /// </remarks>
 public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache) : ViewComponent
 {
-    public const int CacheSeconds = 30;
-
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (!me.IsProvinceWide)
@@ -28,12 +26,8 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, I
         }
 
         var today = me.Today;
-        var overdue = await cache.GetOrCreateAsync(("overdue-badge", today, ChangeVersions.Requests), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(CacheSeconds);
-            entry.Size = 1;
-            return InboxModel.OverdueForScienceDepartment(db, today).CountAsync();
-        });
+        var overdue = await NavItem.CachedCountAsync(cache, ("overdue-badge", today, ChangeVersions.Requests),
+            () => InboxModel.OverdueForScienceDepartment(db, today).CountAsync());
         return NavItem.WithBadge(Url.Page("/Requests/Inbox") ?? "/Requests/Inbox", "Việc cần xử lý", "nav-inbox", overdue,
             "text-bg-danger", "Số yêu cầu quá hạn", "overdue-badge");
     }
