@@ -261,7 +261,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
             return await query.CountAsync(r => r.DueDate == null, ct);
         }
 
-        // The same filters as Filtered() but the text, on the counts' columns (RequestCountTotalsTests proves they agree).
+        // The same filters as Filtered() but the text, on the counts' columns (RequestCountTests.TheListsTotals_EqualACountOfTheirRows proves they agree).
         var totals = db.RequestCounts;
         if (Type is not null)
         {
