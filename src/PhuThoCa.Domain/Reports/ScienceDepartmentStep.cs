@@ -51,7 +51,11 @@ public static class ScienceDepartmentStep
 
     /// <summary>A resolved step: before, on or after <paramref name="dueInForce"/> (<see cref="ScienceDepartmentResolution.Timing"/>).</summary>
     public static StepOutcome Resolved(DateOnly resolvedOn, DateOnly? dueInForce) =>
-        ScienceDepartmentResolution.Timing(resolvedOn, dueInForce) switch
+        Resolved(ScienceDepartmentResolution.Timing(resolvedOn, dueInForce));
+
+    /// <summary>A resolved step whose timing was judged when it was made (<see cref="Request.Resolution"/>).</summary>
+    public static StepOutcome Resolved(ResolutionTiming timing) =>
+        timing switch
         {
             ResolutionTiming.Early => StepOutcome.Early,
             ResolutionTiming.OnDueDay => StepOutcome.OnDueDay,

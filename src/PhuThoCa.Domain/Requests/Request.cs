@@ -118,6 +118,29 @@ public sealed partial class Request : Entity
     public DateTime? ClosedAtUtc { get; private set; }
 
     /// <summary>
+    /// First receipt by Sở (<see cref="ReceivedAtUtc"/> is the latest): the day a request counts as received in the on-time
+    /// statistics and the Điều 8.4 report. This and the milestones below are facts of the history kept on the request by
+    /// <see cref="TransitionTo"/>, each set once by the first move that makes it true, so that reports over a year read one
+    /// lean index instead of every request's history (ADR 0029).
+    /// </summary>
+    public DateTime? FirstReceivedAtUtc { get; private set; }
+
+    /// <summary>First move that ended Sở's step (<see cref="ScienceDepartmentResolution.Actions"/>): filed, recovered or refused.</summary>
+    public DateTime? ResolvedAtUtc { get; private set; }
+
+    /// <summary>
+    /// That resolution judged against the due date in force when it was made (<see cref="ScienceDepartmentResolution.Timing"/>);
+    /// null while unresolved.
+    /// </summary>
+    public ResolutionTiming? Resolution { get; private set; }
+
+    /// <summary>First entry into <see cref="RequestStatus.AwaitingCaResult"/>: the Cục's period starts.</summary>
+    public DateTime? CaWaitStartedAtUtc { get; private set; }
+
+    /// <summary>First answer of the Cục recorded (its result or its refusal).</summary>
+    public DateTime? CaAnsweredAtUtc { get; private set; }
+
+    /// <summary>
     /// Optimistic concurrency token, renewed by every change of the aggregate. Map it with <c>IsConcurrencyToken()</c>
     /// (not <c>IsRowVersion()</c>) so SQLite and SQL Server behave the same.
     /// </summary>
@@ -199,6 +222,7 @@ public sealed partial class Request : Entity
         }
 
         var history = Join(effects?.Invoke(), note);
+        RecordMilestones(action, to, Utc(actor.AtUtc));
         Status = to;
         UpdateDeadline(action, to, actor, deadlines);
         if (RequestStatuses.IsClosed(to))
@@ -208,6 +232,34 @@ public sealed partial class Request : Entity
 
         _history.Add(new RequestStatusChange(from, to, action, actor, history, DueDate));
         RowVersion = NewVersion();
+    }
+
+    /// <summary>
+    /// Keeps the history's milestones on the request (<see cref="FirstReceivedAtUtc"/> and the properties after it). Runs
+    /// before the move changes the deadline: the due date a resolution is judged against is the one in force before it.
+    /// </summary>
+    private void RecordMilestones(RequestAction action, RequestStatus to, DateTime atUtc)
+    {
+        if (action == RequestAction.Receive)
+        {
+            FirstReceivedAtUtc ??= atUtc;
+        }
+
+        if (ScienceDepartmentResolution.IsResolution(action) && ResolvedAtUtc is null)
+        {
+            ResolvedAtUtc = atUtc;
+            Resolution = ScienceDepartmentResolution.Timing(VietnamTime.ToDate(atUtc), DueDate);
+        }
+
+        if (to == RequestStatus.AwaitingCaResult)
+        {
+            CaWaitStartedAtUtc ??= atUtc;
+        }
+
+        if (action is RequestAction.RecordCaResult or RequestAction.RecordCaRejection)
+        {
+            CaAnsweredAtUtc ??= atUtc;
+        }
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         await SubscribersAsync(agencyId, Of, ct);
         await CertificatesAsync(period, agencyId, Of, ct);
         await TokensAsync(period, agencyId, Of, ct);
-        var byType = await RequestsAsync(period, agencyId, asOf, Of, ct);
+        var byType = await RequestsAsync(period, agencyId, asOf, period.To < today, Of, ct);
         var reasons = await RevokedByReasonAsync(period, agencyId, ct);
         var plan = await DemandPlanAsync(period.PlanYear, agencyId, Of, ct);
         if (includeForecasts)
@@ -119,14 +119,15 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         await CountAsync(c => c.NotBeforeUtc < end && c.NotAfterUtc >= end && (c.RevokedAtUtc == null || c.RevokedAtUtc >= end)
             && !db.Certificates.Any(s => s.PredecessorId == c.Id && s.NotBeforeUtc < end), (f, n) => f.ValidAtEnd = n);
 
+        // One row per line, counted here: with a GROUP BY, SQLite reads every request in agency order instead of the range.
         var changed = await db.Requests.AsNoTracking()
             .Where(r => r.Type == RequestType.ChangeInfo && (agencyId == null || r.AgencyId == agencyId)
-                && r.History.Any(h => h.Action == RequestAction.RecordCaResult && h.AtUtc >= from && h.AtUtc < end))
+                && r.CaResultRecordedAtUtc >= from && r.CaResultRecordedAtUtc < end)
             .SelectMany(r => r.Lines, (r, l) => r.AgencyId)
-            .GroupBy(a => a).Select(g => new { AgencyId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        foreach (var row in changed)
+            .ToListAsync(ct);
+        foreach (var row in changed.CountBy(a => a))
         {
-            of(row.AgencyId)?.Changed = row.Count;
+            of(row.Key)?.Changed = row.Value;
         }
     }
 
@@ -165,35 +166,41 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         }
     }
 
-    private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly asOf,
+    /// <param name="period">The period.</param>
+    /// <param name="agencyId">One agency, or null for every agency the context sees.</param>
+    /// <param name="asOf">The day open requests are judged on.</param>
+    /// <param name="periodEnded">The period ended before today: the requests open at its end are read from their history.</param>
+    /// <param name="of">The figures of an agency.</param>
+    /// <param name="ct">Cancellation.</param>
+    private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly asOf, bool periodEnded,
         Func<int, AgencyFigures?> of, CancellationToken ct)
     {
         var (from, end) = (period.StartUtc, period.EndUtc);
-        var resolutions = ScienceDepartmentStep.Resolutions.ToList();
-        var facts = await db.Requests.AsNoTracking()
+        var active = db.Requests.AsNoTracking()
             .Where(r => agencyId == null || r.AgencyId == agencyId)
-            .Where(r => r.History.Any(h => h.Action == RequestAction.Receive && h.AtUtc < end))
-            .Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= from)
+            .Where(r => r.FirstReceivedAtUtc < end)
+            .Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= from);
+        var facts = await active
             .Select(r => new RequestFact
             {
+                Id = r.Id,
                 Type = r.Type,
                 AgencyId = r.AgencyId,
                 Status = r.Status,
                 ClosedAtUtc = r.ClosedAtUtc,
-                FirstReceiptUtc = r.History.Where(h => h.Action == RequestAction.Receive).Min(h => (DateTime?)h.AtUtc),
-                ResolvedAtUtc = r.History.Where(h => resolutions.Contains(h.Action)).Min(h => (DateTime?)h.AtUtc),
-                DueBeforeResolution = r.History
-                    .Where(h => h.AtUtc < r.History.Where(x => resolutions.Contains(x.Action)).Min(x => x.AtUtc))
-                    .OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id).Select(h => h.DueDate).FirstOrDefault(),
-                StatusAtEnd = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => (RequestStatus?)h.To).FirstOrDefault(),
-                DueAtEnd = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => h.DueDate).FirstOrDefault(),
-                CaStartUtc = r.History.Where(h => h.To == RequestStatus.AwaitingCaResult).Min(h => (DateTime?)h.AtUtc),
-                CaEndUtc = r.History.Where(h => h.Action == RequestAction.RecordCaResult || h.Action == RequestAction.RecordCaRejection)
-                    .Min(h => (DateTime?)h.AtUtc),
+                FirstReceiptUtc = r.FirstReceivedAtUtc,
+                ResolvedAtUtc = r.ResolvedAtUtc,
+                Resolution = r.Resolution,
+                StatusAtEnd = r.Status,
+                DueAtEnd = r.DueDate,
+                CaStartUtc = r.CaWaitStartedAtUtc,
+                CaEndUtc = r.CaAnsweredAtUtc,
             })
             .ToListAsync(ct);
+        if (periodEnded)
+        {
+            await StateAtEndAsync(active, end, facts, ct);
+        }
 
         var deadlines = new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
         var byType = RequestTypes.All.ToDictionary(t => t, _ => new RequestFigures());
@@ -240,8 +247,8 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         if (ScienceDepartmentStep.Applies(fact.Type))
         {
-            var outcome = InPeriod(fact.ResolvedAtUtc)
-                ? ScienceDepartmentStep.Resolved(VietnamTime.ToDate(fact.ResolvedAtUtc!.Value), fact.DueBeforeResolution)
+            var outcome = InPeriod(fact.ResolvedAtUtc) && fact.Resolution is { } timing
+                ? ScienceDepartmentStep.Resolved(timing)
                 : fact.ResolvedAtUtc < from ? (StepOutcome?)null
                 : ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, asOf);
             switch (outcome)
@@ -278,14 +285,22 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
     private async Task<List<(string Reason, int Count)>> RevokedByReasonAsync(ReportPeriod period, int? agencyId, CancellationToken ct)
     {
-        var (from, end) = (period.StartUtc, period.EndUtc);
-        var revoked = Certificates(agencyId).Where(c => c.RevokedAtUtc >= from && c.RevokedAtUtc < end);
-        var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.Type == RequestType.Revoke && (r.Status == RequestStatus.AwaitingTokenReturn || r.Status == RequestStatus.Completed))
-            .SelectMany(r => r.Lines)
-            .Where(l => revoked.Any(c => c.Id == l.CertificateId))
-            .GroupBy(l => l.RevocationReason)
-            .Select(g => new { Reason = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        // Few rows at any size, in three seeks: the certificates revoked in the period (a range of their RevokedAtUtc
+        // index), their request lines (by CertificateId), and which of those requests are revocations the Cục confirmed
+        // (by key). One join let SQLite start from every revocation request instead.
+        var revoked = await Certificates(agencyId).Where(c => c.RevokedAtUtc >= start && c.RevokedAtUtc < end)
+            .Select(c => (int?)c.Id).ToListAsync(ct);
+        var lines = await db.Set<RequestLine>().AsNoTracking().Where(l => revoked.Contains(l.CertificateId))
+            .Select(l => new { RequestId = EF.Property<int>(l, "RequestId"), l.RevocationReason }).ToListAsync(ct);
+        var requestIds = lines.Select(l => l.RequestId).Distinct().ToList();
+        var confirmed = (await db.Requests.AsNoTracking()
+                .Where(r => requestIds.Contains(r.Id) && r.Type == RequestType.Revoke
+                    && (r.Status == RequestStatus.AwaitingTokenReturn || r.Status == RequestStatus.Completed))
+                .Select(r => r.Id).ToListAsync(ct))
+            .ToHashSet();
+        var rows = lines.Where(l => confirmed.Contains(l.RequestId)).GroupBy(l => l.RevocationReason)
+            .Select(g => new { Reason = g.Key, Count = g.Count() }).ToList();
         return [.. rows.Where(r => r.Reason != null).OrderBy(r => r.Reason).Select(r => (RevocationReasons.Label(r.Reason!.Value), r.Count))];
     }
 
@@ -351,9 +366,37 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         }
     }
 
-    /// <summary>One request as the report reads it: a few columns and dates taken from its history in SQL.</summary>
+    /// <summary>
+    /// A period that ended before today: the requests still open at its end (closed ones stand as they closed) get the
+    /// status and due date of their last history row before it.
+    /// </summary>
+    private static async Task StateAtEndAsync(IQueryable<Request> active, DateTime end, List<RequestFact> facts, CancellationToken ct)
+    {
+        var atEnd = await active.Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= end)
+            .Select(r => new
+            {
+                r.Id,
+                Status = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => (RequestStatus?)h.To).FirstOrDefault(),
+                Due = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
+                    .Select(h => h.DueDate).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(r => r.Id, ct);
+        foreach (var fact in facts)
+        {
+            if (atEnd.TryGetValue(fact.Id, out var state))
+            {
+                fact.StatusAtEnd = state.Status;
+                fact.DueAtEnd = state.Due;
+            }
+        }
+    }
+
+    /// <summary>One request as the report reads it: its milestones (ADR 0029) from one covering index.</summary>
     private sealed class RequestFact
     {
+        public int Id { get; init; }
+
         public RequestType Type { get; init; }
 
         public int AgencyId { get; init; }
@@ -366,11 +409,11 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         public DateTime? ResolvedAtUtc { get; init; }
 
-        public DateOnly? DueBeforeResolution { get; init; }
+        public ResolutionTiming? Resolution { get; init; }
 
-        public RequestStatus? StatusAtEnd { get; init; }
+        public RequestStatus? StatusAtEnd { get; set; }
 
-        public DateOnly? DueAtEnd { get; init; }
+        public DateOnly? DueAtEnd { get; set; }
 
         public DateTime? CaStartUtc { get; init; }
 

@@ -340,10 +340,6 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NotAfterUtc");
-
-                    b.HasIndex("PredecessorId");
-
                     b.HasIndex("SerialNumber")
                         .IsUnique();
 
@@ -353,7 +349,15 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TokenId");
 
+                    b.HasIndex("RevokedAtUtc", "SubscriberId");
+
                     b.HasIndex("Status", "NotAfterUtc");
+
+                    b.HasIndex("NotBeforeUtc", "PredecessorId", "RenewalCount", "SubscriberId");
+
+                    b.HasIndex("PredecessorId", "NotBeforeUtc", "RenewalCount", "SubscriberId");
+
+                    b.HasIndex("NotAfterUtc", "NotBeforeUtc", "RevokedAtUtc", "Status", "SubscriberId");
 
                     b.ToTable("Certificates");
                 });
@@ -968,11 +972,17 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<int>("AgencyId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CaAnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CaDossierCode")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("CaResultRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CaWaitStartedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CancellationReason")
@@ -1007,6 +1017,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FiledOnCaPortalAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("FirstReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("HandedOverOn")
                         .HasColumnType("date");
 
@@ -1024,6 +1037,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("datetime2");
@@ -1144,12 +1163,17 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReceivedAtUtc", "Type");
 
+                    b.HasIndex("CaResultRecordedAtUtc", "Type", "AgencyId");
+
                     b.HasIndex("Status", "ClosedAtUtc", "Type");
 
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
                     b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
+
+                    b.HasIndex("FirstReceivedAtUtc", "Type", "AgencyId", "Status", "ClosedAtUtc", "ResolvedAtUtc", "Resolution", "DueDate", "CaWaitStartedAtUtc", "CaAnsweredAtUtc")
+                        .HasDatabaseName("IX_Requests_Milestones");
 
                     b.ToTable("Requests", t =>
                         {
@@ -1648,8 +1672,6 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
-
                     b.HasIndex("NationalId");
 
                     b.HasIndex("SearchKey");
@@ -1657,6 +1679,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("SortKey");
 
                     b.HasIndex("AgencyId", "SortKey");
+
+                    b.HasIndex("AgencyId", "IsActive", "Kind");
 
                     b.ToTable("Subscribers");
                 });

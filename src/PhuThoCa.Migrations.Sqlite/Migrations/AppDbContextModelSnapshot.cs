@@ -324,10 +324,6 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NotAfterUtc");
-
-                    b.HasIndex("PredecessorId");
-
                     b.HasIndex("SerialNumber")
                         .IsUnique();
 
@@ -337,7 +333,15 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TokenId");
 
+                    b.HasIndex("RevokedAtUtc", "SubscriberId");
+
                     b.HasIndex("Status", "NotAfterUtc");
+
+                    b.HasIndex("NotBeforeUtc", "PredecessorId", "RenewalCount", "SubscriberId");
+
+                    b.HasIndex("PredecessorId", "NotBeforeUtc", "RenewalCount", "SubscriberId");
+
+                    b.HasIndex("NotAfterUtc", "NotBeforeUtc", "RevokedAtUtc", "Status", "SubscriberId");
 
                     b.ToTable("Certificates");
                 });
@@ -927,11 +931,17 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CaAnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CaDossierCode")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CaResultRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CaWaitStartedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
@@ -966,6 +976,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FiledOnCaPortalAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HandedOverOn")
                         .HasColumnType("TEXT");
 
@@ -982,6 +995,12 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAtUtc")
@@ -1102,12 +1121,17 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivedAtUtc", "Type");
 
+                    b.HasIndex("CaResultRecordedAtUtc", "Type", "AgencyId");
+
                     b.HasIndex("Status", "ClosedAtUtc", "Type");
 
                     b.HasIndex("Status", "DueDate", "CreatedAtUtc")
                         .IsDescending(false, false, true);
 
                     b.HasIndex("Status", "DueDate", "SubmittedAtUtc", "DueStep");
+
+                    b.HasIndex("FirstReceivedAtUtc", "Type", "AgencyId", "Status", "ClosedAtUtc", "ResolvedAtUtc", "Resolution", "DueDate", "CaWaitStartedAtUtc", "CaAnsweredAtUtc")
+                        .HasDatabaseName("IX_Requests_Milestones");
 
                     b.ToTable("Requests", t =>
                         {
@@ -1590,8 +1614,6 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
-
                     b.HasIndex("NationalId");
 
                     b.HasIndex("SearchKey");
@@ -1599,6 +1621,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("SortKey");
 
                     b.HasIndex("AgencyId", "SortKey");
+
+                    b.HasIndex("AgencyId", "IsActive", "Kind");
 
                     b.ToTable("Subscribers");
                 });

@@ -195,6 +195,18 @@ for (var i = 0; i < requests; i++)
     }
 }
 
+await using (var results = Command("""UPDATE Requests SET CaResultRecordedAtUtc = (SELECT MIN(h.AtUtc) FROM RequestHistory AS h WHERE h.RequestId = Requests.Id AND h.Action = 8) WHERE CaResultRecordedAtUtc IS NULL"""))
+{
+    // The time the Cục's result was recorded, which the domain sets with the RecordCaResult move.
+    await results.ExecuteNonQueryAsync();
+}
+
+await using (var milestones = Command(PhuThoCa.Migrations.Sqlite.Migrations.RequestMilestones.Backfill))
+{
+    // The generated history's milestones on each request, as the domain keeps them (ADR 0029), by the migration's own statements.
+    await milestones.ExecuteNonQueryAsync();
+}
+
 await tx.CommitAsync();
 await using (var analyze = connection.CreateCommand())
 {

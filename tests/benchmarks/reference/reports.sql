@@ -1,7 +1,8 @@
 -- Reference of /Reports?p=year (the year 2026): the report's own SQL statements (GROUP BY counts and one lean row per
 -- request with dates from its history), parameter values written in. Unlike the other references this is the portal's
 -- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
--- Captured from the portal's command log; refresh it when the report's queries change.
+-- Captured from the portal's command log; refresh it when the report's queries change (last: session 11, the requests
+-- read from the milestones kept on each request, ADR 0029).
 SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
 FROM "IssuedReports" AS "i"
 WHERE 1 OR "i"."AgencyId" IS NULL
@@ -100,42 +101,9 @@ INNER JOIN (
 ) AS "t1" ON "t"."SubjectId" = "t1"."Id"
 WHERE "t"."Subject" = 3 AND "t"."AtUtc" >= '2025-12-31 17:00:00' AND "t"."AtUtc" < '2026-12-31 17:00:00' AND "t"."ToState" IN ('Bị khóa', 'Đã khôi phục', 'Mất', 'Đã nộp lại Cục')
 GROUP BY "t1"."AgencyId", "t"."ToState";
-SELECT "r"."Type", "r"."AgencyId", "r"."Status", "r"."ClosedAtUtc", (
-    SELECT MIN("r1"."AtUtc")
-    FROM "RequestHistory" AS "r1"
-    WHERE "r"."Id" = "r1"."RequestId" AND "r1"."Action" = 2) AS "FirstReceiptUtc", (
-    SELECT MIN("r2"."AtUtc")
-    FROM "RequestHistory" AS "r2"
-    WHERE "r"."Id" = "r2"."RequestId" AND "r2"."Action" IN (7, 12, 6)) AS "ResolvedAtUtc", (
-    SELECT "r3"."DueDate"
-    FROM "RequestHistory" AS "r3"
-    WHERE "r"."Id" = "r3"."RequestId" AND "r3"."AtUtc" < (
-        SELECT MIN("r4"."AtUtc")
-        FROM "RequestHistory" AS "r4"
-        WHERE "r"."Id" = "r4"."RequestId" AND "r4"."Action" IN (7, 12, 6))
-    ORDER BY "r3"."AtUtc" DESC, "r3"."Id" DESC
-    LIMIT 1) AS "DueBeforeResolution", (
-    SELECT "r5"."To"
-    FROM "RequestHistory" AS "r5"
-    WHERE "r"."Id" = "r5"."RequestId" AND "r5"."AtUtc" < '2026-12-31 17:00:00'
-    ORDER BY "r5"."AtUtc" DESC, "r5"."Id" DESC
-    LIMIT 1) AS "StatusAtEnd", (
-    SELECT "r6"."DueDate"
-    FROM "RequestHistory" AS "r6"
-    WHERE "r"."Id" = "r6"."RequestId" AND "r6"."AtUtc" < '2026-12-31 17:00:00'
-    ORDER BY "r6"."AtUtc" DESC, "r6"."Id" DESC
-    LIMIT 1) AS "DueAtEnd", (
-    SELECT MIN("r7"."AtUtc")
-    FROM "RequestHistory" AS "r7"
-    WHERE "r"."Id" = "r7"."RequestId" AND "r7"."To" = 7) AS "CaStartUtc", (
-    SELECT MIN("r8"."AtUtc")
-    FROM "RequestHistory" AS "r8"
-    WHERE "r"."Id" = "r8"."RequestId" AND ("r8"."Action" = 8 OR "r8"."Action" = 9)) AS "CaEndUtc"
+SELECT "r"."Id", "r"."Type", "r"."AgencyId", "r"."Status", "r"."ClosedAtUtc", "r"."FirstReceivedAtUtc", "r"."ResolvedAtUtc", "r"."Resolution", "r"."DueDate", "r"."CaWaitStartedAtUtc", "r"."CaAnsweredAtUtc"
 FROM "Requests" AS "r"
-WHERE 1 AND EXISTS (
-    SELECT 1
-    FROM "RequestHistory" AS "r0"
-    WHERE "r"."Id" = "r0"."RequestId" AND "r0"."Action" = 2 AND "r0"."AtUtc" < '2026-12-31 17:00:00') AND ("r"."ClosedAtUtc" IS NULL OR "r"."ClosedAtUtc" >= '2025-12-31 17:00:00');
+WHERE 1 AND "r"."FirstReceivedAtUtc" < '2026-12-31 17:00:00' AND ("r"."ClosedAtUtc" IS NULL OR "r"."ClosedAtUtc" >= '2025-12-31 17:00:00');
 SELECT "r0"."RevocationReason" AS "Reason", COUNT(*) AS "Count"
 FROM "Requests" AS "r"
 INNER JOIN "RequestLine" AS "r0" ON "r"."Id" = "r0"."RequestId"

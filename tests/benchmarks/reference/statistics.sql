@@ -1,6 +1,8 @@
--- Reference of /Requests/Statistics (same filter, sort, page size 25, counts and rows).
-SELECT r.Id, r.Type, r.AgencyId FROM Requests r WHERE r.Type IN (3, 4, 5) AND r.Id IN (SELECT RequestId FROM RequestHistory
-  WHERE Action = 2 AND AtUtc >= strftime('%Y','now') || '-01-01' AND AtUtc < datetime('now'));
-SELECT h.RequestId, h.Id, h.Action, h."To", h.AtUtc, h.DueDate FROM RequestHistory h WHERE h.RequestId IN (SELECT r.Id FROM Requests r
-  WHERE r.Type IN (3, 4, 5) AND r.Id IN (SELECT RequestId FROM RequestHistory WHERE Action = 2 AND AtUtc >= strftime('%Y','now') || '-01-01'
-  AND AtUtc < datetime('now')));
+-- Reference of /Requests/Statistics (this year to today, by type): the requests first received in the period counted by
+-- agency, type and resolution, or status and due date while unresolved, over the milestones kept on each request (ADR
+-- 0029), as the portal counts them since session 11 (before, both read the history of every request of the year).
+SELECT r.AgencyId, r.Type, r.Resolution, CASE WHEN r.ResolvedAtUtc IS NULL THEN r.Status END,
+  CASE WHEN r.ResolvedAtUtc IS NULL THEN r.DueDate END, COUNT(*)
+FROM Requests r
+WHERE r.FirstReceivedAtUtc >= strftime('%Y','now') || '-01-01' AND r.FirstReceivedAtUtc < datetime('now') AND r.Type IN (3, 4, 5)
+GROUP BY 1, 2, 3, 4, 5;

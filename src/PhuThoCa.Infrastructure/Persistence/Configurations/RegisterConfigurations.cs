@@ -43,7 +43,8 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.Property(s => s.DeviceVersion).HasMaxLength(200);
         b.Property(s => s.SearchKey).HasMaxLength(500);
         b.Ignore(s => s.MaskedNationalId);
-        b.HasIndex(s => s.AgencyId);
+        // The agency's subscribers; the report's active subscribers per agency and kind read from the index alone.
+        b.HasIndex(s => new { s.AgencyId, s.IsActive, s.Kind });
         b.HasIndex(s => s.NationalId);
         b.HasIndex(s => s.SearchKey);
         b.Property(s => s.SortKey).HasMaxLength(VietnameseCollation.MaxLength);
@@ -64,7 +65,13 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.Property(c => c.ThumbprintSha256).HasMaxLength(64);
         b.Property(c => c.KeyAlgorithm).HasMaxLength(50);
         b.HasIndex(c => c.SerialNumber).IsUnique();
-        b.HasIndex(c => c.NotAfterUtc);
+        // The Điều 8.4 report's counts (ProvinceReportQuery): each a range of one date the index covers, joined to the
+        // subscriber by key for the agency (ADR 0029): expired and valid at the end (not after), issued and renewed (not
+        // before; the first also the successor lookup by predecessor), revoked.
+        b.HasIndex(c => new { c.NotAfterUtc, c.NotBeforeUtc, c.RevokedAtUtc, c.Status, c.SubscriberId });
+        b.HasIndex(c => new { c.NotBeforeUtc, c.PredecessorId, c.RenewalCount, c.SubscriberId });
+        b.HasIndex(c => new { c.PredecessorId, c.NotBeforeUtc, c.RenewalCount, c.SubscriberId });
+        b.HasIndex(c => new { c.RevokedAtUtc, c.SubscriberId });
         // The dashboard counts (valid, expiring in 30/90 days, expired) and the expiry trend.
         b.HasIndex(c => new { c.Status, c.NotAfterUtc });
         b.HasOne(c => c.Subscriber).WithMany().HasForeignKey(c => c.SubscriberId).OnDelete(DeleteBehavior.Restrict);

@@ -151,81 +151,92 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 
     /// <summary>
-    /// Reads lean columns only (no entity, no tracking): the requests received in the period, found from the receipt rows
-    /// of the history through IX_RequestHistory_Action_AtUtc_RequestId (never a scan of Requests), then the history rows
-    /// of just those requests through their RequestId index. The domain classifies each request from those rows.
+    /// Counts in SQL over one index (IX_Requests_Milestones, ADR 0029): the requests first received in the period, grouped by
+    /// agency and type with the resolution the domain judged when it was made (<see cref="Request.Resolution"/>), or, for a
+    /// request not resolved by <see cref="AsOf"/>, with its status and due date. Those stand as they did at the end of
+    /// <see cref="AsOf"/> when it is today or the request had closed by then; only the requests still open at the end of a
+    /// past period are judged from their history rows.
     /// </summary>
     private async Task ComputeAsync(CancellationToken ct)
     {
         await LoadAgenciesAsync(ct);
         var fromUtc = VietnamTime.FromLocal(FromDate.ToDateTime(TimeOnly.MinValue));
         var toUtc = VietnamTime.FromLocal(ToDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var asOfEndUtc = VietnamTime.FromLocal(AsOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var currentStateHolds = AsOf >= me.Today;
         var types = Type is { } only ? [only] : Types.ToList();
-        var history = db.Set<RequestStatusChange>().AsNoTracking();
-        var receivedIds = history.Where(h => h.Action == RequestAction.Receive && h.AtUtc >= fromUtc && h.AtUtc < toUtc)
-            .Select(h => EF.Property<int>(h, "RequestId"));
-        var query = db.Requests.AsNoTracking().Where(r => receivedIds.Contains(r.Id) && types.Contains(r.Type));
+        var query = db.Requests.AsNoTracking()
+            .Where(r => r.FirstReceivedAtUtc >= fromUtc && r.FirstReceivedAtUtc < toUtc && types.Contains(r.Type));
         if (AgencyId is { } agencyId)
         {
             query = query.Where(r => r.AgencyId == agencyId);
         }
 
-        var requests = await query.Select(r => new LeanRequest(r.Id, r.Type, r.AgencyId)).ToListAsync(ct);
-        var ids = query.Select(r => r.Id);
-        var rows = (await history.Where(h => ids.Contains(EF.Property<int>(h, "RequestId")))
-                .Select(h => new LeanHistory(EF.Property<int>(h, "RequestId"), h.Id, h.Action, h.To, h.AtUtc, h.DueDate))
-                .ToListAsync(ct))
-            .ToLookup(h => h.RequestId);
-        var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
-        var outcomes = requests
-            .Select(r => (Request: r, History: rows[r.Id].OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToList()))
-            .Where(x => FirstReceipt(x.History) is { } first && first >= FromDate && first <= ToDate)
-            .Select(x => (x.Request, Outcome: Classify(x.Request.Type, x.History)))
+        var settled = query.Where(r => currentStateHolds || r.ResolvedAtUtc < asOfEndUtc || r.ClosedAtUtc < asOfEndUtc);
+        var groups = await settled
+            .GroupBy(r => new
+            {
+                r.AgencyId,
+                r.Type,
+                Resolution = r.ResolvedAtUtc < asOfEndUtc ? r.Resolution : null,
+                Status = r.ResolvedAtUtc < asOfEndUtc ? null : (RequestStatus?)r.Status,
+                DueDate = r.ResolvedAtUtc < asOfEndUtc ? null : r.DueDate,
+            })
+            .Select(g => new { g.Key.AgencyId, g.Key.Type, g.Key.Resolution, g.Key.Status, g.Key.DueDate, Count = g.Count() })
+            .ToListAsync(ct);
+        var outcomes = groups.Select(g => (g.AgencyId, g.Type, g.Count, Outcome: g.Resolution is { } timing
+                ? ScienceDepartmentStep.Resolved(timing)
+                : ScienceDepartmentStep.Unresolved(g.Type, g.Status, g.DueDate, AsOf)))
             .ToList();
-        Rows = [.. outcomes
-            .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.Request.AgencyId, "") : RequestTypes.Label(x.Request.Type))
-            .OrderBy(g => g.Key, StringComparer.Create(new CultureInfo("vi-VN"), false))
-            .Select(g => Sum(g.Key, g.Select(x => x.Outcome)))];
-        Total = Sum("Tổng cộng", outcomes.Select(x => x.Outcome));
-    }
-
-    private sealed record LeanRequest(int Id, RequestType Type, int AgencyId);
-
-    private sealed record LeanHistory(int RequestId, int Id, RequestAction Action, RequestStatus To, DateTime AtUtc, DateOnly? DueDate);
-
-    /// <param name="history">The request's history rows ordered by time, then id.</param>
-    private static DateOnly? FirstReceipt(List<LeanHistory> history) =>
-        history.Where(h => h.Action == RequestAction.Receive).Select(h => (DateOnly?)VietnamTime.ToDate(h.AtUtc)).FirstOrDefault();
-
-    /// <summary>Where one request stands at the end of <see cref="AsOf"/>, judged from its history rows and their due dates.</summary>
-    /// <param name="type">The request's type.</param>
-    /// <param name="ordered">The request's history rows ordered by time, then id.</param>
-    private StepOutcome Classify(RequestType type, List<LeanHistory> ordered)
-    {
-        var history = ordered.Where(h => VietnamTime.ToDate(h.AtUtc) <= AsOf).ToList();
-        var resolvedAt = history.FindIndex(h => ScienceDepartmentResolution.IsResolution(h.Action));
-        if (resolvedAt >= 0)
+        if (!currentStateHolds)
         {
-            // The due date in force when Sở resolved the request: the one recorded by the move before (ADR 0007, "one history").
-            return ScienceDepartmentStep.Resolved(VietnamTime.ToDate(history[resolvedAt].AtUtc), history.Take(resolvedAt).LastOrDefault()?.DueDate);
+            outcomes.AddRange(await OpenAtTheEndAsync(query, asOfEndUtc, ct));
         }
 
-        var last = history.LastOrDefault();
-        return ScienceDepartmentStep.Unresolved(type, last?.To, last?.DueDate, AsOf);
+        var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
+        Rows = [.. outcomes
+            .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.AgencyId, "") : RequestTypes.Label(x.Type))
+            .OrderBy(g => g.Key, StringComparer.Create(new CultureInfo("vi-VN"), false))
+            .Select(g => Sum(g.Key, g.Select(x => (x.Outcome, x.Count))))];
+        Total = Sum("Tổng cộng", outcomes.Select(x => (x.Outcome, x.Count)));
     }
 
-    private static StatisticsRow Sum(string name, IEnumerable<StepOutcome> outcomes)
+    /// <summary>
+    /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <see cref="AsOf"/>: their
+    /// status and due date then are those of their last history row up to that day.
+    /// </summary>
+    private async Task<List<(int AgencyId, RequestType Type, int Count, StepOutcome Outcome)>> OpenAtTheEndAsync(
+        IQueryable<Request> received, DateTime asOfEndUtc, CancellationToken ct)
+    {
+        var open = received.Where(r => !(r.ResolvedAtUtc < asOfEndUtc) && !(r.ClosedAtUtc < asOfEndUtc));
+        var requests = await open.Select(r => new { r.Id, r.AgencyId, r.Type }).ToListAsync(ct);
+        var ids = open.Select(r => r.Id);
+        var last = (await db.Set<RequestStatusChange>().AsNoTracking()
+                .Where(h => ids.Contains(EF.Property<int>(h, "RequestId")) && h.AtUtc < asOfEndUtc)
+                .Select(h => new { RequestId = EF.Property<int>(h, "RequestId"), h.Id, h.AtUtc, h.To, h.DueDate })
+                .ToListAsync(ct))
+            .GroupBy(h => h.RequestId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Last());
+        return [.. requests.Select(r =>
+        {
+            var row = last.GetValueOrDefault(r.Id);
+            return (r.AgencyId, r.Type, 1, ScienceDepartmentStep.Unresolved(r.Type, row?.To, row?.DueDate, AsOf));
+        })];
+    }
+
+    private static StatisticsRow Sum(string name, IEnumerable<(StepOutcome Outcome, int Count)> outcomes)
     {
         var list = outcomes.ToList();
+        int CountOf(Func<StepOutcome, bool> which) => list.Where(o => which(o.Outcome)).Sum(o => o.Count);
         return new StatisticsRow(name)
         {
-            Received = list.Count,
-            Early = list.Count(o => o == StepOutcome.Early),
-            OnDueDay = list.Count(o => o == StepOutcome.OnDueDay),
-            Late = list.Count(o => o == StepOutcome.Late),
-            Pending = list.Count(o => o is StepOutcome.Pending or StepOutcome.PendingOverdue),
-            PendingOverdue = list.Count(o => o == StepOutcome.PendingOverdue),
-            Withdrawn = list.Count(o => o == StepOutcome.Withdrawn),
+            Received = list.Sum(o => o.Count),
+            Early = CountOf(o => o == StepOutcome.Early),
+            OnDueDay = CountOf(o => o == StepOutcome.OnDueDay),
+            Late = CountOf(o => o == StepOutcome.Late),
+            Pending = CountOf(o => o is StepOutcome.Pending or StepOutcome.PendingOverdue),
+            PendingOverdue = CountOf(o => o == StepOutcome.PendingOverdue),
+            Withdrawn = CountOf(o => o == StepOutcome.Withdrawn),
         };
     }
 
