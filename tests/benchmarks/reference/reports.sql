@@ -72,14 +72,10 @@ WHERE 1 AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND "c"."NotAfterUtc" >= 
     ) AS "s2" ON "c0"."SubscriberId" = "s2"."Id"
     WHERE 1 AND "c0"."PredecessorId" = "c"."Id" AND "c0"."NotBeforeUtc" < '2026-12-31 17:00:00')
 GROUP BY "s0"."AgencyId";
-SELECT "r"."AgencyId", COUNT(*) AS "Count"
+SELECT "r"."AgencyId"
 FROM "Requests" AS "r"
-INNER JOIN "RequestLine" AS "r1" ON "r"."Id" = "r1"."RequestId"
-WHERE 1 AND "r"."Type" = 4 AND EXISTS (
-    SELECT 1
-    FROM "RequestHistory" AS "r0"
-    WHERE "r"."Id" = "r0"."RequestId" AND "r0"."Action" = 8 AND "r0"."AtUtc" >= '2025-12-31 17:00:00' AND "r0"."AtUtc" < '2026-12-31 17:00:00')
-GROUP BY "r"."AgencyId";
+INNER JOIN "RequestLine" AS "r0" ON "r"."Id" = "r0"."RequestId"
+WHERE 1 AND "r"."Type" = 4 AND "r"."CaResultRecordedAtUtc" >= '2025-12-31 17:00:00' AND "r"."CaResultRecordedAtUtc" < '2026-12-31 17:00:00';
 SELECT "t2"."AgencyId", COUNT(*) AS "Count"
 FROM "TokenHandovers" AS "t"
 INNER JOIN (
@@ -104,19 +100,15 @@ GROUP BY "t1"."AgencyId", "t"."ToState";
 SELECT "r"."Id", "r"."Type", "r"."AgencyId", "r"."Status", "r"."ClosedAtUtc", "r"."FirstReceivedAtUtc", "r"."ResolvedAtUtc", "r"."Resolution", "r"."DueDate", "r"."CaWaitStartedAtUtc", "r"."CaAnsweredAtUtc"
 FROM "Requests" AS "r"
 WHERE 1 AND "r"."FirstReceivedAtUtc" < '2026-12-31 17:00:00' AND ("r"."ClosedAtUtc" IS NULL OR "r"."ClosedAtUtc" >= '2025-12-31 17:00:00');
-SELECT "r0"."RevocationReason" AS "Reason", COUNT(*) AS "Count"
+SELECT "c"."Id"
+FROM "Certificates" AS "c"
+WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00';
+SELECT "r"."RequestId", "r"."RevocationReason"
+FROM "RequestLine" AS "r"
+WHERE "r"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00');
+SELECT "r"."Id"
 FROM "Requests" AS "r"
-INNER JOIN "RequestLine" AS "r0" ON "r"."Id" = "r0"."RequestId"
-WHERE 1 AND "r"."Type" = 2 AND "r"."Status" IN (10, 11) AND EXISTS (
-    SELECT 1
-    FROM "Certificates" AS "c"
-    INNER JOIN (
-        SELECT "s"."Id", "s"."AgencyId"
-        FROM "Subscribers" AS "s"
-        WHERE 1
-    ) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-    WHERE 1 AND "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00' AND "c"."Id" = "r0"."CertificateId")
-GROUP BY "r0"."RevocationReason";
+WHERE "r"."Id" IN (SELECT "l"."RequestId" FROM "RequestLine" AS "l" WHERE "l"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00')) AND "r"."Type" = 2 AND "r"."Status" IN (10, 11);
 SELECT "s0"."AgencyId", "s0"."Name" AS "Subscriber", "c"."SerialNumber", "c"."NotAfterUtc", "c"."RenewalCount"
 FROM "Certificates" AS "c"
 INNER JOIN (
