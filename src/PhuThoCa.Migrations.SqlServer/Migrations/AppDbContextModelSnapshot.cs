@@ -1823,6 +1823,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasIndex("SerialNumber")
                         .IsUnique();
 
+                    b.HasIndex("Status", "AgencyId");
+
                     b.ToTable("Tokens", (string)null);
                 });
 

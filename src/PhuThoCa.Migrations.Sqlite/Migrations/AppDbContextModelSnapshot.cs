@@ -1761,6 +1761,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasIndex("SerialNumber")
                         .IsUnique();
 
+                    b.HasIndex("Status", "AgencyId");
+
                     b.ToTable("Tokens", (string)null);
                 });
 

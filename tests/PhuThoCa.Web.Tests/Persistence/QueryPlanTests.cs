@@ -147,6 +147,34 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     }
 
     /// <summary>
+    /// The dashboard's token counts by status (locked, in stock, lost or damaged) read the (Status, AgencyId) index alone:
+    /// each was a scan of the tokens, 3 ms apiece at 50k tokens (session 11).
+    /// </summary>
+    [Theory]
+    [InlineData("chuyenvien.skhcn")]
+    [InlineData("canbo.syte")]
+    public async Task Dashboard_CountsTokens_FromTheirStatusIndex(string user)
+    {
+        var client = await portal.CreateClientAsync(user, Ct);
+        portal.StartCapture();
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
+
+        response.EnsureSuccessStatusCode();
+        var counts = portal.Commands.Where(c => c.Sql.Contains("FROM \"Tokens\" AS \"t\"", StringComparison.Ordinal)
+            && c.Sql.Contains("COUNT(*)", StringComparison.Ordinal) && c.Sql.Contains("\"Status\"", StringComparison.Ordinal)).ToList();
+        Assert.True(counts.Count >= 3, $"{counts.Count} token counts captured");
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        foreach (var statement in counts)
+        {
+            var plan = await PlanAsync(connection, statement);
+            Assert.True(plan.Any(p => p.Contains("USING COVERING INDEX IX_Tokens_Status_AgencyId", StringComparison.Ordinal)),
+                $"not from the status index:\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+        }
+    }
+
+    /// <summary>
     /// The on-time statistics of a period that includes today count in SQL from the milestones kept on each request (ADR
     /// 0029): one range of first receipts read from the covering index IX_Requests_Milestones, and not one statement
     /// over the history (it read every history row of the year's requests: 386 ms at 100k requests).

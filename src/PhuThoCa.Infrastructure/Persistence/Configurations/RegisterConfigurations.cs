@@ -92,6 +92,8 @@ internal sealed class UsbTokenConfiguration : IEntityTypeConfiguration<UsbToken>
         b.Property(t => t.Notes).HasMaxLength(1000);
         b.HasIndex(t => t.SerialNumber).IsUnique();
         b.HasIndex(t => t.AgencyId);
+        // The dashboard's token counts by status (locked, in stock, lost or damaged), province-wide or for one agency.
+        b.HasIndex(t => new { t.Status, t.AgencyId });
         b.HasOne(t => t.Agency).WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Subscriber>().WithMany().HasForeignKey(t => t.CustodianSubscriberId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -12,7 +12,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206085248_ReportIndexes")]
+    [Migration("20261206092817_ReportIndexes")]
     partial class ReportIndexes
     {
         /// <inheritdoc />
@@ -1763,6 +1763,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SerialNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "AgencyId");
 
                     b.ToTable("Tokens", (string)null);
                 });

@@ -23,6 +23,11 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                 table: "Certificates");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tokens_Status_AgencyId",
+                table: "Tokens",
+                columns: new[] { "Status", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Subscribers_AgencyId_IsActive_Kind",
                 table: "Subscribers",
                 columns: new[] { "AgencyId", "IsActive", "Kind" });
@@ -56,6 +61,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Tokens_Status_AgencyId",
+                table: "Tokens");
+
             migrationBuilder.DropIndex(
                 name: "IX_Subscribers_AgencyId_IsActive_Kind",
                 table: "Subscribers");

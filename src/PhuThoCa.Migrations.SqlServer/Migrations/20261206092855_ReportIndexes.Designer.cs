@@ -13,7 +13,7 @@ using PhuThoCa.Infrastructure.Persistence;
 namespace PhuThoCa.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206085331_ReportIndexes")]
+    [Migration("20261206092855_ReportIndexes")]
     partial class ReportIndexes
     {
         /// <inheritdoc />
@@ -1825,6 +1825,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SerialNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "AgencyId");
 
                     b.ToTable("Tokens", (string)null);
                 });
