@@ -31,9 +31,6 @@ public enum StepOutcome
 /// </summary>
 public static class ScienceDepartmentStep
 {
-    /// <summary>The actions that end Sở's step (<see cref="ScienceDepartmentResolution.Actions"/>).</summary>
-    public static IReadOnlyList<RequestAction> Resolutions => ScienceDepartmentResolution.Actions;
-
     /// <summary>True for the types on which Sở itself holds a legal period (Mẫu 04 and 06).</summary>
     public static bool Applies(RequestType type) => IsRunning(type, RequestStatus.Received);
 
@@ -49,11 +46,10 @@ public static class ScienceDepartmentStep
     public static double? OnTimeRate(int early, int onDueDay, int late) =>
         early + onDueDay + late == 0 ? null : Math.Round(100.0 * (early + onDueDay) / (early + onDueDay + late), 1);
 
-    /// <summary>A resolved step: before, on or after <paramref name="dueInForce"/> (<see cref="ScienceDepartmentResolution.Timing"/>).</summary>
-    public static StepOutcome Resolved(DateOnly resolvedOn, DateOnly? dueInForce) =>
-        Resolved(ScienceDepartmentResolution.Timing(resolvedOn, dueInForce));
-
-    /// <summary>A resolved step whose timing was judged when it was made (<see cref="Request.Resolution"/>).</summary>
+    /// <summary>
+    /// A resolved step, by the timing the request recorded when it was made (<see cref="Request.Resolution"/>: before, on or
+    /// after the due date in force then, <see cref="ScienceDepartmentResolution.Timing"/>).
+    /// </summary>
     public static StepOutcome Resolved(ResolutionTiming timing) =>
         timing switch
         {

@@ -372,22 +372,13 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     /// </summary>
     private static async Task StateAtEndAsync(IQueryable<Request> active, DateTime end, List<RequestFact> facts, CancellationToken ct)
     {
-        var atEnd = await active.Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= end)
-            .Select(r => new
-            {
-                r.Id,
-                Status = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => (RequestStatus?)h.To).FirstOrDefault(),
-                Due = r.History.Where(h => h.AtUtc < end).OrderByDescending(h => h.AtUtc).ThenByDescending(h => h.Id)
-                    .Select(h => h.DueDate).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(r => r.Id, ct);
+        var atEnd = await RequestStateAt.ReadAsync(active.Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= end), end, ct);
         foreach (var fact in facts)
         {
             if (atEnd.TryGetValue(fact.Id, out var state))
             {
                 fact.StatusAtEnd = state.Status;
-                fact.DueAtEnd = state.Due;
+                fact.DueAtEnd = state.DueDate;
             }
         }
     }

@@ -9,6 +9,7 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Reports;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Infrastructure.Reports;
 using PhuThoCa.Web.Infrastructure;
 
 namespace PhuThoCa.Web.Pages.Requests;
@@ -202,25 +203,19 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
     /// <summary>
-    /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <see cref="AsOf"/>: their
-    /// status and due date then are those of their last history row up to that day.
+    /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <see cref="AsOf"/>, judged
+    /// by where they stood then (<see cref="RequestStateAt"/>).
     /// </summary>
     private async Task<List<(int AgencyId, RequestType Type, int Count, StepOutcome Outcome)>> OpenAtTheEndAsync(
         IQueryable<Request> received, DateTime asOfEndUtc, CancellationToken ct)
     {
         var open = received.Where(r => !(r.ResolvedAtUtc < asOfEndUtc) && !(r.ClosedAtUtc < asOfEndUtc));
         var requests = await open.Select(r => new { r.Id, r.AgencyId, r.Type }).ToListAsync(ct);
-        var ids = open.Select(r => r.Id);
-        var last = (await db.Set<RequestStatusChange>().AsNoTracking()
-                .Where(h => ids.Contains(EF.Property<int>(h, "RequestId")) && h.AtUtc < asOfEndUtc)
-                .Select(h => new { RequestId = EF.Property<int>(h, "RequestId"), h.Id, h.AtUtc, h.To, h.DueDate })
-                .ToListAsync(ct))
-            .GroupBy(h => h.RequestId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Last());
+        var states = await RequestStateAt.ReadAsync(open, asOfEndUtc, ct);
         return [.. requests.Select(r =>
         {
-            var row = last.GetValueOrDefault(r.Id);
-            return (r.AgencyId, r.Type, 1, ScienceDepartmentStep.Unresolved(r.Type, row?.To, row?.DueDate, AsOf));
+            var state = states.GetValueOrDefault(r.Id);
+            return (r.AgencyId, r.Type, 1, ScienceDepartmentStep.Unresolved(r.Type, state?.Status, state?.DueDate, AsOf));
         })];
     }
 
