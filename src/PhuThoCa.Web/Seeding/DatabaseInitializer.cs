@@ -19,7 +19,10 @@ public static class DatabaseInitializer
 
         if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
-            await db.Database.MigrateAsync();
+            // The real clock: EF stamps its SQLite migration lock with it (tests set the business clock to another day).
+            await MigrationStart.MigrateAsync(db,
+                configuration.GetValue("Database:SqliteMigrationLockStaleAfter", MigrationStart.DefaultStaleAfter),
+                TimeProvider.System, logger);
         }
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
