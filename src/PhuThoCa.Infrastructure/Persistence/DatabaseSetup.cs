@@ -85,5 +85,10 @@ public static class DatabaseSetup
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
         }
+
+        // The capped counts (PagedList.CountUpToAsync: "more than 1,000 notifications", the unread badge) limit an
+        // unordered count on purpose; EF's warning for a Take without OrderBy wrote a log line on every such count. Every
+        // page of rows goes through PagedList with an explicit order.
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 }
