@@ -88,6 +88,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Requests per agency, type and status, kept by triggers (read-only here; see <see cref="RequestCount"/>).</summary>
     public IQueryable<RequestCount> RequestCounts => Set<RequestCount>().AsNoTracking();
 
+    /// <summary>Requests received, completed and resolved per Vietnam month and type, kept by triggers (see <see cref="RequestMonthCount"/>).</summary>
+    public IQueryable<RequestMonthCount> RequestMonthCounts => Set<RequestMonthCount>().AsNoTracking();
+
+    /// <summary>Valid certificates per Vietnam month of expiry, kept by triggers (see <see cref="CertificateExpiryCount"/>).</summary>
+    public IQueryable<CertificateExpiryCount> CertificateExpiryCounts => Set<CertificateExpiryCount>().AsNoTracking();
+
     /// <summary>Read by the global query filters; EF re-evaluates it for every query of this context instance.</summary>
     public int? ScopeAgencyId => _scope.AgencyId;
 
@@ -117,6 +123,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        // Province-wide counters: nothing for an agency-scoped context.
+        builder.Entity<RequestMonthCount>().HasQueryFilter(c => ScopeAgencyId == null);
+        builder.Entity<CertificateExpiryCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
         builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));

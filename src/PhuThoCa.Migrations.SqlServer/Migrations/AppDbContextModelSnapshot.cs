@@ -359,7 +359,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NotAfterUtc", "NotBeforeUtc", "RevokedAtUtc", "Status", "SubscriberId");
 
-                    b.ToTable("Certificates");
+                    b.ToTable("Certificates", t =>
+                        {
+                            t.HasTrigger("TR_Certificates_ExpiryCounts");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Common.TimelineEvent", b =>
@@ -1178,6 +1183,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.ToTable("Requests", t =>
                         {
                             t.HasTrigger("TR_Requests_Counts");
+
+                            t.HasTrigger("TR_Requests_MonthCounts");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -2041,6 +2048,19 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateExpiryCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>
                 {
                     b.Property<int>("AgencyId")
@@ -2058,6 +2078,25 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("AgencyId", "Type", "Status");
 
                     b.ToTable("RequestCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestMonthCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Measure", "Month", "Type");
+
+                    b.ToTable("RequestMonthCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

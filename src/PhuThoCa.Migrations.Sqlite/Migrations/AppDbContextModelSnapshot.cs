@@ -343,7 +343,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NotAfterUtc", "NotBeforeUtc", "RevokedAtUtc", "Status", "SubscriberId");
 
-                    b.ToTable("Certificates");
+                    b.ToTable("Certificates", t =>
+                        {
+                            t.HasTrigger("TR_Certificates_ExpiryCounts");
+                        });
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Common.TimelineEvent", b =>
@@ -1136,6 +1139,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("Requests", t =>
                         {
                             t.HasTrigger("TR_Requests_Counts");
+
+                            t.HasTrigger("TR_Requests_MonthCounts");
                         });
                 });
 
@@ -1978,6 +1983,19 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateExpiryCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>
                 {
                     b.Property<int>("AgencyId")
@@ -1995,6 +2013,25 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("AgencyId", "Type", "Status");
 
                     b.ToTable("RequestCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestMonthCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Measure", "Month", "Type");
+
+                    b.ToTable("RequestMonthCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -51,7 +51,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
         {
             AgencyName = me.AgencyId is int id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) : null,
             Subscribers = await db.Subscribers.CountAsync(s => s.IsActive, ct),
-            ValidCertificates = await valid.CountAsync(c => c.NotAfterUtc > now, ct),
+            ValidCertificates = me.IsProvinceWide
+                ? await dashboards.ValidCertificatesProvinceWideAsync(me.Today, now, ct)
+                : await valid.CountAsync(c => c.NotAfterUtc > now, ct),
             ExpiringIn30 = await valid.CountAsync(c => c.NotAfterUtc > now && c.NotAfterUtc <= in30, ct),
             ExpiringIn90 = await valid.CountAsync(c => c.NotAfterUtc > now && c.NotAfterUtc <= in90, ct),
             Expired = await valid.CountAsync(c => c.NotAfterUtc <= now, ct),

@@ -58,6 +58,8 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
 {
     public void Configure(EntityTypeBuilder<Certificate> b)
     {
+        // CertificateExpiryCounts is kept by a trigger on this table; EF must know, or SQL Server refuses its OUTPUT clause.
+        b.ToTable(tb => tb.HasTrigger(CertificateExpiryCount.Trigger));
         b.Property(c => c.SerialNumber).HasMaxLength(Certificate.SerialMaxLength).IsRequired();
         b.Property(c => c.SubjectDn).HasMaxLength(1000).IsRequired();
         b.Property(c => c.Issuer).HasMaxLength(500).IsRequired();

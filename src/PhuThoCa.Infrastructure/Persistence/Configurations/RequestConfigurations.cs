@@ -41,7 +41,11 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
         b.Property(r => r.RowVersion).IsConcurrencyToken().HasMaxLength(16);
 
         // RequestCounts is kept by triggers on this table (RequestCount); EF must know, or SQL Server refuses its OUTPUT clause.
-        b.ToTable(tb => tb.HasTrigger(RequestCount.Trigger));
+        b.ToTable(tb =>
+        {
+            tb.HasTrigger(RequestCount.Trigger);
+            tb.HasTrigger(RequestMonthCount.Trigger);
+        });
         b.HasIndex(r => r.ReceiptNumber).IsUnique();
         b.HasIndex(r => new { r.AgencyId, r.Status });
         // The requests list (docs/performance.md): its default sort (due date, then newest) and the same under a status filter,
@@ -193,5 +197,24 @@ internal sealed class RequestCountConfiguration : IEntityTypeConfiguration<Reque
     {
         b.ToTable("RequestCounts");
         b.HasKey(c => new { c.AgencyId, c.Type, c.Status });
+    }
+}
+
+internal sealed class RequestMonthCountConfiguration : IEntityTypeConfiguration<RequestMonthCount>
+{
+    public void Configure(EntityTypeBuilder<RequestMonthCount> b)
+    {
+        b.ToTable("RequestMonthCounts");
+        b.HasKey(c => new { c.Measure, c.Month, c.Type });
+    }
+}
+
+internal sealed class CertificateExpiryCountConfiguration : IEntityTypeConfiguration<CertificateExpiryCount>
+{
+    public void Configure(EntityTypeBuilder<CertificateExpiryCount> b)
+    {
+        b.ToTable("CertificateExpiryCounts");
+        b.HasKey(c => c.Month);
+        b.Property(c => c.Month).ValueGeneratedNever();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Mail;
@@ -18,7 +17,7 @@ namespace PhuThoCa.Web.Pages.Dashboard;
 /// Every query runs through the DbContext's agency filter, so an officer only ever counts the own agency. Projections
 /// only (ids, dates, types): no entity with its history is loaded.
 /// </summary>
-public sealed class Dashboards(AppDbContext db, RequestServices services, IMemoryCache cache, TimeProvider clock)
+public sealed class Dashboards(AppDbContext db, RequestServices services)
 {
     /// <summary>Statuses in which the agency waits for Sở or the Cục (its request is "in progress").</summary>
     private static readonly RequestStatus[] InProgress =
@@ -96,98 +95,60 @@ public sealed class Dashboards(AppDbContext db, RequestServices services, IMemor
         };
     }
 
-    /// <summary>The trend charts of Sở's landing page over the 12 months up to <paramref name="today"/>'s month.</summary>
+    /// <summary>
+    /// The trend charts of Sở's landing page over the 12 months up to <paramref name="today"/>'s month, read from the
+    /// counters the database keeps per Vietnam month (<see cref="RequestMonthCount"/>, <see cref="CertificateExpiryCount"/>):
+    /// at most a few hundred rows whatever the register's size, and current at every view on every node (issue 15; they
+    /// were counted from a year of the register, 0.5 s at 100k requests, and kept a few minutes per node).
+    /// Sở's resolutions are each request's first one, judged when it was made (ADR 0029), as the statistics page counts them.
+    /// </summary>
     public async Task<Trends> TrendsAsync(DateOnly today, CancellationToken ct)
     {
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var months = Enumerable.Range(0, 12).Select(firstMonth.AddMonths).ToList();
-        var fromUtc = VietnamTime.FromLocal(firstMonth.ToDateTime(TimeOnly.MinValue));
-
-        // The request series read every receipt, completion and resolution of 12 months (about 0.5 s at 100k requests): they
-        // are kept on this node until a request changes here, the day changes, or RequestTrendsCacheMinutes pass (another
-        // node's change), and the page says when they were counted. The certificate series below is read on every view.
-        var hours = VietnamTime.Offset.TotalHours;
-        var (received, completed, resolved, countedAtUtc) = (await cache.GetOrCreateAsync(("request-trends", today, ChangeVersions.Requests), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(RequestTrendsCacheMinutes);
-            entry.Size = 1;
-            return await RequestSeriesAsync(fromUtc, hours, ct);
-        }))!;
+        var (fromKey, toKey) = (RequestMonthCount.MonthKey(months[0]), RequestMonthCount.MonthKey(months[^1]));
+        var counts = await db.RequestMonthCounts.Where(c => c.Month >= fromKey && c.Month <= toKey && c.Count != 0).ToListAsync(ct);
 
         var nowMonth = new DateOnly(today.Year, today.Month, 1);
-        var expiryFromUtc = VietnamTime.FromLocal(nowMonth.ToDateTime(TimeOnly.MinValue));
-        var expiryToUtc = VietnamTime.FromLocal(nowMonth.AddMonths(12).ToDateTime(TimeOnly.MinValue));
-        var expiries = await db.Certificates.AsNoTracking()
-            .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= expiryFromUtc && c.NotAfterUtc < expiryToUtc)
-            .Select(c => c.NotAfterUtc.AddHours(hours))
-            .GroupBy(local => new { local.Year, local.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var (expiryFromKey, expiryToKey) = (RequestMonthCount.MonthKey(nowMonth), RequestMonthCount.MonthKey(nowMonth.AddMonths(11)));
+        var expiries = await db.CertificateExpiryCounts.Where(c => c.Month >= expiryFromKey && c.Month <= expiryToKey)
+            .ToDictionaryAsync(c => c.Month, c => c.Count, ct);
 
-        static DateOnly MonthOf(DateTime utc)
-        {
-            var day = VietnamTime.ToDate(utc);
-            return new DateOnly(day.Year, day.Month, 1);
-        }
+        IReadOnlyList<int> PerMonth(Func<RequestMonthCount, bool> counted) =>
+            [.. months.Select(m => counts.Where(c => c.Month == RequestMonthCount.MonthKey(m) && counted(c)).Sum(c => c.Count))];
+        static ResolutionTiming? TimingOf(RequestMonthMeasure measure) =>
+            measure is >= RequestMonthMeasure.ResolvedEarly and <= RequestMonthMeasure.ResolvedLate ? (ResolutionTiming)(measure - 10) : null;
 
-        static IReadOnlyList<int> PerMonth(IEnumerable<MonthCount> counts, RequestType type, List<DateOnly> months) =>
-            [.. months.Select(m => counts.Where(c => c.Type == type && c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))];
-
-        var timings = resolved.Select(r => (Month: MonthOf(r.AtUtc),
-            Timing: ScienceDepartmentResolution.Timing(VietnamTime.ToDate(r.AtUtc), r.Due))).ToList();
         return new Trends
         {
-            CountedAtUtc = countedAtUtc,
             Months = [.. months.Select(MonthLabel)],
             Types = [.. RequestTypes.All],
-            ReceivedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(received, t, months)),
-            CompletedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(completed, t, months)),
-            Resolved = [.. months.Select(m => timings.Count(x => x.Month == m))],
-            ResolvedOnTime = [.. months.Select(m => timings.Count(x => x.Month == m && ScienceDepartmentResolution.IsOnTime(x.Timing)))],
+            ReceivedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(c => c.Measure == RequestMonthMeasure.Received && c.Type == t)),
+            CompletedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(c => c.Measure == RequestMonthMeasure.Completed && c.Type == t)),
+            Resolved = PerMonth(c => TimingOf(c.Measure) is not null),
+            ResolvedOnTime = PerMonth(c => TimingOf(c.Measure) is { } timing && ScienceDepartmentResolution.IsOnTime(timing)),
             ExpiryMonths = [.. Enumerable.Range(0, 12).Select(i => MonthLabel(nowMonth.AddMonths(i)))],
-            Expiring = [.. Enumerable.Range(0, 12).Select(i => nowMonth.AddMonths(i))
-                .Select(m => expiries.Where(e => e.Year == m.Year && e.Month == m.Month).Sum(e => e.Count))],
+            Expiring = [.. Enumerable.Range(0, 12).Select(i => expiries.GetValueOrDefault(RequestMonthCount.MonthKey(nowMonth.AddMonths(i))))],
         };
     }
 
-    /// <summary>How long a node keeps the request series of the trend charts without a change of its own (see TrendsAsync).</summary>
-    public const int RequestTrendsCacheMinutes = 5;
-
-    private sealed record RequestSeries(List<MonthCount> Received, List<MonthCount> Completed, List<(DateTime AtUtc, DateOnly? Due)> Resolved,
-        DateTime CountedAtUtc);
-
-    private async Task<RequestSeries> RequestSeriesAsync(DateTime fromUtc, double hours, CancellationToken ct)
+    /// <summary>
+    /// Valid certificates province-wide (status Valid, not after <paramref name="nowUtc"/>): the maintained counts of the
+    /// months after this one, and a range read of this month's rest (IX_Certificates_Status_NotAfterUtc), instead of
+    /// counting every valid certificate.
+    /// </summary>
+    public async Task<int> ValidCertificatesProvinceWideAsync(DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
-        // Counted by the database per type and Vietnam month (UTC+7, no daylight saving): 12 x 5 figures come back, not one
-        // row per request. The windows are read from the covering (ReceivedAtUtc, Type) and (Status, ClosedAtUtc, Type) indexes.
-        var received = await db.Requests.AsNoTracking().Where(r => r.ReceivedAtUtc >= fromUtc)
-            .Select(r => new { r.Type, Local = r.ReceivedAtUtc!.Value.AddHours(hours) })
-            .GroupBy(r => new { r.Type, r.Local.Year, r.Local.Month })
-            .Select(g => new MonthCount(g.Key.Type, g.Key.Year, g.Key.Month, g.Count())).ToListAsync(ct);
-        var completed = await db.Requests.AsNoTracking().Where(r => r.Status == RequestStatus.Completed && r.ClosedAtUtc >= fromUtc)
-            .Select(r => new { r.Type, Local = r.ClosedAtUtc!.Value.AddHours(hours) })
-            .GroupBy(r => new { r.Type, r.Local.Year, r.Local.Month })
-            .Select(g => new MonthCount(g.Key.Type, g.Key.Year, g.Key.Month, g.Count())).ToListAsync(ct);
-
-        // Sở's resolutions in the window, each with the due date recorded by the history row just before it (read by the
-        // database from the (RequestId) index, whose entries end with the row id): one lean row per resolution.
-        var resolutions = ScienceDepartmentResolution.Actions.ToList();
-        var history = db.Set<RequestStatusChange>().AsNoTracking();
-        var resolved = await history.Where(h => resolutions.Contains(h.Action) && h.AtUtc >= fromUtc)
-            .Select(h => new
-            {
-                h.AtUtc,
-                Due = history.Where(p => EF.Property<int>(p, "RequestId") == EF.Property<int>(h, "RequestId") && p.Id < h.Id)
-                    .OrderByDescending(p => p.Id).Select(p => p.DueDate).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return new RequestSeries(received, completed, [.. resolved.Select(r => (r.AtUtc, r.Due))], clock.GetUtcNow().UtcDateTime);
+        var nextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var nextMonthKey = RequestMonthCount.MonthKey(nextMonth);
+        var nextMonthUtc = VietnamTime.FromLocal(nextMonth.ToDateTime(TimeOnly.MinValue));
+        var later = await db.CertificateExpiryCounts.Where(c => c.Month >= nextMonthKey).SumAsync(c => c.Count, ct);
+        var thisMonth = await db.Certificates.CountAsync(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > nowUtc && c.NotAfterUtc < nextMonthUtc, ct);
+        return later + thisMonth;
     }
 
     public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);
 }
-
-/// <summary>How many requests of a type fall in one Vietnam month (a grouped count of the trend charts).</summary>
-public sealed record MonthCount(RequestType Type, int Year, int Month, int Count);
 
 public sealed record RequestItem(int Id, string? ReceiptNumber, RequestType Type, RequestStatus Status, string? FirstSubscriber, DeadlineView? Deadline);
 
@@ -235,9 +196,6 @@ public sealed class ScienceDepartmentWork
 
 public sealed class Trends
 {
-    /// <summary>When the request series were counted (a node keeps them a few minutes, see Dashboards.TrendsAsync).</summary>
-    public required DateTime CountedAtUtc { get; init; }
-
     public required IReadOnlyList<string> Months { get; init; }
 
     public required IReadOnlyList<RequestType> Types { get; init; }
