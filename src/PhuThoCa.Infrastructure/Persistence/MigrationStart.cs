@@ -54,10 +54,19 @@ public static class MigrationStart
         }
     }
 
-    /// <summary>The lock row's timestamp as EF wrote it; null when there is no row (or no lock table yet).</summary>
+    /// <summary>The lock row's timestamp as EF wrote it; null when there is no row, no lock table yet, or no file yet.</summary>
     public static async Task<string?> ReadLockAsync(string connectionString, CancellationToken ct = default)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        // Read-only, and never on a file that does not exist: opening it would create it, and EF then takes the database
+        // for created and skips what it does when it creates one (on SQLite: the write-ahead log, without which
+        // simultaneous writers get "database is locked" at once).
+        var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
+        if (!File.Exists(readOnly.DataSource))
+        {
+            return null;
+        }
+
+        await using var connection = new SqliteConnection(readOnly.ToString());
         await connection.OpenAsync(ct);
         await using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name";

@@ -39,6 +39,23 @@ public class MigrationLockTests
         Assert.Null(await MigrationStart.ReadLockAsync(connectionString, Ct));
     }
 
+    /// <summary>
+    /// Looking for a lock must not create the file: EF would then take the database for created and skip switching a new
+    /// SQLite file to the write-ahead log, and simultaneous receipts failed with "database is locked" (RobustnessTests).
+    /// </summary>
+    [Fact]
+    public async Task Start_OnANewFile_CreatesItWithTheWriteAheadLog()
+    {
+        await using var portal = new PortalFactory();
+        await portal.InitializeAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync(Ct) as string);
+    }
+
     [Fact]
     public async Task Migrate_WhileAnotherProcessHoldsTheLock_WaitsAndSaysSo_AndDeletesNothing()
     {
