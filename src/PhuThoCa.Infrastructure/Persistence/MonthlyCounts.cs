@@ -48,6 +48,13 @@ public sealed class RequestMonthCount
 
     /// <summary>The key of <paramref name="month"/>'s month: yyyyMM.</summary>
     public static int MonthKey(DateOnly month) => (month.Year * 100) + month.Month;
+
+    /// <summary>The measure that counts Sở's first resolutions made with <paramref name="timing"/> (10 + the timing, as the triggers write it).</summary>
+    public static RequestMonthMeasure Resolved(ResolutionTiming timing) => (RequestMonthMeasure)(10 + (int)timing);
+
+    /// <summary>The timing a resolution measure counts; null for the other measures.</summary>
+    public static ResolutionTiming? TimingOf(RequestMonthMeasure measure) =>
+        measure is >= RequestMonthMeasure.ResolvedEarly and <= RequestMonthMeasure.ResolvedLate ? (ResolutionTiming)(measure - 10) : null;
 }
 
 /// <summary>

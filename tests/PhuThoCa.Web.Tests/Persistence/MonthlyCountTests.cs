@@ -4,7 +4,6 @@ using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
-using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -24,14 +23,8 @@ public sealed class MonthlyCountTests(PortalFactory portal)
     public async Task TheCounts_EqualACountOfTheRegister_AfterEveryKindOfChange()
     {
         var now = NowUtc(portal);
-        var early = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-40).AddHours(-1));
-        await ReceiveAsync(portal, early.RequestId, now.AddDays(-40));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, early.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-40).AddHours(1));
-        await PerformAsync<PhuThoCa.Web.Requests.Completion.RecordRecovery, NoteInput>(portal, early.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-40).AddHours(2));
-        var late = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-20).AddHours(-1));
-        await ReceiveAsync(portal, late.RequestId, now.AddDays(-20));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, late.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-19));
-        await PerformAsync<PhuThoCa.Web.Requests.Completion.RecordRecovery, NoteInput>(portal, late.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-13));
+        var early = await RecoveredAsync(portal, now.AddDays(-40), now.AddDays(-40).AddHours(1), now.AddDays(-40).AddHours(2));
+        var late = await RecoveredAsync(portal, now.AddDays(-20), now.AddDays(-19), now.AddDays(-13));
         var removed = await SubmittedAsync(portal, RequestType.Renew);
         await ReceiveAsync(portal, removed.RequestId, now.AddMinutes(-30));
 
@@ -44,8 +37,8 @@ public sealed class MonthlyCountTests(PortalFactory portal)
 
         // Not something the portal does: a script's updates and deletes are counted by the same triggers. 17:30 UTC on the
         // last day of a month is already the next month in Vietnam.
-        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET ReceivedAtUtc = '2026-10-31 17:30:00' WHERE Id = {early.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Renew} WHERE Id = {late.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET ReceivedAtUtc = '2026-10-31 17:30:00' WHERE Id = {early}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Renew} WHERE Id = {late}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {removed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {removed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {removed.RequestId}", Ct);
@@ -81,7 +74,7 @@ public sealed class MonthlyCountTests(PortalFactory portal)
             .Concat(requests.Where(r => r.Status == RequestStatus.Completed && r.ClosedAtUtc is not null)
                 .Select(r => (RequestMonthMeasure.Completed, Key(r.ClosedAtUtc!.Value), r.Type)))
             .Concat(requests.Where(r => r.ResolvedAtUtc is not null && r.Resolution is not null)
-                .Select(r => ((RequestMonthMeasure)(10 + (int)r.Resolution!.Value), Key(r.ResolvedAtUtc!.Value), r.Type)))
+                .Select(r => (RequestMonthCount.Resolved(r.Resolution!.Value), Key(r.ResolvedAtUtc!.Value), r.Type)))
             .CountBy(k => k).Select(g => (g.Key.Item1, g.Key.Item2, g.Key.Type, g.Value)).Order().ToList();
         var kept = (await db.RequestMonthCounts.Where(c => c.Count != 0).ToListAsync(Ct))
             .Select(c => (c.Measure, c.Month, c.Type, c.Count)).Order().ToList();

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using PhuThoCa.Domain.Requests;
 using PhuThoCa.Migrations.Sqlite.Migrations;
 using PhuThoCa.Tests.Support;
-using PhuThoCa.Web.Requests.Completion;
-using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -64,14 +61,8 @@ public sealed class RequestMilestoneTests(PortalFactory portal)
     private async Task ArrangeResolvedRequestsAsync()
     {
         var now = NowUtc(portal);
-        var early = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-10).AddHours(-1));
-        await ReceiveAsync(portal, early.RequestId, now.AddDays(-10));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, early.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-10).AddHours(1));
-        await PerformAsync<RecordRecovery, NoteInput>(portal, early.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-10).AddHours(2));
-        var late = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-20).AddHours(-1));
-        await ReceiveAsync(portal, late.RequestId, now.AddDays(-20));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, late.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-19));
-        await PerformAsync<RecordRecovery, NoteInput>(portal, late.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-13));
+        await RecoveredAsync(portal, now.AddDays(-10), now.AddDays(-10).AddHours(1), now.AddDays(-10).AddHours(2));
+        await RecoveredAsync(portal, now.AddDays(-20), now.AddDays(-19), now.AddDays(-13));
     }
 
     private static async Task<Dictionary<long, string>> ReadAsync(SqliteConnection db)

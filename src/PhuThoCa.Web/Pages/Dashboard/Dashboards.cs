@@ -116,8 +116,6 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
 
         IReadOnlyList<int> PerMonth(Func<RequestMonthCount, bool> counted) =>
             [.. months.Select(m => counts.Where(c => c.Month == RequestMonthCount.MonthKey(m) && counted(c)).Sum(c => c.Count))];
-        static ResolutionTiming? TimingOf(RequestMonthMeasure measure) =>
-            measure is >= RequestMonthMeasure.ResolvedEarly and <= RequestMonthMeasure.ResolvedLate ? (ResolutionTiming)(measure - 10) : null;
 
         return new Trends
         {
@@ -125,8 +123,8 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
             Types = [.. RequestTypes.All],
             ReceivedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(c => c.Measure == RequestMonthMeasure.Received && c.Type == t)),
             CompletedByType = RequestTypes.All.ToDictionary(t => t, t => PerMonth(c => c.Measure == RequestMonthMeasure.Completed && c.Type == t)),
-            Resolved = PerMonth(c => TimingOf(c.Measure) is not null),
-            ResolvedOnTime = PerMonth(c => TimingOf(c.Measure) is { } timing && ScienceDepartmentResolution.IsOnTime(timing)),
+            Resolved = PerMonth(c => RequestMonthCount.TimingOf(c.Measure) is not null),
+            ResolvedOnTime = PerMonth(c => RequestMonthCount.TimingOf(c.Measure) is { } timing && ScienceDepartmentResolution.IsOnTime(timing)),
             ExpiryMonths = [.. Enumerable.Range(0, 12).Select(i => MonthLabel(nowMonth.AddMonths(i)))],
             Expiring = [.. Enumerable.Range(0, 12).Select(i => expiries.GetValueOrDefault(RequestMonthCount.MonthKey(nowMonth.AddMonths(i))))],
         };

@@ -153,6 +153,20 @@ internal static partial class WorkflowArrange
     }
 
     /// <summary>
+    /// A Mẫu 06 token recovery submitted an hour before <paramref name="receivedAtUtc"/>, received then, accepted at
+    /// <paramref name="acceptedAtUtc"/> and recovered at <paramref name="recoveredAtUtc"/> (Sở's resolution), each move
+    /// through the domain; returns its id.
+    /// </summary>
+    public static async Task<int> RecoveredAsync(PortalFactory portal, DateTime receivedAtUtc, DateTime acceptedAtUtc, DateTime recoveredAtUtc)
+    {
+        var arranged = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: receivedAtUtc.AddHours(-1));
+        await ReceiveAsync(portal, arranged.RequestId, receivedAtUtc);
+        await PerformAsync<AcceptRequest, NoteInput>(portal, arranged.RequestId, new NoteInput(), "chuyenvien.skhcn", acceptedAtUtc);
+        await PerformAsync<PhuThoCa.Web.Requests.Completion.RecordRecovery, NoteInput>(portal, arranged.RequestId, new NoteInput(), "chuyenvien.skhcn", recoveredAtUtc);
+        return arranged.RequestId;
+    }
+
+    /// <summary>
     /// Performs one action through the portal's own handler (as the pages, the inbox and the seeder do), on
     /// <paramref name="request"/> tracked by <paramref name="db"/>, as <paramref name="actor"/>; the handler saves.
     /// </summary>
