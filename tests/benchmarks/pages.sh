@@ -10,6 +10,10 @@
 # and a 200-connection closed-loop mix of the working-day pages (throughput, p50/p95, errors, peak memory) for both.
 # Limits, said plainly: the reference has HTTP and HTML but no authentication, layout, antiforgery or ORM (the ratio
 # includes them); the export's reference writes HTML rows, not an .xlsx; clients run on the same 2 cores as the servers.
+# Steady state, as a portal that has served for a while: before each page's timing, WARMUP (200) untimed requests to each
+# server (at most 5 s each) let the JIT recompile the page's code optimised (tiered compilation: after 30 calls, in the
+# background); until session 12 it was 3, so the figures included code still running unoptimised (e.g. the status list
+# at L: 11.7 ms after 3 requests, 7.5 ms after 300). WARMUP=3 measures that first-minutes state.
 # RUNS (30) sets the runs per page, THINK_MS (20) the idle time after each request of the 1-client timing, MIX_SECONDS
 # (60) the mix's length (0: no mix), ONLY="search inbox" a subset of pages.
 set -euo pipefail
@@ -19,6 +23,7 @@ OUT="$ROOT/tests/benchmarks/out"
 SIZES=("${@:-M L}")
 RUNS=${RUNS:-30}
 THINK_MS=${THINK_MS:-20}
+WARMUP=${WARMUP:-200}
 PORT=${PORT:-5391}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in sqlite3 curl openssl base32 awk; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install sqlite3 curl openssl coreutils)"; exit 1; }; done
@@ -130,7 +135,7 @@ for size in ${SIZES[@]}; do
     [[ -z "${ONLY:-}" || " $ONLY " == *" $name "* ]] || continue
     app="http://127.0.0.1:$PORT$path"; ref="http://127.0.0.1:$REFPORT/ref/$name"
     # Kept-alive connections, as a browser: one client interleaved with THINK_MS idle after each request, then 16.
-    one=$("$BENCH" time "$app" "$cookie" "$ref" "$RUNS" 1 "$THINK_MS") || { echo "$name: $one"; exit 1; }
+    one=$(PAGEBENCH_WARMUP=$WARMUP "$BENCH" time "$app" "$cookie" "$ref" "$RUNS" 1 "$THINK_MS") || { echo "$name: $one"; exit 1; }
     sixteen=$("$BENCH" time "$app" "$cookie" "$ref" $((RUNS * 4)) 16 0) || { echo "$name: $sixteen"; exit 1; }
     read -r a50 a95 r50 r95 f1 <<<"$one"
     read -r a16 a16p95 r16 _ f16 <<<"$sixteen"
@@ -152,12 +157,14 @@ for size in ${SIZES[@]}; do
   # The peak memory is the mix's own: both servers are started again (the garbage collector keeps the memory it grew to
   # while the timings above ran reports and exports at 16 clients; resetting the kernel's high-water mark alone still
   # counted it, 985 MB in session 10's first run), the cookie stays valid (keys and session in the data folder), and one
-  # request per page warms them up before the high-water mark is reset.
+  # request per page, then 10 s of the mix on 4 connections, warm them up before the high-water mark is reset.
   stop_all
   start_portal "$run" "$run/phuthoca.db"
   start_reference
   for path in "${app_paths[@]}"; do curl -fsS -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" || { echo "warm-up of $path failed"; exit 1; }; done
   for path in "${ref_paths[@]}"; do curl -fsS -o /dev/null "http://127.0.0.1:$REFPORT$path"; done
+  "$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 4 10 "${app_paths[@]}" >/dev/null
+  "$BENCH" load "http://127.0.0.1:$REFPORT" "" 4 10 "${ref_paths[@]}" >/dev/null
   echo 5 >"/proc/$pid/clear_refs" 2>/dev/null || echo "           (peak memory since start: /proc/$pid/clear_refs not writable)"
   echo 5 >"/proc/$refpid/clear_refs" 2>/dev/null || true
   echo "portal:    $("$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 200 "${MIX_SECONDS:-60}" "${app_paths[@]}")"

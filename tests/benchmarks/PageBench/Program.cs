@@ -18,7 +18,7 @@ using Microsoft.Data.Sqlite;
 //     Times one page against its reference over kept-alive connections, as a browser requests them. One client: <runs>
 //     requests to each, interleaved (app, reference, app, ...), <think ms> of idle time after each, so neither server
 //     stays hot between requests. More clients: <runs> requests to the app from <clients> concurrent connections, then
-//     the same to the reference. Prints "app p50, app p95, reference p50, reference p95" in ms and the number of failed
+//     the same to the reference. PAGEBENCH_WARMUP sets the untimed requests to each first (default 3). Prints "app p50, app p95, reference p50, reference p95" in ms and the number of failed
 //     requests (time-outs, lost connections; not timed); exit 1 on a non-200. PAGEBENCH_REFERENCE_COOKIE, if set, is sent to
 //     the reference: an A/B run of two portal builds signed in separately.
 return args.FirstOrDefault() switch
@@ -177,11 +177,22 @@ static async Task<int> TimeAsync(string appUrl, string cookie, string referenceU
 
     try
     {
-        // Warm-up: the first requests open the connections and compile the queries.
-        for (var i = 0; i < 3; i++)
+        // Warm-up: the first requests open the connections and compile the queries; PAGEBENCH_WARMUP (3 unless set) requests
+        // to each server, at most 5 s each, let the JIT's tiering optimise the page's code first, as on a portal that has
+        // served for a while (a method is recompiled optimised after 30 calls, in the background).
+        var warmup = int.TryParse(Environment.GetEnvironmentVariable("PAGEBENCH_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 3;
+        foreach (var (client, url, cookieHeader) in new[] { (appClient, appUrl, cookie), (referenceClient, referenceUrl, referenceCookie) })
         {
-            await GetAsync(appClient, appUrl, cookie);
-            await GetAsync(referenceClient, referenceUrl, referenceCookie);
+            var warmStart = Stopwatch.GetTimestamp();
+            for (var i = 0; i < Math.Max(warmup, 1) && (i < 3 || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 5); i++)
+            {
+                await GetAsync(client, url, cookieHeader);
+            }
+        }
+
+        if (warmup > 3)
+        {
+            await Task.Delay(1000); // the background compilations of the last calls
         }
 
         var app = new List<double>();

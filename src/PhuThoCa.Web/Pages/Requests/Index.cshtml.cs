@@ -88,8 +88,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
 
         var today = me.Today;
         var query = Filtered();
-        // One count per due date gives the header's counts (which ignore the due filter itself, so they tell what the other
-        // choices would show) and, with the count of undated rows, the pager's totals: two statements instead of four.
+        // One statement of conditional counts gives the header's counts (which ignore the due filter itself, so they tell what
+        // the other choices would show) and, with the count of undated rows, the pager's totals.
         var counts = await CountByDueAsync(query, today, ct);
         OverdueCount = counts.GetValueOrDefault(DueStatus.Overdue);
         DueTodayCount = counts.GetValueOrDefault(DueStatus.DueToday);
@@ -244,10 +244,24 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     /// (Status, DueDate, …) or (DueDate, …) index (a few hundred dates, no sort) and the domain's
     /// <see cref="WorkingDayCalendar.GetDueStatus"/> classifies the dates.
     /// </summary>
-    private static async Task<Dictionary<DueStatus, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct) =>
-        (await query.Where(r => r.DueDate != null).GroupBy(r => r.DueDate).Select(g => new { Due = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(g => WorkingDayCalendar.GetDueStatus(g.Due!.Value, today))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+    /// <summary>
+    /// The dated rows by <see cref="WorkingDayCalendar.GetDueStatus"/> (the same test as <see cref="ByDue"/>), counted in one
+    /// statement with conditional counts over the filter's index range. It used to read one row per due date and classify
+    /// them here: 732 rows for the Received filter at 100,000 requests, half of the page's time (issue 15).
+    /// </summary>
+    private static async Task<Dictionary<DueStatus, int>> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct)
+    {
+        // A list of at most one row (none when nothing is dated): FirstOrDefault would log EF's "First without OrderBy".
+        var counts = (await query.Where(r => r.DueDate != null).GroupBy(r => 1)
+            .Select(g => new { Dated = g.Count(), Overdue = g.Count(r => r.DueDate < today), DueToday = g.Count(r => r.DueDate == today) })
+            .ToListAsync(ct)).SingleOrDefault();
+        return counts is null ? [] : new Dictionary<DueStatus, int>
+        {
+            [DueStatus.Overdue] = counts.Overdue,
+            [DueStatus.DueToday] = counts.DueToday,
+            [DueStatus.OnTime] = counts.Dated - counts.Overdue - counts.DueToday,
+        };
+    }
 
     /// <summary>
     /// The undated rows (most of a register: a closed request has no due date). Without a text search they are the

@@ -24,6 +24,7 @@ public partial class OfficerListTests(PortalFactory portal)
         var todayList = await ReceiptsAsync(client, "/Requests?due=DueToday");
         var overdueList = await ReceiptsAsync(client, "/Requests?due=Overdue");
         var overdueText = TestHtml.Text(await client.GetStringAsync(new Uri("/Requests?due=Overdue", UriKind.Relative), Ct));
+        var onTimeText = TestHtml.Text(await client.GetStringAsync(new Uri("/Requests?due=OnTime", UriKind.Relative), Ct));
 
         Assert.Equal([overdue.ReceiptNumber, dueToday.ReceiptNumber, onTime.ReceiptNumber], all);
         Assert.Equal([onTime.ReceiptNumber], onTimeList);
@@ -31,6 +32,10 @@ public partial class OfficerListTests(PortalFactory portal)
         Assert.Equal([overdue.ReceiptNumber], overdueList);
         Assert.Contains("23/11/2026 · Quá thời hạn dự kiến 3 ngày làm việc", overdueText, StringComparison.Ordinal);
         Assert.Contains("Cục CTS&BMTT (dự kiến)", overdueText, StringComparison.Ordinal);
+        // The header's counts ignore the due filter (one statement of conditional counts); the pager counts the filter's rows.
+        Assert.Contains("Quá hạn: 1", onTimeText, StringComparison.Ordinal);
+        Assert.Contains("Đến hạn hôm nay: 1", onTimeText, StringComparison.Ordinal);
+        Assert.Contains("Hiển thị 1–1 trên tổng số 1", onTimeText, StringComparison.Ordinal);
     }
 
     [Fact]
