@@ -176,7 +176,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct, track: false))
         {
             return NotFound();
         }
@@ -394,9 +394,15 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// Loads the request and what the page shows of it. A GET reads without tracking (it saves nothing, so the change
+    /// tracker's snapshots of the request, its lines, history and subjects are not needed); the actions load tracked, as
+    /// their handlers change <see cref="Current"/>.
+    /// </summary>
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, bool track = true)
     {
-        var request = await db.Requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery()
+        var requests = track ? db.Requests : db.Requests.AsNoTracking();
+        var request = await requests.Include(r => r.Lines).Include(r => r.History).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
@@ -415,7 +421,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .OrderBy(a => a.Purpose).ThenBy(a => a.UploadedAtUtc).ToListAsync(ct);
-        var subjects = await services.SubjectsAsync(request, ct: ct);
+        var subjects = await services.SubjectsAsync(request, track, ct);
         Certificates = subjects.Certificates.ToDictionary(c => c.Id);
         Tokens = subjects.Tokens.ToDictionary(t => t.Id);
         var deadlines = await services.DeadlinesAsync(ct);
