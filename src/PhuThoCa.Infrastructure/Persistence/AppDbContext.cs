@@ -88,6 +88,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Requests per agency, type and status, kept by triggers (read-only here; see <see cref="RequestCount"/>).</summary>
     public IQueryable<RequestCount> RequestCounts => Set<RequestCount>().AsNoTracking();
 
+    /// <summary>Subscribers per agency, kind and use, kept by triggers (read-only here; see <see cref="SubscriberCount"/>).</summary>
+    public IQueryable<SubscriberCount> SubscriberCounts => Set<SubscriberCount>().AsNoTracking();
+
     /// <summary>Requests received, completed and resolved per Vietnam month and type, kept by triggers (see <see cref="RequestMonthCount"/>).</summary>
     public IQueryable<RequestMonthCount> RequestMonthCounts => Set<RequestMonthCount>().AsNoTracking();
 
@@ -123,6 +126,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        builder.Entity<SubscriberCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         // Province-wide counters: nothing for an agency-scoped context.
         builder.Entity<RequestMonthCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<CertificateExpiryCount>().HasQueryFilter(c => ScopeAgencyId == null);

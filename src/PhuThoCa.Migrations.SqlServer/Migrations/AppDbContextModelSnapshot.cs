@@ -1689,7 +1689,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgencyId", "IsActive", "Kind");
 
-                    b.ToTable("Subscribers");
+                    b.ToTable("Subscribers", t =>
+                        {
+                            t.HasTrigger("TR_Subscribers_Counts");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Tokens.TokenHandover", b =>
@@ -2097,6 +2102,25 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Measure", "Month", "Type");
 
                     b.ToTable("RequestMonthCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId", "Kind", "IsActive");
+
+                    b.ToTable("SubscriberCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1629,7 +1629,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgencyId", "IsActive", "Kind");
 
-                    b.ToTable("Subscribers");
+                    b.ToTable("Subscribers", t =>
+                        {
+                            t.HasTrigger("TR_Subscribers_Counts");
+                        });
                 });
 
             modelBuilder.Entity("PhuThoCa.Domain.Tokens.TokenHandover", b =>
@@ -2032,6 +2035,25 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Measure", "Month", "Type");
 
                     b.ToTable("RequestMonthCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Kind", "IsActive");
+
+                    b.ToTable("SubscriberCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

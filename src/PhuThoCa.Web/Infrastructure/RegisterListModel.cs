@@ -67,8 +67,16 @@ public abstract class RegisterListModel<TRow>(AppDbContext db, CurrentUser me) :
             Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         }
 
-        Rows = await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
+        Rows = await CountFromCountersAsync(ct) is { } total
+            ? await PagedList.FromCountAsync(FilteredRows(), total, PageNumber, cancellationToken: ct)
+            : await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
     }
+
+    /// <summary>
+    /// The number of rows <see cref="FilteredRows"/> matches, read from counters kept by the database when the filters
+    /// allow it (a sum over a few rows instead of a count of the register); null to count the rows.
+    /// </summary>
+    protected virtual Task<int?> CountFromCountersAsync(CancellationToken ct) => Task.FromResult<int?>(null);
 
     /// <summary>The page's own query-string filters (e.g. "status"), in the order the form shows them.</summary>
     protected abstract void AddFilterValues(IDictionary<string, string?> values);

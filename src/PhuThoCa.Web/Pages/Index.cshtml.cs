@@ -50,7 +50,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
         View = new ViewModel
         {
             AgencyName = me.AgencyId is int id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) : null,
-            Subscribers = await db.Subscribers.CountAsync(s => s.IsActive, ct),
+            // The counters kept by triggers (SubscriberCount), agency-scoped as the subscribers: not a count of the register.
+            Subscribers = await db.SubscriberCounts.Where(c => c.IsActive).SumAsync(c => c.Count, ct),
             ValidCertificates = me.IsProvinceWide
                 ? await dashboards.ValidCertificatesProvinceWideAsync(me.Today, now, ct)
                 : await valid.CountAsync(c => c.NotAfterUtc > now, ct),

@@ -135,6 +135,9 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
         Assert.Contains(portal.Commands, c => c.Sql.Contains("FROM \"CertificateExpiryCounts\"", StringComparison.Ordinal));
         Assert.DoesNotContain(portal.Commands, c => c.Sql.Contains("strftime", StringComparison.Ordinal));
         Assert.DoesNotContain(portal.Commands, c => c.Sql.Contains("\"RequestHistory\"", StringComparison.Ordinal));
+        // The subscribers in use are a sum of the maintained counters (SubscriberCount), not a count of the register.
+        Assert.Contains(portal.Commands, c => c.Sql.Contains("FROM \"SubscriberCounts\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(portal.Commands, c => c.Sql.Contains("FROM \"Subscribers\"", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -43,6 +43,8 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.Property(s => s.DeviceVersion).HasMaxLength(200);
         b.Property(s => s.SearchKey).HasMaxLength(500);
         b.Ignore(s => s.MaskedNationalId);
+        // SubscriberCounts is kept by triggers on this table (SubscriberCount); EF must know, or SQL Server refuses its OUTPUT clause.
+        b.ToTable(tb => tb.HasTrigger(SubscriberCount.Trigger));
         // The agency's subscribers; the report's active subscribers per agency and kind read from the index alone.
         b.HasIndex(s => new { s.AgencyId, s.IsActive, s.Kind });
         b.HasIndex(s => s.NationalId);
@@ -142,5 +144,14 @@ internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<C
         b.Property(o => o.Name).HasMaxLength(CalendarOverride.NameMaxLength).IsRequired();
         b.Property(o => o.LegalBasis).HasMaxLength(CalendarOverride.LegalBasisMaxLength).IsRequired();
         b.HasIndex(o => o.Date).IsUnique();
+    }
+}
+
+internal sealed class SubscriberCountConfiguration : IEntityTypeConfiguration<SubscriberCount>
+{
+    public void Configure(EntityTypeBuilder<SubscriberCount> b)
+    {
+        b.ToTable("SubscriberCounts");
+        b.HasKey(c => new { c.AgencyId, c.Kind, c.IsActive });
     }
 }
