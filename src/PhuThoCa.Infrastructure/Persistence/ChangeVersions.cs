@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PhuThoCa.Infrastructure.Persistence;
 
 /// <summary>
-/// Counters of the saves on this node that changed a request (<see cref="Requests"/>) or a notification
-/// (<see cref="Notifications"/>), so that figures cached per node (the menu's badges, the dashboard's trends) are
+/// Counters of the saves on this node that changed a request (<see cref="Requests"/>), a notification
+/// (<see cref="Notifications"/>) or an agency (<see cref="Agencies"/>), so that figures cached per node (the menu's badges, the dashboard's trends) are
 /// recomputed after the next change here at once, and after another node's change within their short lifetime
 /// (issue 15: cached menu badges).
 /// </summary>
@@ -14,9 +14,10 @@ public sealed class ChangeVersions : SaveChangesInterceptor
 {
     public static readonly ChangeVersions Instance = new();
 
-    private static readonly ConditionalWeakTable<DbContext, StrongBox<(bool Requests, bool Notifications)>> Pending = [];
+    private static readonly ConditionalWeakTable<DbContext, StrongBox<(bool Requests, bool Notifications, bool Agencies)>> Pending = [];
     private static long _requests;
     private static long _notifications;
+    private static long _agencies;
 
     private ChangeVersions()
     {
@@ -27,6 +28,9 @@ public sealed class ChangeVersions : SaveChangesInterceptor
 
     /// <summary>Changes when a save that added, read or removed a notification has committed on this node.</summary>
     public static long Notifications => Interlocked.Read(ref _notifications);
+
+    /// <summary>Changes when a save that added, changed or removed an agency has committed on this node.</summary>
+    public static long Agencies => Interlocked.Read(ref _agencies);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -62,9 +66,10 @@ public sealed class ChangeVersions : SaveChangesInterceptor
 
         var requests = Changed<Domain.Requests.Request>(context);
         var notifications = Changed<Domain.Notifications.Notification>(context);
-        if (requests || notifications)
+        var agencies = Changed<Domain.Agencies.Agency>(context);
+        if (requests || notifications || agencies)
         {
-            Pending.AddOrUpdate(context, new((requests, notifications)));
+            Pending.AddOrUpdate(context, new((requests, notifications, agencies)));
         }
     }
 
@@ -84,6 +89,11 @@ public sealed class ChangeVersions : SaveChangesInterceptor
             if (changed.Value.Notifications)
             {
                 Interlocked.Increment(ref _notifications);
+            }
+
+            if (changed.Value.Agencies)
+            {
+                Interlocked.Increment(ref _agencies);
             }
         }
     }

@@ -25,12 +25,15 @@ public class EditTests(PortalFactory portal)
         var client = await portal.CreateClientAsync("quantri", Ct);
         var name = "Trung tâm Y tế khu vực Lâm Thao " + Guid.NewGuid().ToString("N")[..4];
 
+        var before = await client.GetStringAsync(new Uri("/Requests", UriKind.Relative), Ct); // the agency choices, kept per node
         var created = await PortalFactory.PostFormAsync(client, "/Agencies/Edit", Form(name, "TTYTLAMTHAO.phutho.gov.vn"), ct: Ct);
         await using var db = portal.CreateDbContext();
         var agency = await db.Agencies.SingleAsync(a => a.Name == name, Ct);
-        var edit = Form(name, "ttytlamthao.phutho.gov.vn");
+        var listed = await client.GetStringAsync(new Uri("/Requests", UriKind.Relative), Ct);
+        var edit = Form(name + " mới", "ttytlamthao.phutho.gov.vn");
         edit["Input.Address"] = "Xã Phù Ninh, tỉnh Phú Thọ";
         var edited = await PortalFactory.PostFormAsync(client, $"/Agencies/Edit/{agency.Id}", edit, ct: Ct);
+        var renamed = await client.GetStringAsync(new Uri("/Subscribers", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal("TTYT", agency.ShortName);
@@ -39,6 +42,10 @@ public class EditTests(PortalFactory portal)
         await using var after = portal.CreateDbContext();
         Assert.Equal("Xã Phù Ninh, tỉnh Phú Thọ", (await after.Agencies.SingleAsync(a => a.Id == agency.Id, Ct)).Address);
         Assert.True(await after.TimelineEvents.AnyAsync(e => e.Subject == TimelineSubject.Agency && e.SubjectId == agency.Id && e.Action == "Cập nhật thông tin", Ct));
+        // The lists' agency filter shows a new or renamed agency at once on this node, though its choices are kept.
+        Assert.DoesNotContain(name, before, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{agency.Id}\">{name}</option>", listed, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{agency.Id}\">{name} mới</option>", renamed, StringComparison.Ordinal);
     }
 
     [Fact]
