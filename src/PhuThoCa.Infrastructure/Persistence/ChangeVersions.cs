@@ -6,9 +6,9 @@ namespace PhuThoCa.Infrastructure.Persistence;
 
 /// <summary>
 /// Counters of the saves on this node that changed a request (<see cref="Requests"/>), a notification
-/// (<see cref="Notifications"/>) or an agency (<see cref="Agencies"/>), so that figures cached per node (the menu's badges, the dashboard's trends) are
-/// recomputed after the next change here at once, and after another node's change within their short lifetime
-/// (issue 15: cached menu badges).
+/// (<see cref="Notifications"/>) or an agency (<see cref="Agencies"/>), so that figures cached per node (the menu's
+/// badges, the agency choices of the filters and forms) are recomputed after the next change here at once, and after
+/// another node's change within their short lifetime (issue 15: cached menu badges).
 /// </summary>
 public sealed class ChangeVersions : SaveChangesInterceptor
 {
