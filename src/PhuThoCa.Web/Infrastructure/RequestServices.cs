@@ -57,7 +57,8 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
 
     /// <summary>
     /// The certificates and tokens the request's lines point at, for the domain's eligibility checks and register updates;
-    /// <paramref name="track"/> false when they are only read.
+    /// <paramref name="track"/> false when they are only read. Nothing is read for a kind no line points at (an issue
+    /// request's lines point at neither until the Cục's result).
     /// </summary>
     public async Task<RequestSubjects> SubjectsAsync(Request request, bool track = true, CancellationToken ct = default)
     {
@@ -67,7 +68,7 @@ public sealed class RequestServices(AppDbContext db, CalendarProvider calendars,
         var certificates = track ? db.Certificates : db.Certificates.AsNoTracking();
         var tokens = track ? db.Tokens : db.Tokens.AsNoTracking();
         return new RequestSubjects(
-            await certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct),
-            await tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct));
+            certificateIds.Count == 0 ? [] : await certificates.Where(c => certificateIds.Contains(c.Id)).ToListAsync(ct),
+            tokenIds.Count == 0 ? [] : await tokens.Where(t => tokenIds.Contains(t.Id)).ToListAsync(ct));
     }
 }

@@ -9,6 +9,7 @@ using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Subscribers;
 using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Requests.CaPortal;
 using PhuThoCa.Web.Requests.Completion;
@@ -418,7 +419,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, RequestServices servi
         CanViewAuditTrail = await me.CanAsync(Policies.ViewAuditTrail);
         var events = await RequestHistoryItem.EventsAsync(db, request, ct);
         HistoryItems = RequestHistoryItem.From(request, events);
-        AgencyName = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+        AgencyName = await SubscriberFormOptions.AgencyNameAsync(db, request.AgencyId, ct) ?? "";
         Attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .OrderBy(a => a.Purpose).ThenBy(a => a.UploadedAtUtc).ToListAsync(ct);
         var subjects = await services.SubjectsAsync(request, track, ct);

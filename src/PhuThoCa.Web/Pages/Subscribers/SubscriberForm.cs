@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ public static class SubscriberFormOptions
     /// <summary>How long a node keeps the agency choices when no agency changed on it (another node's change shows after it).</summary>
     public static readonly TimeSpan AgencyChoicesLifetime = TimeSpan.FromMinutes(1);
 
-    private static readonly ConcurrentDictionary<(string? Database, int? Scope), (long Version, long ExpiresAtMs, (string Text, string Value)[] Items)>
+    private static readonly ConcurrentDictionary<(string? Database, int? Scope), (long Version, long ExpiresAtMs, (string Name, int Id)[] Items)>
         AgencyChoices = new();
 
     /// <summary>
@@ -112,7 +113,28 @@ public static class SubscriberFormOptions
     /// agencies took ~0.4 ms of every requests-list view (issue 15: per-page cost). Each call gets new items (a page may
     /// mark one selected).
     /// </summary>
-    public static async Task<List<SelectListItem>> AgenciesAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<List<SelectListItem>> AgenciesAsync(AppDbContext db, CancellationToken ct) =>
+        [.. (await KeptAgenciesAsync(db, ct)).Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>
+    /// The name of agency <paramref name="id"/> from the same kept list (an agency renamed on another node shows its new
+    /// name within <see cref="AgencyChoicesLifetime"/>), or read when the list does not hold it; null for an agency outside
+    /// the user's scope.
+    /// </summary>
+    public static async Task<string?> AgencyNameAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        foreach (var (name, agencyId) in await KeptAgenciesAsync(db, ct))
+        {
+            if (agencyId == id)
+            {
+                return name;
+            }
+        }
+
+        return await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<(string Name, int Id)[]> KeptAgenciesAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var key = (db.Database.GetConnectionString(), db.ScopeAgencyId);
@@ -121,12 +143,11 @@ public static class SubscriberFormOptions
         if (!AgencyChoices.TryGetValue(key, out var kept) || kept.Version != version || now >= kept.ExpiresAtMs)
         {
             var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Kind).ThenBy(a => a.SortKey).Select(a => new { a.Name, a.Id }).ToListAsync(ct);
-            kept = (version, now + (long)AgencyChoicesLifetime.TotalMilliseconds,
-                [.. agencies.Select(a => (a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+            kept = (version, now + (long)AgencyChoicesLifetime.TotalMilliseconds, [.. agencies.Select(a => (a.Name, a.Id))]);
             AgencyChoices[key] = kept;
         }
 
-        return [.. kept.Items.Select(i => new SelectListItem(i.Text, i.Value))];
+        return kept.Items;
     }
 
     public static List<SelectListItem> Kinds() =>
