@@ -114,8 +114,10 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
         var expiries = await db.CertificateExpiryCounts.Where(c => c.Month >= expiryFromKey && c.Month <= expiryToKey)
             .ToDictionaryAsync(c => c.Month, c => c.Count, ct);
 
+        // Each series reads its month's rows only (12 series × 12 months over every row of the year was ~0.3 ms a view).
+        var byMonth = counts.ToLookup(c => c.Month);
         IReadOnlyList<int> PerMonth(Func<RequestMonthCount, bool> counted) =>
-            [.. months.Select(m => counts.Where(c => c.Month == RequestMonthCount.MonthKey(m) && counted(c)).Sum(c => c.Count))];
+            [.. months.Select(m => byMonth[RequestMonthCount.MonthKey(m)].Where(counted).Sum(c => c.Count))];
 
         return new Trends
         {
