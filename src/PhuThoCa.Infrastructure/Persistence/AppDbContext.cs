@@ -91,6 +91,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Subscribers per agency, kind and use, kept by triggers (read-only here; see <see cref="SubscriberCount"/>).</summary>
     public IQueryable<SubscriberCount> SubscriberCounts => Set<SubscriberCount>().AsNoTracking();
 
+    /// <summary>Tokens per agency and status, kept by triggers (read-only here; see <see cref="TokenCount"/>).</summary>
+    public IQueryable<TokenCount> TokenCounts => Set<TokenCount>().AsNoTracking();
+
     /// <summary>Requests received, completed and resolved per Vietnam month and type, kept by triggers (see <see cref="RequestMonthCount"/>).</summary>
     public IQueryable<RequestMonthCount> RequestMonthCounts => Set<RequestMonthCount>().AsNoTracking();
 
@@ -127,6 +130,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<SubscriberCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        builder.Entity<TokenCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         // Province-wide counters: nothing for an agency-scoped context.
         builder.Entity<RequestMonthCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<CertificateExpiryCount>().HasQueryFilter(c => ScopeAgencyId == null);

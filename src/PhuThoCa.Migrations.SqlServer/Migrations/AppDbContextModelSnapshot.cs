@@ -1837,7 +1837,12 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "AgencyId");
 
-                    b.ToTable("Tokens", (string)null);
+                    b.ToTable("Tokens", null, t =>
+                        {
+                            t.HasTrigger("TR_Tokens_Counts");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Auditing.AuditChainHead", b =>
@@ -2121,6 +2126,22 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("AgencyId", "Kind", "IsActive");
 
                     b.ToTable("SubscriberCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.TokenCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId", "Status");
+
+                    b.ToTable("TokenCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1771,7 +1771,10 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "AgencyId");
 
-                    b.ToTable("Tokens", (string)null);
+                    b.ToTable("Tokens", null, t =>
+                        {
+                            t.HasTrigger("TR_Tokens_Counts");
+                        });
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Auditing.AuditChainHead", b =>
@@ -2054,6 +2057,22 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("AgencyId", "Kind", "IsActive");
 
                     b.ToTable("SubscriberCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.TokenCount", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Status");
+
+                    b.ToTable("TokenCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

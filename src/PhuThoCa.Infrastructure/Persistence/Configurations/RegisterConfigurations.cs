@@ -89,7 +89,8 @@ internal sealed class UsbTokenConfiguration : IEntityTypeConfiguration<UsbToken>
 {
     public void Configure(EntityTypeBuilder<UsbToken> b)
     {
-        b.ToTable("Tokens");
+        // TokenCounts is kept by triggers on this table (TokenCount); EF must know, or SQL Server refuses its OUTPUT clause.
+        b.ToTable("Tokens", tb => tb.HasTrigger(TokenCount.Trigger));
         b.Property(t => t.SerialNumber).HasMaxLength(UsbToken.SerialMaxLength).IsRequired();
         b.Property(t => t.Model).HasMaxLength(100).IsRequired();
         b.Property(t => t.CustodianName).HasMaxLength(200);
@@ -153,5 +154,14 @@ internal sealed class SubscriberCountConfiguration : IEntityTypeConfiguration<Su
     {
         b.ToTable("SubscriberCounts");
         b.HasKey(c => new { c.AgencyId, c.Kind, c.IsActive });
+    }
+}
+
+internal sealed class TokenCountConfiguration : IEntityTypeConfiguration<TokenCount>
+{
+    public void Configure(EntityTypeBuilder<TokenCount> b)
+    {
+        b.ToTable("TokenCounts");
+        b.HasKey(c => new { c.AgencyId, c.Status });
     }
 }

@@ -31,6 +31,28 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
             }), Me);
     }
 
+    /// <summary>Without a search, the total is a sum of <see cref="TokenCount"/> rows under the same status and agency filters.</summary>
+    protected override async Task<int?> CountFromCountersAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            return null;
+        }
+
+        var counts = Db.TokenCounts;
+        if (Status is not null)
+        {
+            counts = counts.Where(c => c.Status == Status);
+        }
+
+        if (AgencyId is not null)
+        {
+            counts = counts.Where(c => c.AgencyId == AgencyId);
+        }
+
+        return await counts.SumAsync(c => c.Count, ct);
+    }
+
     protected override IQueryable<Row> FilteredRows()
     {
         var query = Db.Tokens.AsNoTracking().AsQueryable();
