@@ -14,6 +14,14 @@
 # server (at most 5 s each) let the JIT recompile the page's code optimised (tiered compilation: after 30 calls, in the
 # background); until session 12 it was 3, so the figures included code still running unoptimised (e.g. the status list
 # at L: 11.7 ms after 3 requests, 7.5 ms after 300). WARMUP=3 measures that first-minutes state.
+# Since session 14 also the server CPU per request of each side ("cpu app", "cpu ref", ms): the server process's user and
+# system time (/proc/<pid>/stat) over CPU_SECONDS (3; 0: not measured) of the page on one connection, divided by the
+# requests served. It depends far less on the machine's noise than the p50s (run to run, the references' own p50s moved
+# by 20-30% in session 14) and is what a change to a page's work shows in.
+# Also since session 14, the portal is let settle before timing: after the whole-portal warm-up and after 2 s of each page
+# on one connection, the script waits (at most 30 s) until the portal uses under 50 ms of CPU in a second. .NET compiles a
+# method's optimised code in the background after its 30th call, and at L that queue took ~4 s of a core to drain after a
+# 15 s warm-up; the status list measured 6.5 ms of CPU per request while it ran and 3.2-3.9 ms after.
 # RUNS (30) sets the runs per page, THINK_MS (20) the idle time after each request of the 1-client timing, MIX_SECONDS
 # (60) the mix's length (0: no mix), ONLY="search inbox" a subset of pages.
 set -euo pipefail
@@ -24,6 +32,7 @@ SIZES=("${@:-M L}")
 RUNS=${RUNS:-30}
 THINK_MS=${THINK_MS:-20}
 WARMUP=${WARMUP:-200}
+CPU_SECONDS=${CPU_SECONDS:-3}
 PORT=${PORT:-5391}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in sqlite3 curl openssl base32 awk; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install sqlite3 curl openssl coreutils)"; exit 1; }; done
@@ -107,6 +116,23 @@ start_reference() {
   for _ in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$REFPORT/ref/requests" 2>/dev/null && break; sleep 1; done
 }
 BENCH="$ROOT/tests/benchmarks/PageBench/bin/Release/net10.0/linux-x64/PageBench"
+TCK=$(getconf CLK_TCK)
+settle() { # pid: wait (at most 30 s) until the process uses under 50 ms of CPU in a second (its background compilation done)
+  local t0 t1
+  for _ in $(seq 1 30); do
+    t0=$(awk '{print $14 + $15}' "/proc/$1/stat"); sleep 1; t1=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    [ $(( (t1 - t0) * 1000 / TCK )) -lt 50 ] && return 0
+  done
+}
+cpu_per_request() { # server pid, base url, cookie, path: the server's CPU ms per request over CPU_SECONDS on one connection
+  [ "$CPU_SECONDS" -gt 0 ] || { printf -- '-'; return; }
+  local t0 t1 out n
+  t0=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  out=$("$BENCH" load "$2" "$3" 1 "$CPU_SECONDS" "$4")
+  t1=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  n=$(echo "$out" | sed -n 's/.* ok \([0-9]*\) .*/\1/p')
+  awk -v d=$((t1 - t0)) -v n="${n:-0}" -v tck="$TCK" 'BEGIN { if (n > 0) printf "%.2f", d * 1000 / tck / n; else printf "-" }'
+}
 dotnet build tests/benchmarks/PageBench -c Release --verbosity quiet >/dev/null
 growth="$OUT/growth.txt"; : >"$growth"
 
@@ -134,22 +160,27 @@ for size in ${SIZES[@]}; do
     warm_paths=()
     for entry in "${PAGES[@]}"; do case "${entry%%|*}" in reports|export) ;; *) warm_paths+=("$(echo "${entry#*|}" | fill)") ;; esac; done
     "$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 2 20 "${warm_paths[@]}" >/dev/null
+    settle "$pid"
   fi
   echo "==> size $size ($count requests; export of $export_rows rows), $RUNS runs per page, interleaved portal/reference"
-  printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c" "ref 16c" "r16"
+  printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s %8s %8s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c" "ref 16c" "r16" \
+    "cpu app" "cpu ref"
   for entry in "${PAGES[@]}"; do
     name=${entry%%|*}; path=$(echo "${entry#*|}" | fill)
     [[ -z "${ONLY:-}" || " $ONLY " == *" $name "* ]] || continue
     app="http://127.0.0.1:$PORT$path"; ref="http://127.0.0.1:$REFPORT/ref/$name"
+    if [ "$WARMUP" -gt 3 ]; then "$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 1 2 "$path" >/dev/null; settle "$pid"; fi
     # Kept-alive connections, as a browser: one client interleaved with THINK_MS idle after each request, then 16.
     one=$(PAGEBENCH_WARMUP=$WARMUP "$BENCH" time "$app" "$cookie" "$ref" "$RUNS" 1 "$THINK_MS") || { echo "$name: $one"; exit 1; }
     sixteen=$("$BENCH" time "$app" "$cookie" "$ref" $((RUNS * 4)) 16 0) || { echo "$name: $sixteen"; exit 1; }
     read -r a50 a95 r50 r95 f1 <<<"$one"
     read -r a16 a16p95 r16 _ f16 <<<"$sixteen"
     [ "$f1$f16" = 00 ] || echo "  ($name: $f1 failed requests at 1 client, $f16 at 16 clients; see the messages above)"
-    printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s\n' "$name" "$a50" "$a95" "$r50" "$r95" \
+    cpu_app=$(cpu_per_request "$pid" "http://127.0.0.1:$PORT" "$cookie" "$path")
+    cpu_ref=$(cpu_per_request "$refpid" "http://127.0.0.1:$REFPORT" "" "/ref/$name")
+    printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s %8s %8s\n' "$name" "$a50" "$a95" "$r50" "$r95" \
       "$(awk -v a="$a50" -v r="$r50" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$a16" "$a16p95" "$r16" \
-      "$(awk -v a="$a16" -v r="$r16" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')"
+      "$(awk -v a="$a16" -v r="$r16" 'BEGIN {printf "%.1f", (r > 0 ? a / r : 0)}')" "$cpu_app" "$cpu_ref"
     echo "$size $name $a50" >>"$growth"
   done
 
