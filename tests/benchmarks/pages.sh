@@ -117,19 +117,20 @@ start_reference() {
 }
 BENCH="$ROOT/tests/benchmarks/PageBench/bin/Release/net10.0/linux-x64/PageBench"
 TCK=$(getconf CLK_TCK)
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # pid: its user + system CPU so far, in clock ticks
 settle() { # pid: wait (at most 30 s) until the process uses under 50 ms of CPU in a second (its background compilation done)
   local t0 t1
   for _ in $(seq 1 30); do
-    t0=$(awk '{print $14 + $15}' "/proc/$1/stat"); sleep 1; t1=$(awk '{print $14 + $15}' "/proc/$1/stat")
+    t0=$(ticks "$1"); sleep 1; t1=$(ticks "$1")
     [ $(( (t1 - t0) * 1000 / TCK )) -lt 50 ] && return 0
   done
 }
 cpu_per_request() { # server pid, base url, cookie, path: the server's CPU ms per request over CPU_SECONDS on one connection
   [ "$CPU_SECONDS" -gt 0 ] || { printf -- '-'; return; }
   local t0 t1 out n
-  t0=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  t0=$(ticks "$1")
   out=$("$BENCH" load "$2" "$3" 1 "$CPU_SECONDS" "$4")
-  t1=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  t1=$(ticks "$1")
   n=$(echo "$out" | sed -n 's/.* ok \([0-9]*\) .*/\1/p')
   awk -v d=$((t1 - t0)) -v n="${n:-0}" -v tck="$TCK" 'BEGIN { if (n > 0) printf "%.2f", d * 1000 / tck / n; else printf "-" }'
 }
