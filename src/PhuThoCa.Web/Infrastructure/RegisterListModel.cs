@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Pages.Subscribers;
 
@@ -87,5 +86,5 @@ public abstract class RegisterListModel<TRow>(AppDbContext db, CurrentUser me) :
     /// <summary>The chosen agency's name for the export's filter line, or null without an agency filter.</summary>
     protected async Task<string?> AgencyFilterNameAsync(CancellationToken ct) => AgencyId is null
         ? null
-        : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        : await SubscriberFormOptions.AgencyNameAsync(db, AgencyId.Value, ct);
 }

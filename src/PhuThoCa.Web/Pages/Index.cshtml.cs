@@ -7,6 +7,7 @@ using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
 using PhuThoCa.Web.Pages.Dashboard;
 using PhuThoCa.Web.Pages.Requests;
+using PhuThoCa.Web.Pages.Subscribers;
 
 namespace PhuThoCa.Web.Pages;
 
@@ -49,7 +50,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
         var valid = db.Certificates.Where(c => c.Status == CertificateStatus.Valid);
         View = new ViewModel
         {
-            AgencyName = me.AgencyId is int id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) : null,
+            AgencyName = me.AgencyId is int id ? await SubscriberFormOptions.AgencyNameAsync(db, id, ct) : null,
             // The counters kept by triggers (SubscriberCount), agency-scoped as the subscribers: not a count of the register.
             Subscribers = await db.SubscriberCounts.Where(c => c.IsActive).SumAsync(c => c.Count, ct),
             ValidCertificates = me.IsProvinceWide

@@ -171,7 +171,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var lines = await LinesAsync(l => ids.Contains(EF.Property<int>(l, "RequestId")), ct);
 
         var calendar = await calendars.GetAsync(db, ct);
-        var agencyName = AgencyId is null ? null : await db.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        var agencyName = AgencyId is null ? null : await SubscriberFormOptions.AgencyNameAsync(db, AgencyId.Value, ct);
         return ListExport.Create(format, "yeu-cau", Heading,
             [("Từ khóa", Query), ("Loại yêu cầu", Type is null ? null : RequestLabels.TypeShort(Type.Value)),
                 ("Trạng thái", Status is null ? null : RequestLabels.Status(Status.Value)),
