@@ -89,7 +89,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
-        return new AppDbContext(options.Options, UnrestrictedScope.Instance);
+        return AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
     }
 
     /// <summary>An anonymous client that keeps cookies and does not follow redirects.</summary>

@@ -16,6 +16,14 @@ internal sealed class AuditBuffer
 
     /// <summary>Where the entries of the save in progress start, so a failed save drops only its own.</summary>
     public int SaveStart { get; set; }
+
+    /// <summary>Empties the buffer for the context's next user (a pooled context is leased again).</summary>
+    public void Reset()
+    {
+        Pending.Clear();
+        InSave = false;
+        SaveStart = 0;
+    }
 }
 
 /// <summary>A captured entry; the key of a row inserted in this save is read from <see cref="Entry"/> at commit.</summary>

@@ -14,21 +14,43 @@ namespace PhuThoCa.Infrastructure.Persistence;
 
 public class AppDbContext : IdentityDbContext<AppUser>
 {
-    private readonly IAgencyScope _scope;
+    private IAgencyScope _scope = LeaseRequiredScope.Instance;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, IAgencyScope scope, IAuditContext? audit = null)
+    /// <summary>
+    /// The one constructor, as EF's context pool requires (docs/adr/0032-pooled-db-context.md). A context serves no rows
+    /// until <see cref="Lease"/> names its user's agency scope: the portal's scoped <see cref="AppDbContext"/> is a pooled
+    /// context leased to the request's user (<see cref="DatabaseSetup"/>); tools and tests use <see cref="Create"/>.
+    /// </summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
-        _scope = scope;
-        AuditContext = audit ?? SystemAuditContext.Instance;
         // Every save runs in a transaction, even a one-row save: the audit trail is appended just before it commits.
+        // The pool keeps this setting: it restores a returned context to the configuration it had when first created.
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 
     /// <summary>Who acts and the clock, for the audit trail (<see cref="AuditInterceptor"/>).</summary>
-    public IAuditContext AuditContext { get; }
+    public IAuditContext AuditContext { get; private set; } = SystemAuditContext.Instance;
 
     internal AuditBuffer AuditBuffer { get; } = new();
+
+    /// <summary>A context of its own (not pooled) for <paramref name="scope"/>: tools, the data generator, tests.</summary>
+    public static AppDbContext Create(DbContextOptions<AppDbContext> options, IAgencyScope scope, IAuditContext? audit = null) =>
+        new AppDbContext(options).Lease(scope, audit);
+
+    /// <summary>
+    /// Hands the context to one user: the agency scope of its query filters and the actor of its audit trail. A pooled
+    /// context is leased again on every rent, and starts with an empty audit buffer; EF has already reset its change
+    /// tracker.
+    /// </summary>
+    public AppDbContext Lease(IAgencyScope scope, IAuditContext? audit = null)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        _scope = scope;
+        AuditContext = audit ?? SystemAuditContext.Instance;
+        AuditBuffer.Reset();
+        return this;
+    }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

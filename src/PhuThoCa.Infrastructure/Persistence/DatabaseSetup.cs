@@ -58,9 +58,13 @@ public static class DatabaseSetup
     {
         var provider = GetProvider(configuration);
         var connectionString = GetConnectionString(configuration, contentRoot);
-        // The options are built once (singleton): they depend on configuration only, and building them per request
-        // (the default) re-ran this setup and EF's service-provider lookup on every page (issue 15, fixed per-page cost).
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // Pooled contexts (docs/adr/0032-pooled-db-context.md): the options are built once, and a context with its
+        // internal services and change tracker is reused instead of built for every request (issue 15, the fixed
+        // per-page cost). Each request's scoped context is a pooled one leased to that request's user: its agency scope
+        // for the query filters and its actor for the audit trail. Disposing the scope returns it to the pool.
+        services.AddPooledDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
+            .Lease(sp.GetRequiredService<IAgencyScope>(), sp.GetService<Auditing.IAuditContext>()));
         return services;
     }
 

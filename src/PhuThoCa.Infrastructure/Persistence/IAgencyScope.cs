@@ -16,3 +16,14 @@ public sealed class UnrestrictedScope : IAgencyScope
 
     public int? AgencyId => null;
 }
+
+/// <summary>
+/// The scope of a pooled context not yet leased to a user (<see cref="AppDbContext.Lease"/>): agency 0, which no agency
+/// has, so such a context finds no scoped row instead of every row.
+/// </summary>
+public sealed class LeaseRequiredScope : IAgencyScope
+{
+    public static readonly LeaseRequiredScope Instance = new();
+
+    public int? AgencyId => 0;
+}

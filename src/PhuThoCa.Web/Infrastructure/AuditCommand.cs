@@ -37,7 +37,7 @@ public static class AuditCommand
 
             var options = new DbContextOptionsBuilder<AppDbContext>();
             DatabaseSetup.Configure(options, provider, connectionString);
-            await using var db = new AppDbContext(options.Options, UnrestrictedScope.Instance);
+            await using var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
             var result = await AuditVerifier.VerifyAsync(db);
             if (result.IsIntact)
             {

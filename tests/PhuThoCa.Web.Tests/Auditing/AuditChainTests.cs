@@ -171,7 +171,7 @@ public class AuditChainTests(PortalFactory portal)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path}");
-        return new AppDbContext(options.Options, UnrestrictedScope.Instance);
+        return AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
     }
 
     private static async Task<AuditEntry> ReadEntryAsync(string path, long id)

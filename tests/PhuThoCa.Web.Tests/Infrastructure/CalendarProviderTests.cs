@@ -71,7 +71,7 @@ public class CalendarProviderTests(PortalFactory portal)
             options.AddInterceptors(interceptor);
         }
 
-        return new AppDbContext(options.Options, UnrestrictedScope.Instance);
+        return AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
     }
 
     /// <summary>Holds every query until the gate opens.</summary>

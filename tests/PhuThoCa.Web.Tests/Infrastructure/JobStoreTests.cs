@@ -226,7 +226,7 @@ public class JobStoreTests
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
             DatabaseSetup.Configure(options, DatabaseProvider.SqlServer, connectionString);
-            return new AppDbContext(options.Options, UnrestrictedScope.Instance);
+            return AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

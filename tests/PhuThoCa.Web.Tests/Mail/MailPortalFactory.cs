@@ -40,7 +40,7 @@ public sealed class MailPortalFactory(int smtpPort, string? databaseFolder = nul
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PhuThoCa.Infrastructure.Persistence.AppDbContext>();
         PhuThoCa.Infrastructure.Persistence.DatabaseSetup.Configure(options, PhuThoCa.Infrastructure.Persistence.DatabaseProvider.Sqlite,
             $"Data Source={databasePath}");
-        return new PhuThoCa.Infrastructure.Persistence.AppDbContext(options.Options, PhuThoCa.Infrastructure.Persistence.UnrestrictedScope.Instance);
+        return PhuThoCa.Infrastructure.Persistence.AppDbContext.Create(options.Options, PhuThoCa.Infrastructure.Persistence.UnrestrictedScope.Instance);
     }
 
     /// <summary>Waits (at most a minute) until the Quartz job's start-up run has delivered the seeded backlog.</summary>

@@ -65,7 +65,7 @@ public partial class SchemaTests(PortalFactory portal)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=PhuThoCa;User Id=sa;Password=none;TrustServerCertificate=True");
-        using var db = new AppDbContext(options.Options, UnrestrictedScope.Instance);
+        using var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
 
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         var parser = new TSql170Parser(initialQuotedIdentifiers: true);
@@ -96,8 +96,8 @@ public partial class SchemaTests(PortalFactory portal)
         DatabaseSetup.Configure(sqlite, DatabaseProvider.Sqlite, "Data Source=:memory:");
         var sqlServer = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(sqlServer, DatabaseProvider.SqlServer, "Server=127.0.0.1;Database=x;TrustServerCertificate=True");
-        using var a = new AppDbContext(sqlite.Options, UnrestrictedScope.Instance);
-        using var b = new AppDbContext(sqlServer.Options, UnrestrictedScope.Instance);
+        using var a = AppDbContext.Create(sqlite.Options, UnrestrictedScope.Instance);
+        using var b = AppDbContext.Create(sqlServer.Options, UnrestrictedScope.Instance);
 
         var sqliteTables = a.GetService<IMigrationsAssembly>().ModelSnapshot!.Model.GetEntityTypes().Select(e => e.GetTableName()).Order().ToList();
         var sqlServerTables = b.GetService<IMigrationsAssembly>().ModelSnapshot!.Model.GetEntityTypes().Select(e => e.GetTableName()).Order().ToList();

@@ -20,7 +20,7 @@ public class SqlServerTests
             await container.StartAsync(Ct);
             var options = new DbContextOptionsBuilder<AppDbContext>();
             DatabaseSetup.Configure(options, DatabaseProvider.SqlServer, container.GetConnectionString());
-            await using (var db = new AppDbContext(options.Options, UnrestrictedScope.Instance))
+            await using (var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance))
             {
                 await db.Database.MigrateAsync(Ct);
                 var agency = new Agency(AgencyKind.ProvincialDepartment, "Sở Khoa học và Công nghệ tỉnh Phú Thọ", "SKHCN", "Việt Trì", "skhcn.phutho.gov.vn");
@@ -36,7 +36,7 @@ public class SqlServerTests
                 await db.SaveChangesAsync(Ct);
             }
 
-            await using var read = new AppDbContext(options.Options, UnrestrictedScope.Instance);
+            await using var read = AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
             var certificate = await read.Certificates.Include(c => c.Subscriber!).ThenInclude(s => s.Agency).Include(c => c.Token).SingleAsync(Ct);
             Assert.Equal("Nguyễn Thị Thử", certificate.Subscriber!.Name);
             Assert.Equal("Sở Khoa học và Công nghệ tỉnh Phú Thọ", certificate.Subscriber.Agency!.Name);

@@ -63,7 +63,7 @@ async Task<(List<double> Edit, List<double> Batch)> RunAsync(bool audited)
             .UseSqlite($"Data Source={path}", s => s.MigrationsAssembly(DatabaseSetup.SqliteMigrationsAssembly));
     }
 
-    await using (var setup = new AppDbContext(options.Options, UnrestrictedScope.Instance))
+    await using (var setup = AppDbContext.Create(options.Options, UnrestrictedScope.Instance))
     {
         await setup.Database.MigrateAsync();
         setup.Agencies.Add(new Agency(AgencyKind.ProvincialDepartment, "Sở Thử nghiệm", "STN", "Phú Thọ", "thunghiem.phutho.gov.vn"));
@@ -72,7 +72,7 @@ async Task<(List<double> Edit, List<double> Batch)> RunAsync(bool audited)
 
     var edit = new List<double>(saves);
     var batch = new List<double>(saves / 20);
-    await using var db = new AppDbContext(options.Options, UnrestrictedScope.Instance);
+    await using var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
     var agencyId = (await db.Agencies.FirstAsync()).Id;
     var subscriber = new Subscriber(agencyId, Details("Nguyễn Văn Đo", "0900000000"));
     db.Subscribers.Add(subscriber);

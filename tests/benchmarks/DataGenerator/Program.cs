@@ -61,7 +61,7 @@ var watch = Stopwatch.StartNew();
 File.Copy(source, target, overwrite: true);
 var options = new DbContextOptionsBuilder<AppDbContext>();
 DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={target}");
-await using (var db = new AppDbContext(options.Options, UnrestrictedScope.Instance))
+await using (var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance))
 {
     await db.Database.MigrateAsync();
 }
