@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -46,8 +47,21 @@ public static class ListExport
             TypedWorkbook.Column("f0", CellKind.Text, 28, "Nội dung"),
             TypedWorkbook.Column("f1", CellKind.Text, 60, "Giá trị"),
         };
-        var lines = rows.Select(r => keys.Select((k, i) => (k, v: i < r.Count ? TypedWorkbook.Cell(r[i], columns[i].Kind) : null))
-            .ToDictionary(x => x.k, x => x.v)).ToList();
+        // The rows are turned into the writer's dictionaries one at a time as it writes them, so each dies young: built
+        // all first, 10,000 of them outlived the young generation and the collector copied them (measured at a fifth of
+        // a 10,000-row export's time in collection pauses, issue 15).
+        rows = rows.TryGetNonEnumeratedCount(out _) ? rows : rows.ToList();
+        var count = rows.Count();
+        var lines = new CountedRows<Dictionary<string, object?>>(count, rows.Select(r =>
+        {
+            var line = new Dictionary<string, object?>(keys.Count);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                line[keys[i]] = i < r.Count ? TypedWorkbook.Cell(r[i], columns[i].Kind) : null;
+            }
+
+            return line;
+        }));
 
         static Dictionary<string, object?> Filter(string label, string? value) => new() { ["f0"] = label, ["f1"] = value };
         var filterRows = new List<Dictionary<string, object?>>
@@ -55,7 +69,7 @@ public static class ListExport
             Filter("Danh sách", title),
             Filter("Thời điểm xuất", Format.DateTime(me.UtcNow)),
             Filter("Người xuất", me.DisplayName),
-            Filter("Số dòng", lines.Count.ToString(CultureInfo.InvariantCulture)),
+            Filter("Số dòng", count.ToString(CultureInfo.InvariantCulture)),
         };
         filterRows.AddRange(filters.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Select(f => Filter("Lọc: " + f.Label, f.Value)));
 
@@ -98,4 +112,23 @@ public static class ListExport
     /// <summary>RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled.</summary>
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>
+    /// Rows made as the writer reads them, with their number known beforehand: the writer states a sheet's dimension
+    /// (<c>&lt;dimension ref="A1:N10050"/&gt;</c>) only for a collection.
+    /// </summary>
+    private sealed class CountedRows<T>(int count, IEnumerable<T> rows) : ICollection, IEnumerable<T>
+    {
+        public int Count => count;
+
+        public bool IsSynchronized => false;
+
+        public object SyncRoot => this;
+
+        public void CopyTo(Array array, int index) => throw new NotSupportedException();
+
+        public IEnumerator<T> GetEnumerator() => rows.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -84,6 +84,8 @@ public partial class ListExportTests(PortalFactory portal)
         Assert.All(rows, r => Assert.IsType<DateTime>(r["Hiệu lực từ"]));
         Assert.Contains("ySplit=\"1\"", sheet, StringComparison.Ordinal);
         Assert.Matches("<x:col [^>]*width=\"42(\\.\\d+)?\"", sheet);
+        // The rows are made as they are written; the sheet still states its extent: the header and every row.
+        Assert.Matches($"<x:dimension ref=\"A1:[A-Z]+{rows.Count + 1}\"", sheet);
     }
 
     [Fact]
