@@ -2087,6 +2087,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("AgencyId", "Type", "Status");
 
+                    b.HasIndex("Status", "Type", "Count");
+
                     b.ToTable("RequestCounts", (string)null);
                 });
 

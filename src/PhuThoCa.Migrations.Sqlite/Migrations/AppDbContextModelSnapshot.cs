@@ -2018,6 +2018,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("AgencyId", "Type", "Status");
 
+                    b.HasIndex("Status", "Type", "Count");
+
                     b.ToTable("RequestCounts", (string)null);
                 });
 

@@ -284,6 +284,29 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
         }
     }
 
+    [Theory]
+    [InlineData("/Requests?status=Received")]
+    [InlineData("/Requests?type=Renew&status=Received")]
+    public async Task RequestsList_TotalByStatus_ReadsARangeOfTheCountersIndex(string url)
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        portal.StartCapture();
+
+        var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+        response.EnsureSuccessStatusCode();
+        var statements = portal.Commands.Where(c => c.Sql.Contains("FROM \"RequestCounts\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(statements);
+        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync(Ct);
+        foreach (var statement in statements)
+        {
+            var plan = await PlanAsync(connection, statement);
+            Assert.True(plan.Any(p => p.Contains("USING COVERING INDEX IX_RequestCounts_Status_Type_Count (Status=?", StringComparison.Ordinal)),
+                $"{url}: every counter row read by\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+        }
+    }
+
     [Fact]
     public async Task Check_FlagsAFullScan_OfRequests()
     {

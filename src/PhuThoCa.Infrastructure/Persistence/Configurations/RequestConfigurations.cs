@@ -197,6 +197,9 @@ internal sealed class RequestCountConfiguration : IEntityTypeConfiguration<Reque
     {
         b.ToTable("RequestCounts");
         b.HasKey(c => new { c.AgencyId, c.Type, c.Status });
+        // The requests list's total by status (and type) for province-wide users: a range of this index with the counts
+        // in it, instead of every counter row (3,472 at 100,000 requests: 112 against 26 µs in SQLite, issue 15).
+        b.HasIndex(c => new { c.Status, c.Type, c.Count });
     }
 }
 
