@@ -3,7 +3,8 @@
 // <requests> requests with their lines and history, and <requests>/2 subscribers, certificates and tokens, spread over the
 // demo agencies and the last two years, in every status, with a notification per history row for a demo user, as the
 // portal writes them. Raw ADO.NET inside one transaction: generating 100k requests through the domain would take hours on
-// two cores. Usage: DataGenerator <seeded.db> <out.db> <requests>
+// two cores. Usage: DataGenerator <seeded.db> <out.db> <requests> [<years>]: the requests are created over the last <years>
+// years (2 by default); pages.sh's H size puts 100k requests over 20 years, the yearly volume of M with ten times its history.
 // Subscribers get the search and sort keys the domain computes (Subscriber.SearchKeyOf, Subscriber.SortKeyOf)
 // so that searches by name find what they would in production; "DataGenerator rekey <db>" recomputes them in a database
 // generated before (session 10: the keys had been the lower-cased name, so "pham thi" found the demo's 2 subscribers only).
@@ -50,13 +51,14 @@ if (args is ["rekey", var rekeyed])
     return 0;
 }
 
-if (args.Length != 3)
+if (args.Length is not (3 or 4))
 {
-    Console.Error.WriteLine("usage: DataGenerator <seeded.db> <out.db> <requests>");
+    Console.Error.WriteLine("usage: DataGenerator <seeded.db> <out.db> <requests> [<years>]");
     return 2;
 }
 
 var (source, target, requests) = (args[0], args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+var years = args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
 var watch = Stopwatch.StartNew();
 File.Copy(source, target, overwrite: true);
 var options = new DbContextOptionsBuilder<AppDbContext>();
@@ -155,7 +157,7 @@ for (var i = 0; i < requests; i++)
         ? [submit, receive, accept, (RequestAction.RecordRecovered, RequestStatus.Completed)]
         : paths[status];
     var owner = subscribers[random.Next(subscribers.Count)];
-    var created = now.AddMinutes(-random.Next(60, 2 * 365 * 24 * 60));
+    var created = now.AddMinutes(-random.Next(60, years * 365 * 24 * 60));
     var times = path.Select((_, k) => created.AddHours(4 + (k * 30) + random.Next(20))).Select(t => t > now ? now : t).ToList();
     var timed = type is RequestType.Renew or RequestType.ChangeInfo or RequestType.RecoverToken;
     var receivedAt = path.Any(p => p.Action == RequestAction.Receive) ? times[1] : (DateTime?)null;
