@@ -265,20 +265,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     [InlineData("/Requests?type=Renew&status=Received")]
     public async Task RequestsList_CountsAndPage_UseNoTemporaryBTree(string url)
     {
-        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
-        portal.StartCapture();
+        var plans = await StaffPlansAsync(url, "Requests");
 
-        var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
-
-        response.EnsureSuccessStatusCode();
-        var statements = portal.Commands.Where(c => c.Sql.Contains("FROM \"Requests\"", StringComparison.Ordinal)).ToList();
-        Assert.True(statements.Count >= 3, $"{statements.Count} statements over Requests captured");
-        Assert.Contains(statements, c => c.Sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
-        await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync(Ct);
-        foreach (var statement in statements)
+        Assert.True(plans.Count >= 3, $"{plans.Count} statements over Requests captured");
+        Assert.Contains(plans, p => p.Statement.Sql.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal));
+        foreach (var (statement, plan) in plans)
         {
-            var plan = await PlanAsync(connection, statement);
             Assert.True(!plan.Any(p => p.Contains("TEMP B-TREE", StringComparison.Ordinal)),
                 $"{url}: temporary b-tree in\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
         }
@@ -289,22 +281,34 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     [InlineData("/Requests?type=Renew&status=Received")]
     public async Task RequestsList_TotalByStatus_ReadsARangeOfTheCountersIndex(string url)
     {
+        var plans = await StaffPlansAsync(url, "RequestCounts");
+
+        Assert.NotEmpty(plans);
+        foreach (var (statement, plan) in plans)
+        {
+            Assert.True(plan.Any(p => p.Contains("USING COVERING INDEX IX_RequestCounts_Status_Type_Count (Status=?", StringComparison.Ordinal)),
+                $"{url}: every counter row read by\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+        }
+    }
+
+    /// <summary>The statements over <paramref name="table"/> that Sở staff's GET of <paramref name="url"/> sends, each with its SQLite plan.</summary>
+    private async Task<List<(CapturedCommand Statement, List<string> Plan)>> StaffPlansAsync(string url, string table)
+    {
         var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
         portal.StartCapture();
 
         var response = await staff.GetAsync(new Uri(url, UriKind.Relative), Ct);
 
         response.EnsureSuccessStatusCode();
-        var statements = portal.Commands.Where(c => c.Sql.Contains("FROM \"RequestCounts\"", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(statements);
         await using var connection = new SqliteConnection($"Data Source={portal.DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync(Ct);
-        foreach (var statement in statements)
+        var plans = new List<(CapturedCommand, List<string>)>();
+        foreach (var statement in portal.Commands.Where(c => c.Sql.Contains($"FROM \"{table}\"", StringComparison.Ordinal)).ToList())
         {
-            var plan = await PlanAsync(connection, statement);
-            Assert.True(plan.Any(p => p.Contains("USING COVERING INDEX IX_RequestCounts_Status_Type_Count (Status=?", StringComparison.Ordinal)),
-                $"{url}: every counter row read by\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
+            plans.Add((statement, await PlanAsync(connection, statement)));
         }
+
+        return plans;
     }
 
     [Fact]
