@@ -47,9 +47,9 @@ public static class ListExport
             TypedWorkbook.Column("f0", CellKind.Text, 28, "Nội dung"),
             TypedWorkbook.Column("f1", CellKind.Text, 60, "Giá trị"),
         };
-        // The rows are turned into the writer's dictionaries one at a time as it writes them, so each dies young: built
-        // all first, 10,000 of them outlived the young generation and the collector copied them (measured at a fifth of
-        // a 10,000-row export's time in collection pauses, issue 15).
+        // The rows are turned into the writer's dictionaries one at a time as it writes them, so each can die young;
+        // built all first, 10,000 of them lived through the whole write. A 10,000-row export at M: p50 199 -> 177 ms on
+        // one connection (issue 15).
         rows = rows.TryGetNonEnumeratedCount(out _) ? rows : rows.ToList();
         var count = rows.Count();
         var lines = new CountedRows<Dictionary<string, object?>>(count, rows.Select(r =>
