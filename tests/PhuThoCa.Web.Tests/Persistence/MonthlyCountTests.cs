@@ -56,7 +56,7 @@ public sealed class MonthlyCountTests(PortalFactory portal)
         var agencyId = await province.Agencies.Select(a => a.Id).FirstAsync(Ct);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-        await using var agency = AppDbContext.Create(options.Options, new Scope(agencyId));
+        await using var agency = AppDbContext.Create(options.Options, new AgencyScope(agencyId));
 
         Assert.NotEmpty(await province.RequestMonthCounts.ToListAsync(Ct));
         Assert.NotEmpty(await province.CertificateExpiryCounts.ToListAsync(Ct));
@@ -87,10 +87,5 @@ public sealed class MonthlyCountTests(PortalFactory portal)
         Assert.NotEmpty(expiries);
         Assert.Equal(expiries, keptExpiries);
         return [.. kept.Select(k => k.Measure)];
-    }
-
-    private sealed class Scope(int agencyId) : IAgencyScope
-    {
-        public int? AgencyId => agencyId;
     }
 }

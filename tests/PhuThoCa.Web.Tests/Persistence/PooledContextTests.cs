@@ -93,9 +93,4 @@ public sealed class PooledContextTests(PortalFactory portal)
     {
         public IAgencyScope Current { get; set; } = UnrestrictedScope.Instance;
     }
-
-    private sealed class AgencyScope(int agencyId) : IAgencyScope
-    {
-        public int? AgencyId => agencyId;
-    }
 }
