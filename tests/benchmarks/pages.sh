@@ -221,11 +221,9 @@ for size in ${SIZES[@]}; do
   stop_all
 done
 
-if [ "${#SIZES[@]}" -gt 0 ] && grep -q "^M " "$growth" && grep -q "^L " "$growth"; then
-  echo "==> growth of the portal's p50 from M to L (10x the data)"
-  awk '$1 == "M" { m[$2] = $3 } $1 == "L" && m[$2] > 0 { printf "%-20s %5.1fx\n", $2, $3 / m[$2] }' "$growth"
-fi
-if [ "${#SIZES[@]}" -gt 0 ] && grep -q "^M " "$growth" && grep -q "^H " "$growth"; then
-  echo "==> growth of the portal's p50 from M to H (10x the history, M's yearly volume)"
-  awk '$1 == "M" { m[$2] = $3 } $1 == "H" && m[$2] > 0 { printf "%-20s %5.1fx\n", $2, $3 / m[$2] }' "$growth"
-fi
+for target in "L|10x the data" "H|10x the history, M's yearly volume"; do
+  size=${target%%|*}
+  grep -q "^M " "$growth" && grep -q "^$size " "$growth" || continue
+  echo "==> growth of the portal's p50 from M to $size (${target#*|})"
+  awk -v to="$size" '$1 == "M" { m[$2] = $3 } $1 == to && m[$2] > 0 { printf "%-20s %5.1fx\n", $2, $3 / m[$2] }' "$growth"
+done
