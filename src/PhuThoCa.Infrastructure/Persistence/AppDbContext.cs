@@ -15,6 +15,7 @@ namespace PhuThoCa.Infrastructure.Persistence;
 public class AppDbContext : IdentityDbContext<AppUser>
 {
     private IAgencyScope _scope = LeaseRequiredScope.Instance;
+    private bool _connectionHeld;
 
     /// <summary>
     /// The one constructor, as EF's context pool requires (docs/adr/0032-pooled-db-context.md). A context serves no rows
@@ -50,6 +51,52 @@ public class AppDbContext : IdentityDbContext<AppUser>
         AuditContext = audit ?? SystemAuditContext.Instance;
         AuditBuffer.Reset();
         return this;
+    }
+
+    /// <summary>
+    /// On SQLite, opens the connection for the whole lease, so the request's statements share one open connection instead
+    /// of each renting one from the pool and registering EF's SQL functions on it again (issue 15, the fixed per-page
+    /// cost; docs/adr/0033-sqlite-connection-per-request.md). It is closed when the context is disposed, before it goes
+    /// back to the pool. Other providers keep EF's open-per-statement: their pools are cheap to rent from and a held
+    /// connection would be one a busy server lacks.
+    /// </summary>
+    public AppDbContext HoldConnection()
+    {
+        if (!_connectionHeld && Database.IsSqlite())
+        {
+            Database.OpenConnection();
+            _connectionHeld = true;
+        }
+
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        ReleaseConnection();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_connectionHeld)
+        {
+            _connectionHeld = false;
+            await Database.CloseConnectionAsync();
+        }
+
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ReleaseConnection()
+    {
+        if (_connectionHeld)
+        {
+            _connectionHeld = false;
+            Database.CloseConnection();
+        }
     }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

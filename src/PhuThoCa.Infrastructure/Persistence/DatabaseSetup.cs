@@ -61,10 +61,11 @@ public static class DatabaseSetup
         // Pooled contexts (docs/adr/0032-pooled-db-context.md): the options are built once, and a context with its
         // internal services and change tracker is reused instead of built for every request (issue 15, the fixed
         // per-page cost). Each request's scoped context is a pooled one leased to that request's user: its agency scope
-        // for the query filters and its actor for the audit trail. Disposing the scope returns it to the pool.
+        // for the query filters and its actor for the audit trail. On SQLite it holds one open connection for the request
+        // (ADR 0033). Disposing the scope closes it and returns the context to the pool.
         services.AddPooledDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
-            .Lease(sp.GetRequiredService<IAgencyScope>(), sp.GetService<Auditing.IAuditContext>()));
+            .Lease(sp.GetRequiredService<IAgencyScope>(), sp.GetService<Auditing.IAuditContext>()).HoldConnection());
         return services;
     }
 
@@ -86,7 +87,11 @@ public static class DatabaseSetup
                 break;
             case DatabaseProvider.Sqlite:
             default:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                // A list in a query (ids.Contains(x.Id)) is one JSON parameter read with json_each, not one parameter per
+                // item: EF caches the SQL of the first and has to check the values and write the SQL again for the second
+                // on every execution (issue 15, the fixed per-page cost; ADR 0033).
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
         }
 

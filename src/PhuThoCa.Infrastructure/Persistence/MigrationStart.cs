@@ -58,8 +58,8 @@ public static class MigrationStart
     public static async Task<string?> ReadLockAsync(string connectionString, CancellationToken ct = default)
     {
         // Read-only, and never on a file that does not exist: opening it would create it, and EF then takes the database
-        // for created and skips what it does when it creates one (on SQLite: the write-ahead log, without which
-        // simultaneous writers get "database is locked" at once).
+        // for created and skips what it does when it creates one (on SQLite: the write-ahead log, which SqliteJournal
+        // sets at start in any case).
         var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
         if (!File.Exists(readOnly.DataSource))
         {

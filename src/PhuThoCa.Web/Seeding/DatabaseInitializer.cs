@@ -25,6 +25,10 @@ public static class DatabaseInitializer
                 TimeProvider.System, logger);
         }
 
+        // The write-ahead log whether or not EF created the file (a leased context opens it before the migrations run;
+        // a restored or generated file may have the rollback journal).
+        await SqliteJournal.UseWriteAheadLogAsync(db, logger);
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -89,6 +89,48 @@ public sealed class PooledContextTests(PortalFactory portal)
         }
     }
 
+    [Fact]
+    public async Task OnSqlite_TheScopedContext_HoldsOneOpenConnection_UntilTheScopeEnds()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={portal.DatabasePath}",
+        }).Build();
+        var services = new ServiceCollection().AddScoped<IAgencyScope>(_ => UnrestrictedScope.Instance);
+        services.AddPhuThoCaDatabase(configuration, portal.DataFolder);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        AppDbContext first;
+        System.Data.Common.DbConnection connection;
+        int agencies;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            connection = first.Database.GetDbConnection();
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+            agencies = await first.Agencies.CountAsync(Ct);
+            // EF leaves a connection it did not open itself open after a statement: the next one reuses it.
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+            var ids = await first.Agencies.OrderBy(a => a.Id).Select(a => a.Id).Take(3).ToListAsync(Ct);
+            // A list in a query is one JSON parameter (json_each), and finds the same rows as the list itself.
+            var listed = first.Agencies.Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.Id);
+            Assert.Contains("json_each(@ids)", listed.ToQueryString(), StringComparison.Ordinal);
+            Assert.Equal(ids, await listed.ToListAsync(Ct));
+        }
+
+        // Closed when the scope ended, before the context went back to the pool; a synchronous dispose closes it too.
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        using (var scope = provider.CreateScope())
+        {
+            var again = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Same(first, again);
+            Assert.Equal(System.Data.ConnectionState.Open, again.Database.GetDbConnection().State);
+            Assert.Equal(agencies, again.Agencies.Count());
+        }
+
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
     private sealed class SwitchableScope
     {
         public IAgencyScope Current { get; set; } = UnrestrictedScope.Instance;
