@@ -171,7 +171,8 @@ for size in ${SIZES[@]}; do
     "$BENCH" load "http://127.0.0.1:$PORT" "$cookie" 2 20 "${warm_paths[@]}" >/dev/null
     settle "$pid"
   fi
-  echo "==> size $size ($count requests; export of $export_rows rows), $RUNS runs per page, interleaved portal/reference"
+  # The portal puts the file in the write-ahead log at start (SqliteJournal), as every portal's database is.
+  echo "==> size $size ($count requests; export of $export_rows rows; journal $(sqlite3 "$run/phuthoca.db" "PRAGMA journal_mode")), $RUNS runs per page, interleaved portal/reference"
   printf '%-20s %8s %8s %8s %8s %6s %9s %9s %9s %6s %8s %8s\n' page "p50 app" "p95 app" "p50 ref" "p95 ref" ratio "p50 16c" "p95 16c" "ref 16c" "r16" \
     "cpu app" "cpu ref"
   for entry in "${PAGES[@]}"; do
