@@ -30,13 +30,7 @@ public sealed class PooledContextTests(PortalFactory portal)
 
         // The portal's registration on a service collection of its own, so no other test's request rents from this pool.
         var user = new SwitchableScope();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={portal.DatabasePath}",
-        }).Build();
-        var services = new ServiceCollection().AddScoped<IAgencyScope>(_ => user.Current);
-        services.AddPhuThoCaDatabase(configuration, portal.DataFolder);
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = PortalDatabase(() => user.Current);
 
         AppDbContext officers;
         user.Current = new AgencyScope(agencyId);
@@ -92,13 +86,7 @@ public sealed class PooledContextTests(PortalFactory portal)
     [Fact]
     public async Task OnSqlite_TheScopedContext_HoldsOneOpenConnection_UntilTheScopeEnds()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={portal.DatabasePath}",
-        }).Build();
-        var services = new ServiceCollection().AddScoped<IAgencyScope>(_ => UnrestrictedScope.Instance);
-        services.AddPhuThoCaDatabase(configuration, portal.DataFolder);
-        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        await using var provider = PortalDatabase(() => UnrestrictedScope.Instance);
 
         AppDbContext first;
         System.Data.Common.DbConnection connection;
@@ -129,6 +117,18 @@ public sealed class PooledContextTests(PortalFactory portal)
         }
 
         Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
+    /// <summary>The portal's database registration on a service collection of its own, over the test portal's file.</summary>
+    private ServiceProvider PortalDatabase(Func<IAgencyScope> scope)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={portal.DatabasePath}",
+        }).Build();
+        var services = new ServiceCollection().AddScoped(_ => scope());
+        services.AddPhuThoCaDatabase(configuration, portal.DataFolder);
+        return services.BuildServiceProvider(validateScopes: true);
     }
 
     private sealed class SwitchableScope
