@@ -191,6 +191,32 @@ public partial class AccessibilityJourneyTests(BrowserPortal portal)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The administrator's menu (the longest) stays within the window on the office screens between 1366 and 1920 px:
+    /// between 1400 and ~1680 px the brand's subtitle pushed it past the right edge, with a sideways scroll bar.
+    /// </summary>
+    [Fact]
+    public async Task TheMenu_FitsTheWindow_OnCommonDesktopWidths()
+    {
+        var page = await portal.SignInAsync("quantri");
+        foreach (var width in new[] { 1366, 1440, 1536, 1600, 1680, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync("/Requests");
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"the page scrolls sideways at {width} px: {scrollWidth} px");
+            var last = await page.Locator("#mainNav .navbar-nav > li").Last.BoundingBoxAsync();
+            Assert.NotNull(last);
+            Assert.True(last.X + last.Width <= width, $"the menu's last item ends at {last.X + last.Width} px of {width}");
+            if (width == 1440)
+            {
+                await BrowserPortal.ScreenshotAsync(page, "menu-1440");
+            }
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<string> FirstRequestAsync(IPage page)
     {
         await page.GotoAsync("/Requests");
