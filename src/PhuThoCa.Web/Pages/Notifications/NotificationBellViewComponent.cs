@@ -11,7 +11,7 @@ namespace PhuThoCa.Web.Pages.Notifications;
 /// <see cref="NavItem.BadgeCacheSeconds"/> pass (another node's notification): the count was about a quarter of the work of a page
 /// without data of its own (issue 15: cached menu badges).
 /// </remarks>
-public sealed class NotificationBellViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache) : ViewComponent
+public sealed class NotificationBellViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache, PageLinks links) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -19,7 +19,7 @@ public sealed class NotificationBellViewComponent(AppDbContext db, CurrentUser m
         // Counted up to the badge's cap: reading a user's whole unread backlog on every page would grow with it.
         var unread = await NavItem.CachedCountAsync(cache, ("unread-badge", userId, ChangeVersions.Notifications),
             () => PagedList.CountUpToAsync(db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null), NavItem.BadgeCap));
-        return NavItem.WithBadge(Url.Page("/Notifications/Index") ?? "/Notifications", "Thông báo", "nav-notifications", unread,
+        return NavItem.WithBadge(links.To(HttpContext, "/Notifications/Index"), "Thông báo", "nav-notifications", unread,
             "text-bg-warning", "Thông báo chưa đọc", "unread-badge");
     }
 }

@@ -16,7 +16,7 @@ namespace PhuThoCa.Web.Pages.Requests;
 /// The count is the same for every Sở user, so it is computed once per node and kept until a request changes on this
 /// node, the day changes, or <see cref="NavItem.BadgeCacheSeconds"/> pass (another node's change).
 /// </remarks>
-public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache) : ViewComponent
+public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, IMemoryCache cache, PageLinks links) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -28,7 +28,7 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, I
         var today = me.Today;
         var overdue = await NavItem.CachedCountAsync(cache, ("overdue-badge", today, ChangeVersions.Requests),
             () => InboxModel.OverdueForScienceDepartment(db, today).CountAsync());
-        return NavItem.WithBadge(Url.Page("/Requests/Inbox") ?? "/Requests/Inbox", "Việc cần xử lý", "nav-inbox", overdue,
+        return NavItem.WithBadge(links.To(HttpContext, "/Requests/Inbox"), "Việc cần xử lý", "nav-inbox", overdue,
             "text-bg-danger", "Số yêu cầu quá hạn", "overdue-badge");
     }
 }
