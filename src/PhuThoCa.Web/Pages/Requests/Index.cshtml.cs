@@ -243,10 +243,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     /// The dated rows by <see cref="WorkingDayCalendar.GetDueStatus"/> (the same test as <see cref="ByDue"/>). Without a
     /// text search, three counts of ranges of the (Status, DueDate, …) or (DueDate, …) index (the dated rows, and
     /// <see cref="ByDue"/>'s overdue and due-today rows), which SQLite answers from the index alone. Issue 15: one row
-    /// per due date read and classified here was 732 rows for the Received filter at 100,000 requests; one statement of conditional counts needs a GROUP BY on a constant, which SQLite runs through a
-    /// temporary b-tree of every dated row (5,011 rows: about 3 ms in the sqlite3 shell, against 0.6 ms for the three
-    /// counts). With a text search that one statement is kept: it matches the text once, and only the matching rows are
-    /// grouped.
+    /// per due date read and classified here was 732 rows for the Received filter at 100,000 requests; one statement of
+    /// conditional counts needs a GROUP BY on a constant, which SQLite runs through a temporary b-tree of every dated row
+    /// (5,011 rows: about 3 ms in the sqlite3 shell, against 0.6 ms for the three counts). With a text search that one
+    /// statement is kept: it matches the text once, and only the matching rows are grouped.
     /// </summary>
     private async Task<DueCounts> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct)
     {
