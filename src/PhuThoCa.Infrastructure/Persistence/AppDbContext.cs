@@ -157,6 +157,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Requests per agency, type and status, kept by triggers (read-only here; see <see cref="RequestCount"/>).</summary>
     public IQueryable<RequestCount> RequestCounts => Set<RequestCount>().AsNoTracking();
 
+    /// <summary>Open requests per agency, status and running clock, kept by triggers (read-only here; see <see cref="RequestClockCount"/>).</summary>
+    public IQueryable<RequestClockCount> RequestClockCounts => Set<RequestClockCount>().AsNoTracking();
+
     /// <summary>Subscribers per agency, kind and use, kept by triggers (read-only here; see <see cref="SubscriberCount"/>).</summary>
     public IQueryable<SubscriberCount> SubscriberCounts => Set<SubscriberCount>().AsNoTracking();
 
@@ -198,6 +201,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<TokenHandover>().HasQueryFilter(h => ScopeAgencyId == null || Tokens.Any(t => t.Id == h.TokenId));
         builder.Entity<Request>().HasQueryFilter(r => ScopeAgencyId == null || r.AgencyId == ScopeAgencyId);
         builder.Entity<RequestCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        builder.Entity<RequestClockCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<SubscriberCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<TokenCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         // Province-wide counters: nothing for an agency-scoped context.

@@ -1182,6 +1182,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.ToTable("Requests", t =>
                         {
+                            t.HasTrigger("TR_Requests_ClockCounts");
+
                             t.HasTrigger("TR_Requests_Counts");
 
                             t.HasTrigger("TR_Requests_MonthCounts");
@@ -2069,6 +2071,25 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestClockCount", b =>
+                {
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Status", "Clock", "AgencyId");
+
+                    b.ToTable("RequestClockCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>

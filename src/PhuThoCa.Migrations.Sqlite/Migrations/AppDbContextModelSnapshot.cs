@@ -1138,6 +1138,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.ToTable("Requests", t =>
                         {
+                            t.HasTrigger("TR_Requests_ClockCounts");
+
                             t.HasTrigger("TR_Requests_Counts");
 
                             t.HasTrigger("TR_Requests_MonthCounts");
@@ -2000,6 +2002,25 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestClockCount", b =>
+                {
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Status", "Clock", "AgencyId");
+
+                    b.ToTable("RequestClockCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestCount", b =>

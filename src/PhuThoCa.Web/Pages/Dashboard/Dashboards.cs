@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
@@ -81,18 +82,36 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     public async Task<ScienceDepartmentWork> ScienceDepartmentWorkAsync(DateOnly today, CancellationToken ct)
     {
         var deadlines = await services.DeadlinesAsync(ct);
-        // Counted by the database as the inbox counts them (late: sent before the day's cutoff), not by reading every sent request.
+        // Counted as the inbox counts them: maintained totals less the requests not yet past their limit (ADR 0034), not by
+        // reading every overdue or sent request.
         var lateIfSentBefore = ReceiptWait.LateIfSentBefore(deadlines, today);
         return new ScienceDepartmentWork
         {
-            Overdue = await InboxModel.OverdueForScienceDepartment(db, today).CountAsync(ct),
+            Overdue = await InboxModel.CountOverdueForScienceDepartmentAsync(db, today, ct),
             DueToday = await db.Requests.CountAsync(InboxModel.IsDueTodayForScienceDepartment(today), ct),
-            WaitingForReceipt = await db.Requests.CountAsync(r => r.Status == RequestStatus.Submitted, ct),
-            LateToReceive = await db.Requests.CountAsync(InboxModel.IsLateToReceive(lateIfSentBefore), ct),
-            CaBeyondExpectation = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today
-                && r.DueStep != null && CaSteps.Contains(r.DueStep.Value), ct),
+            WaitingForReceipt = await db.RequestCounts.Where(c => c.Status == RequestStatus.Submitted).SumAsync(c => c.Count, ct),
+            LateToReceive = await InboxModel.CountLateToReceiveAsync(db, lateIfSentBefore, ct),
+            CaBeyondExpectation = await CountCaBeyondExpectationAsync(db, today, ct),
             FailedMail = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain, ct),
         };
+    }
+
+    /// <summary>Waiting for the Cục past its expected time: status AwaitingCaResult, a Cục step due before today.</summary>
+    public static Expression<Func<Request, bool>> IsCaBeyondExpectation(DateOnly today) =>
+        r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today && r.DueStep != null && CaSteps.Contains(r.DueStep.Value);
+
+    /// <summary>
+    /// The number of requests <see cref="IsCaBeyondExpectation"/> selects, without reading them: the maintained clock
+    /// counts of the Cục's steps less the ones due today or later (ADR 0034), as the inbox counts its overdue.
+    /// </summary>
+    public static async Task<int> CountCaBeyondExpectationAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var clocks = CaSteps.Select(RequestClockCount.Of).ToList();
+        var running = await db.RequestClockCounts.Where(c => c.Status == RequestStatus.AwaitingCaResult && clocks.Contains(c.Clock))
+            .SumAsync(c => c.Count, ct);
+        var notYetDue = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate >= today
+            && r.DueStep != null && CaSteps.Contains(r.DueStep.Value), ct);
+        return running - notYetDue;
     }
 
     /// <summary>

@@ -74,8 +74,8 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
     /// <summary>
     /// Sở's running step is past its due date: <see cref="Domain.Calendar.WorkingDayCalendar.GetDueStatus"/> is Overdue
-    /// exactly when the due date is before today. The one definition of the navbar badge, the inbox's count, its group
-    /// and its order.
+    /// exactly when the due date is before today. The one definition of the inbox's group and its order; the navbar
+    /// badge, the inbox and the dashboard count it with <see cref="CountOverdueForScienceDepartmentAsync"/>.
     /// </summary>
     public static Expression<Func<Request, bool>> IsOverdueForScienceDepartment(DateOnly today) =>
         Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate < today);
@@ -83,10 +83,6 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// <summary>Sở's running step is due today (the inbox's and the dashboard's "Đến hạn hôm nay").</summary>
     public static Expression<Func<Request, bool>> IsDueTodayForScienceDepartment(DateOnly today) =>
         Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate == today);
-
-    /// <summary>Open requests whose running legal step is Sở's and whose due date has passed (navbar badge and inbox).</summary>
-    public static IQueryable<Request> OverdueForScienceDepartment(AppDbContext db, DateOnly today) =>
-        db.Requests.Where(IsOverdueForScienceDepartment(today));
 
     /// <summary>
     /// Sent and not received, late on the day whose cutoff is <paramref name="lateIfSentBefore"/>
@@ -97,6 +93,37 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     public static Expression<Func<Request, bool>> IsLateToReceive(DateTime lateIfSentBefore) =>
         r => r.Status == RequestStatus.Submitted && r.DueDate == null && r.SubmittedAtUtc != null && r.SubmittedAtUtc < lateIfSentBefore;
 
+    /// <summary>
+    /// The number of requests <see cref="IsOverdueForScienceDepartment"/> selects, without reading them: Sở's running
+    /// steps with a due date, from the maintained clock counts (ADR 0034), less those due today or later (an index range
+    /// over the last few working days' receipts). Counting the overdue rows themselves read the whole backlog on every
+    /// view of the dashboard, the inbox and the menu (issue 15).
+    /// </summary>
+    public static async Task<int> CountOverdueForScienceDepartmentAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        int[] clocks = [RequestClockCount.Of(DeadlineStep.FileOnCaPortal), RequestClockCount.Of(DeadlineStep.RecoverToken)];
+        var running = await db.RequestClockCounts
+            .Where(c => (c.Status == RequestStatus.Received || c.Status == RequestStatus.Accepted) && (c.Clock == clocks[0] || c.Clock == clocks[1]))
+            .SumAsync(c => c.Count, ct);
+        var notYetDue = await db.Requests.CountAsync(Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate >= today), ct);
+        return running - notYetDue;
+    }
+
+    /// <summary>
+    /// The number of requests <see cref="IsLateToReceive"/> selects, without reading them: the sent requests waiting for
+    /// receipt (maintained clock counts, ADR 0034) less those sent at or after the cutoff (an index range over the last
+    /// working days' sendings).
+    /// </summary>
+    public static async Task<int> CountLateToReceiveAsync(AppDbContext db, DateTime lateIfSentBefore, CancellationToken ct)
+    {
+        var waiting = await db.RequestClockCounts
+            .Where(c => c.Status == RequestStatus.Submitted && c.Clock == RequestClockCount.WaitingForReceipt)
+            .SumAsync(c => c.Count, ct);
+        var notLate = await db.Requests.CountAsync(r => r.Status == RequestStatus.Submitted && r.DueDate == null
+            && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= lateIfSentBefore, ct);
+        return waiting - notLate;
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanAct = await me.CanAsync(Policies.ScienceDepartment);
@@ -106,12 +133,12 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         var statuses = WaitingForScienceDepartment.ToList();
 
         // Counts per status from the maintained counts (a sum over agencies × types, whatever the register's size, ADR 0028),
-        // and index ranges for the overdue, late and due today.
+        // the overdue and late from the clock counts (ADR 0034), and an index range for the due today.
         var perStatus = await db.RequestCounts.Where(c => statuses.Contains(c.Status)).GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         int Of(RequestStatus status) => perStatus.GetValueOrDefault(status);
-        var overdue = await OverdueForScienceDepartment(db, today).CountAsync(ct);
-        var late = await db.Requests.CountAsync(IsLateToReceive(lateIfSentBefore), ct);
+        var overdue = await CountOverdueForScienceDepartmentAsync(db, today, ct);
+        var late = await CountLateToReceiveAsync(db, lateIfSentBefore, ct);
         DueToday = await db.Requests.CountAsync(IsDueTodayForScienceDepartment(today), ct);
         Counts = new Dictionary<string, int>
         {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
@@ -27,7 +26,7 @@ public sealed class RequestInboxViewComponent(AppDbContext db, CurrentUser me, I
 
         var today = me.Today;
         var overdue = await NavItem.CachedCountAsync(cache, ("overdue-badge", today, ChangeVersions.Requests),
-            () => InboxModel.OverdueForScienceDepartment(db, today).CountAsync());
+            () => InboxModel.CountOverdueForScienceDepartmentAsync(db, today, CancellationToken.None));
         return NavItem.WithBadge(links.To(HttpContext, "/Requests/Inbox"), "Việc cần xử lý", "nav-inbox", overdue,
             "text-bg-danger", "Số yêu cầu quá hạn", "overdue-badge");
     }

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Common;
+using PhuThoCa.Domain.Requests;
+using PhuThoCa.Infrastructure.Persistence;
+using PhuThoCa.Tests.Support;
+using PhuThoCa.Web.Pages.Dashboard;
+using PhuThoCa.Web.Pages.Requests;
+using PhuThoCa.Web.Requests.CaPortal;
+using PhuThoCa.Web.Requests.Review;
+using PhuThoCa.Web.Tests.Pages.Requests;
+using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
+
+namespace PhuThoCa.Web.Tests.Persistence;
+
+/// <summary>
+/// The maintained clock counts (ADR 0034): the triggers keep RequestClockCounts equal to a count of the register's running
+/// clocks after every kind of change, and Sở's work-queue counts computed from them (overdue, late to receive, the Cục
+/// beyond its expected time) equal a count of the rows each condition selects, on days before, at and after the due dates.
+/// </summary>
+[Collection(WorkflowSerialGroup.Name)]
+public sealed class RequestClockCountTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheClockCounts_EqualACountOfTheRegister_AfterEveryKindOfChange()
+    {
+        var now = NowUtc(portal);
+        var waiting = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-9));
+        var overdue = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-8));
+        await ReceiveAsync(portal, overdue.RequestId, now.AddDays(-8).AddHours(1));
+        var filed = await SubmittedAsync(portal, RequestType.ChangeInfo, submittedAtUtc: now.AddDays(-3));
+        await ReceiveAsync(portal, filed.RequestId, now.AddDays(-3).AddHours(1));
+        await PerformAsync<AcceptRequest, NoteInput>(portal, filed.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-3).AddHours(2));
+        await PerformAsync<RecordFiling, FilingInput>(portal, filed.RequestId, new FilingInput { DossierCode = "HS-DH-" + filed.RequestId },
+            "chuyenvien.skhcn", now.AddDays(-3).AddHours(3));
+        var issue = await SubmittedAsync(portal, RequestType.Issue);
+        await ReceiveAsync(portal, issue.RequestId, now.AddMinutes(-10));
+
+        await using var db = portal.CreateDbContext();
+        var before = await AssertCountsMatchAsync(db);
+        Assert.Contains(before, c => c.Status == RequestStatus.Submitted && c.Clock == RequestClockCount.WaitingForReceipt);
+        Assert.Contains(before, c => c.Status == RequestStatus.Received && c.Clock == RequestClockCount.Of(DeadlineStep.RecoverToken));
+        Assert.Contains(before, c => c.Status == RequestStatus.AwaitingCaResult && c.Clock == RequestClockCount.Of(DeadlineStep.CaRenewOrChange));
+
+        // Not something the portal does: a script's UPDATE and DELETE are counted by the same triggers. A moved due date
+        // (as the calendar moves it) leaves the counts as they were; a cleared one stops the clock.
+        var other = await db.Agencies.Where(a => a.Id != waiting.AgencyId).Select(a => a.Id).FirstAsync(Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET AgencyId = {other} WHERE Id = {waiting.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET DueDate = date(DueDate, '+1 day') WHERE Id = {overdue.RequestId}", Ct);
+        await AssertCountsMatchAsync(db);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET DueDate = NULL WHERE Id = {filed.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET SubmittedAtUtc = NULL WHERE Id = {waiting.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {overdue.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {overdue.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {overdue.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {overdue.RequestId}", Ct);
+        await AssertCountsMatchAsync(db);
+    }
+
+    [Fact]
+    public async Task TheWorkQueueCounts_EqualACountOfTheRowsTheyStandFor_BeforeAtAndAfterTheDueDates()
+    {
+        var now = NowUtc(portal);
+        var sent = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-6));
+        var received = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-7));
+        await ReceiveAsync(portal, received.RequestId, now.AddDays(-7).AddHours(1));
+        var filed = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-2));
+        await ReceiveAsync(portal, filed.RequestId, now.AddDays(-2).AddHours(1));
+        await PerformAsync<AcceptRequest, NoteInput>(portal, filed.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-2).AddHours(2));
+        await PerformAsync<RecordFiling, FilingInput>(portal, filed.RequestId, new FilingInput { DossierCode = "HS-GH-" + filed.RequestId },
+            "chuyenvien.skhcn", now.AddDays(-2).AddHours(3));
+
+        await using var db = portal.CreateDbContext();
+        var deadlines = await DeadlinesAsync(portal, db);
+        var today = VietnamTime.ToDate(now);
+        var seen = new HashSet<(int Overdue, int Late, int Ca)>();
+        foreach (var day in new[] { -30, -8, -3, -1, 0, 1, 5, 30 }.Select(today.AddDays))
+        {
+            var overdue = await InboxModel.CountOverdueForScienceDepartmentAsync(db, day, Ct);
+            var cutoff = ReceiptWait.LateIfSentBefore(deadlines, day);
+            var late = await InboxModel.CountLateToReceiveAsync(db, cutoff, Ct);
+            var ca = await Dashboards.CountCaBeyondExpectationAsync(db, day, Ct);
+
+            Assert.Equal(await db.Requests.CountAsync(InboxModel.IsOverdueForScienceDepartment(day), Ct), overdue);
+            Assert.Equal(await db.Requests.CountAsync(InboxModel.IsLateToReceive(cutoff), Ct), late);
+            Assert.Equal(await db.Requests.CountAsync(Dashboards.IsCaBeyondExpectation(day), Ct), ca);
+            seen.Add((overdue, late, ca));
+        }
+
+        foreach (var cutoff in new[] { DateTime.MinValue, DateTime.MaxValue })
+        {
+            Assert.Equal(await db.Requests.CountAsync(InboxModel.IsLateToReceive(cutoff), Ct), await InboxModel.CountLateToReceiveAsync(db, cutoff, Ct));
+        }
+
+        // The days cross the arranged requests' limits, so the counts differ between them: the subtraction is exercised,
+        // not a total that is always zero.
+        Assert.True(seen.Select(s => s.Overdue).Distinct().Count() > 1, "the overdue count changes across the days");
+        Assert.True(seen.Select(s => s.Late).Distinct().Count() > 1, "the late count changes across the days");
+        Assert.True(seen.Select(s => s.Ca).Distinct().Count() > 1, "the Cục's count changes across the days");
+    }
+
+    [Fact]
+    public async Task AnAgencyScopedContext_CountsItsOwnClocksOnly()
+    {
+        var arranged = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: NowUtc(portal).AddDays(-5));
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
+        await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(arranged.AgencyId));
+        var counts = await scoped.RequestClockCounts.ToListAsync(Ct);
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.Equal(arranged.AgencyId, c.AgencyId));
+    }
+
+    /// <summary>The register's running clocks counted here, independently of the triggers, compared with the kept counts.</summary>
+    private static async Task<List<RequestClockCount>> AssertCountsMatchAsync(AppDbContext db)
+    {
+        var rows = await db.Requests.AsNoTracking().IgnoreQueryFilters()
+            .Select(r => new { r.AgencyId, r.Status, r.DueStep, r.DueDate, r.SubmittedAtUtc }).ToListAsync(Ct);
+        var counted = rows
+            .Select(r => (r.AgencyId, r.Status, Clock: r.DueStep is { } step && r.DueDate != null ? (int)step
+                : r.Status == RequestStatus.Submitted && r.DueDate == null && r.SubmittedAtUtc != null ? 0 : (int?)null))
+            .Where(r => r.Clock != null)
+            .GroupBy(r => (r.AgencyId, r.Status, Clock: r.Clock!.Value))
+            .Select(g => (g.Key.AgencyId, g.Key.Status, g.Key.Clock, Count: g.Count()))
+            .Order().ToList();
+        var kept = await db.RequestClockCounts.Where(c => c.Count != 0).ToListAsync(Ct);
+        Assert.NotEmpty(counted);
+        Assert.Equal(counted, kept.Select(c => (c.AgencyId, c.Status, c.Clock, c.Count)).Order().ToList());
+        return kept;
+    }
+}
