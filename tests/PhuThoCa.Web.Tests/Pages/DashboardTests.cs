@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
+using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
@@ -77,6 +78,26 @@ public partial class DashboardTests(PortalFactory portal)
         // Valid now: the maintained counts of later months plus this month's rest, equal to a count of the register.
         var now = PortalFactory.DefaultNow.UtcDateTime;
         Assert.Equal(await db.Certificates.CountAsync(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > now, Ct), Tile(html, "valid-certificates"));
+    }
+
+    [Theory]
+    [InlineData("chuyenvien.skhcn")]
+    [InlineData("canbo.syte")]
+    public async Task TheTokenTiles_EqualACountOfTheRegister_InTheUsersScope(string userName)
+    {
+        await SubmittedAsync(portal, RequestType.RecoverToken);
+        var client = await portal.CreateClientAsync(userName, Ct);
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+
+        await using var db = portal.CreateDbContext();
+        var agencyId = await db.Users.Where(u => u.UserName == userName).Select(u => u.AgencyId).SingleAsync(Ct);
+        var tokens = db.Tokens.Where(t => agencyId == null || t.AgencyId == agencyId);
+        var locked = await tokens.CountAsync(t => t.Status == TokenStatus.Locked, Ct);
+        Assert.True(locked > 0, "the arranged recovery locked a token");
+        Assert.Equal(locked, Tile(html, "locked-tokens"));
+        Assert.Equal(await tokens.CountAsync(t => t.Status == TokenStatus.InStock, Ct), Tile(html, "tokens-in-stock"));
+        Assert.Equal(await tokens.CountAsync(t => t.Status == TokenStatus.Lost || t.Status == TokenStatus.Damaged, Ct), Tile(html, "lost-or-damaged"));
     }
 
     [Fact]
