@@ -177,6 +177,25 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
+    /// <summary>
+    /// Evaluates <paramref name="figures"/>, counts and sums over this context's sets (each under its query filters), in
+    /// one statement of scalar subqueries: one pass through EF's pipeline and one prepared statement instead of one per
+    /// figure (a landing page's tiles, issue 15). The row they are selected on is one agency the context sees: every
+    /// signed-in user sees at least their own; with none, every figure is 0.
+    /// </summary>
+    public async Task<int[]> ScalarsAsync(IReadOnlyList<System.Linq.Expressions.Expression<Func<int>>> figures, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var row = System.Linq.Expressions.Expression.Parameter(typeof(Agency), "row");
+        var select = System.Linq.Expressions.Expression.Lambda<Func<Agency, int[]>>(
+            System.Linq.Expressions.Expression.NewArrayInit(typeof(int), figures.Select(f => f.Body)), row);
+        return await Set<Agency>().AsNoTracking().Take(1).Select(select).FirstOrDefaultAsync(ct) ?? new int[figures.Count];
+    }
+
+    /// <summary>One figure in one statement (<see cref="ScalarsAsync(IReadOnlyList{System.Linq.Expressions.Expression{Func{int}}}, CancellationToken)"/>).</summary>
+    public async Task<int> ScalarAsync(System.Linq.Expressions.Expression<Func<int>> figure, CancellationToken ct) =>
+        (await ScalarsAsync([figure], ct))[0];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every DateTime in the model is UTC; SQLite hands them back as Unspecified without this.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
@@ -46,28 +45,39 @@ public class IndexModel(AppDbContext db, CurrentUser me, Dashboards dashboards) 
         var in30 = now.AddDays(30);
         var in90 = now.AddDays(90);
         // Range reads of IX_Certificates_Status_NotAfterUtc: the agency filter joins no Subscribers (AppDbContext asks an
-        // EXISTS, skipped for province-wide users).
+        // EXISTS, skipped for province-wide users). The subscribers and tokens from the counters kept by triggers
+        // (SubscriberCount, TokenCount), agency-scoped as the registers: not counts of the register. All in one statement.
         var valid = db.Certificates.Where(c => c.Status == CertificateStatus.Valid);
-        // The token tiles from the counters kept by triggers (TokenCount), agency-scoped as the tokens: one read of a few
-        // counter rows instead of three counts of the register.
-        var tokens = await db.TokenCounts
-            .Where(c => c.Status == TokenStatus.Locked || c.Status == TokenStatus.InStock || c.Status == TokenStatus.Lost || c.Status == TokenStatus.Damaged)
-            .GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        var validNow = valid.Where(c => c.NotAfterUtc > now);
+        var in30Days = valid.Where(c => c.NotAfterUtc > now && c.NotAfterUtc <= in30);
+        var in90Days = valid.Where(c => c.NotAfterUtc > now && c.NotAfterUtc <= in90);
+        var expired = valid.Where(c => c.NotAfterUtc <= now);
+        var subscribers = db.SubscriberCounts.Where(c => c.IsActive);
+        var locked = db.TokenCounts.Where(c => c.Status == TokenStatus.Locked);
+        var inStock = db.TokenCounts.Where(c => c.Status == TokenStatus.InStock);
+        var lostOrDamaged = db.TokenCounts.Where(c => c.Status == TokenStatus.Lost || c.Status == TokenStatus.Damaged);
+        var figures = await db.ScalarsAsync(
+        [
+            () => subscribers.Sum(c => c.Count),
+            me.IsProvinceWide ? dashboards.ValidCertificatesProvinceWideCount(me.Today, now) : () => validNow.Count(),
+            () => in30Days.Count(),
+            () => in90Days.Count(),
+            () => expired.Count(),
+            () => locked.Sum(c => c.Count),
+            () => inStock.Sum(c => c.Count),
+            () => lostOrDamaged.Sum(c => c.Count),
+        ], ct);
         View = new ViewModel
         {
             AgencyName = me.AgencyId is int id ? await SubscriberFormOptions.AgencyNameAsync(db, id, ct) : null,
-            // The counters kept by triggers (SubscriberCount), agency-scoped as the subscribers: not a count of the register.
-            Subscribers = await db.SubscriberCounts.Where(c => c.IsActive).SumAsync(c => c.Count, ct),
-            ValidCertificates = me.IsProvinceWide
-                ? await dashboards.ValidCertificatesProvinceWideAsync(me.Today, now, ct)
-                : await valid.CountAsync(c => c.NotAfterUtc > now, ct),
-            ExpiringIn30 = await valid.CountAsync(c => c.NotAfterUtc > now && c.NotAfterUtc <= in30, ct),
-            ExpiringIn90 = await valid.CountAsync(c => c.NotAfterUtc > now && c.NotAfterUtc <= in90, ct),
-            Expired = await valid.CountAsync(c => c.NotAfterUtc <= now, ct),
-            LockedTokens = tokens.GetValueOrDefault(TokenStatus.Locked),
-            TokensInStock = tokens.GetValueOrDefault(TokenStatus.InStock),
-            LostOrDamaged = tokens.GetValueOrDefault(TokenStatus.Lost) + tokens.GetValueOrDefault(TokenStatus.Damaged),
+            Subscribers = figures[0],
+            ValidCertificates = figures[1],
+            ExpiringIn30 = figures[2],
+            ExpiringIn90 = figures[3],
+            Expired = figures[4],
+            LockedTokens = figures[5],
+            TokensInStock = figures[6],
+            LostOrDamaged = figures[7],
         };
     }
 

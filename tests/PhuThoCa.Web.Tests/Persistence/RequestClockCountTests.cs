@@ -80,7 +80,7 @@ public sealed class RequestClockCountTests(PortalFactory portal)
             var overdue = await InboxModel.CountOverdueForScienceDepartmentAsync(db, day, Ct);
             var cutoff = ReceiptWait.LateIfSentBefore(deadlines, day);
             var late = await InboxModel.CountLateToReceiveAsync(db, cutoff, Ct);
-            var ca = await Dashboards.CountCaBeyondExpectationAsync(db, day, Ct);
+            var ca = await db.ScalarAsync(Dashboards.CaBeyondExpectationCount(db, day), Ct);
 
             Assert.Equal(await db.Requests.CountAsync(InboxModel.IsOverdueForScienceDepartment(day), Ct), overdue);
             Assert.Equal(await db.Requests.CountAsync(InboxModel.IsLateToReceive(cutoff), Ct), late);

@@ -83,16 +83,28 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     {
         var deadlines = await services.DeadlinesAsync(ct);
         // Counted as the inbox counts them: maintained totals less the requests not yet past their limit (ADR 0034), not by
-        // reading every overdue or sent request.
+        // reading every overdue or sent request; all six in one statement.
         var lateIfSentBefore = ReceiptWait.LateIfSentBefore(deadlines, today);
+        var dueToday = db.Requests.Where(InboxModel.IsDueTodayForScienceDepartment(today));
+        var submitted = db.RequestCounts.Where(c => c.Status == RequestStatus.Submitted);
+        var failedMail = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain);
+        var figures = await db.ScalarsAsync(
+        [
+            InboxModel.OverdueForScienceDepartmentCount(db, today),
+            () => dueToday.Count(),
+            () => submitted.Sum(c => c.Count),
+            InboxModel.LateToReceiveCount(db, lateIfSentBefore),
+            CaBeyondExpectationCount(db, today),
+            () => failedMail.Count(),
+        ], ct);
         return new ScienceDepartmentWork
         {
-            Overdue = await InboxModel.CountOverdueForScienceDepartmentAsync(db, today, ct),
-            DueToday = await db.Requests.CountAsync(InboxModel.IsDueTodayForScienceDepartment(today), ct),
-            WaitingForReceipt = await db.RequestCounts.Where(c => c.Status == RequestStatus.Submitted).SumAsync(c => c.Count, ct),
-            LateToReceive = await InboxModel.CountLateToReceiveAsync(db, lateIfSentBefore, ct),
-            CaBeyondExpectation = await CountCaBeyondExpectationAsync(db, today, ct),
-            FailedMail = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Uncertain, ct),
+            Overdue = figures[0],
+            DueToday = figures[1],
+            WaitingForReceipt = figures[2],
+            LateToReceive = figures[3],
+            CaBeyondExpectation = figures[4],
+            FailedMail = figures[5],
         };
     }
 
@@ -104,14 +116,13 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     /// The number of requests <see cref="IsCaBeyondExpectation"/> selects, without reading them: the maintained clock
     /// counts of the Cục's steps less the ones due today or later (ADR 0034), as the inbox counts its overdue.
     /// </summary>
-    public static async Task<int> CountCaBeyondExpectationAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    public static Expression<Func<int>> CaBeyondExpectationCount(AppDbContext db, DateOnly today)
     {
-        var clocks = CaSteps.Select(RequestClockCount.Of).ToList();
-        var running = await db.RequestClockCounts.Where(c => c.Status == RequestStatus.AwaitingCaResult && clocks.Contains(c.Clock))
-            .SumAsync(c => c.Count, ct);
-        var notYetDue = await db.Requests.CountAsync(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate >= today
-            && r.DueStep != null && CaSteps.Contains(r.DueStep.Value), ct);
-        return running - notYetDue;
+        var clocks = db.RequestClockCounts.Where(c => c.Status == RequestStatus.AwaitingCaResult
+            && (c.Clock == (int)DeadlineStep.CaIssue || c.Clock == (int)DeadlineStep.CaRevoke || c.Clock == (int)DeadlineStep.CaRenewOrChange));
+        var notYetDue = db.Requests.Where(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate >= today
+            && r.DueStep != null && CaSteps.Contains(r.DueStep.Value));
+        return () => clocks.Sum(c => c.Count) - notYetDue.Count();
     }
 
     /// <summary>
@@ -156,14 +167,14 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     /// months after this one, and a range read of this month's rest (IX_Certificates_Status_NotAfterUtc), instead of
     /// counting every valid certificate.
     /// </summary>
-    public async Task<int> ValidCertificatesProvinceWideAsync(DateOnly today, DateTime nowUtc, CancellationToken ct)
+    public Expression<Func<int>> ValidCertificatesProvinceWideCount(DateOnly today, DateTime nowUtc)
     {
         var nextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
         var nextMonthKey = RequestMonthCount.MonthKey(nextMonth);
         var nextMonthUtc = VietnamTime.FromLocal(nextMonth.ToDateTime(TimeOnly.MinValue));
-        var later = await db.CertificateExpiryCounts.Where(c => c.Month >= nextMonthKey).SumAsync(c => c.Count, ct);
-        var thisMonth = await db.Certificates.CountAsync(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > nowUtc && c.NotAfterUtc < nextMonthUtc, ct);
-        return later + thisMonth;
+        var later = db.CertificateExpiryCounts.Where(c => c.Month >= nextMonthKey);
+        var thisMonth = db.Certificates.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > nowUtc && c.NotAfterUtc < nextMonthUtc);
+        return () => later.Sum(c => c.Count) + thisMonth.Count();
     }
 
     public static string MonthLabel(DateOnly month) => month.ToString("MM/yyyy", CultureInfo.InvariantCulture);

@@ -97,16 +97,15 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// The number of requests <see cref="IsOverdueForScienceDepartment"/> selects, without reading them: Sở's running
     /// steps with a due date, from the maintained clock counts (ADR 0034), less those due today or later (an index range
     /// over the last few working days' receipts). Counting the overdue rows themselves read the whole backlog on every
-    /// view of the dashboard, the inbox and the menu (issue 15).
+    /// view of the dashboard, the inbox and the menu (issue 15). An expression, so that a page can evaluate it with its
+    /// other figures in one statement (<see cref="AppDbContext.ScalarsAsync"/>).
     /// </summary>
-    public static async Task<int> CountOverdueForScienceDepartmentAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    public static Expression<Func<int>> OverdueForScienceDepartmentCount(AppDbContext db, DateOnly today)
     {
-        int[] clocks = [RequestClockCount.Of(DeadlineStep.FileOnCaPortal), RequestClockCount.Of(DeadlineStep.RecoverToken)];
-        var running = await db.RequestClockCounts
-            .Where(c => (c.Status == RequestStatus.Received || c.Status == RequestStatus.Accepted) && (c.Clock == clocks[0] || c.Clock == clocks[1]))
-            .SumAsync(c => c.Count, ct);
-        var notYetDue = await db.Requests.CountAsync(Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate >= today), ct);
-        return running - notYetDue;
+        var clocks = db.RequestClockCounts.Where(c => (c.Status == RequestStatus.Received || c.Status == RequestStatus.Accepted)
+            && (c.Clock == (int)DeadlineStep.FileOnCaPortal || c.Clock == (int)DeadlineStep.RecoverToken));
+        var notYetDue = db.Requests.Where(Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate >= today));
+        return () => clocks.Sum(c => c.Count) - notYetDue.Count();
     }
 
     /// <summary>
@@ -114,15 +113,19 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// receipt (maintained clock counts, ADR 0034) less those sent at or after the cutoff (an index range over the last
     /// working days' sendings).
     /// </summary>
-    public static async Task<int> CountLateToReceiveAsync(AppDbContext db, DateTime lateIfSentBefore, CancellationToken ct)
+    public static Expression<Func<int>> LateToReceiveCount(AppDbContext db, DateTime lateIfSentBefore)
     {
-        var waiting = await db.RequestClockCounts
-            .Where(c => c.Status == RequestStatus.Submitted && c.Clock == RequestClockCount.WaitingForReceipt)
-            .SumAsync(c => c.Count, ct);
-        var notLate = await db.Requests.CountAsync(r => r.Status == RequestStatus.Submitted && r.DueDate == null
-            && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= lateIfSentBefore, ct);
-        return waiting - notLate;
+        var waiting = db.RequestClockCounts.Where(c => c.Status == RequestStatus.Submitted && c.Clock == RequestClockCount.WaitingForReceipt);
+        var notLate = db.Requests.Where(r => r.Status == RequestStatus.Submitted && r.DueDate == null
+            && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= lateIfSentBefore);
+        return () => waiting.Sum(c => c.Count) - notLate.Count();
     }
+
+    public static Task<int> CountOverdueForScienceDepartmentAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
+        db.ScalarAsync(OverdueForScienceDepartmentCount(db, today), ct);
+
+    public static Task<int> CountLateToReceiveAsync(AppDbContext db, DateTime lateIfSentBefore, CancellationToken ct) =>
+        db.ScalarAsync(LateToReceiveCount(db, lateIfSentBefore), ct);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

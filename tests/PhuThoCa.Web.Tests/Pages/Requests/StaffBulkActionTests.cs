@@ -21,7 +21,7 @@ public class StaffBulkActionTests(PortalFactory portal)
         await ReceiveAsync(portal, already.RequestId, NowUtc(portal).AddMinutes(-20));
         var staff = await portal.CreateClientAsync("chuyenvien2.skhcn", Ct);
 
-        var inbox = await staff.GetStringAsync(new Uri("/Requests/Inbox?group=submitted", UriKind.Relative), Ct);
+        var inbox = await InboxPageListingAsync(staff, renew.RequestId);
         var response = await PortalFactory.PostFormAsync(staff, "/Requests/Inbox?handler=Bulk&group=submitted", new Dictionary<string, string>
         {
             ["selected"] = Id(renew.RequestId),
@@ -116,4 +116,23 @@ public class StaffBulkActionTests(PortalFactory portal)
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The page of the inbox's "submitted" group that lists <paramref name="requestId"/> (or the 20th page): the
+    /// late ones come first, and the shared database holds other tests' waiting requests, so it need not be the first.
+    /// </summary>
+    private static async Task<string> InboxPageListingAsync(HttpClient staff, int requestId)
+    {
+        var html = "";
+        for (var page = 1; page <= 20; page++)
+        {
+            html = await staff.GetStringAsync(new Uri($"/Requests/Inbox?group=submitted&p={page}", UriKind.Relative), Ct);
+            if (html.Contains($"value=\"{Id(requestId)}\"", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return html;
+    }
 }
