@@ -77,9 +77,9 @@ public sealed class RequestClockCountTests(PortalFactory portal)
         var seen = new HashSet<(int Overdue, int Late, int Ca)>();
         foreach (var day in new[] { -30, -8, -3, -1, 0, 1, 5, 30 }.Select(today.AddDays))
         {
-            var overdue = await InboxModel.CountOverdueForScienceDepartmentAsync(db, day, Ct);
+            var overdue = await db.ScalarAsync(InboxModel.OverdueForScienceDepartmentCount(db, day), Ct);
             var cutoff = ReceiptWait.LateIfSentBefore(deadlines, day);
-            var late = await InboxModel.CountLateToReceiveAsync(db, cutoff, Ct);
+            var late = await db.ScalarAsync(InboxModel.LateToReceiveCount(db, cutoff), Ct);
             var ca = await db.ScalarAsync(Dashboards.CaBeyondExpectationCount(db, day), Ct);
 
             Assert.Equal(await db.Requests.CountAsync(InboxModel.IsOverdueForScienceDepartment(day), Ct), overdue);
@@ -90,7 +90,7 @@ public sealed class RequestClockCountTests(PortalFactory portal)
 
         foreach (var cutoff in new[] { DateTime.MinValue, DateTime.MaxValue })
         {
-            Assert.Equal(await db.Requests.CountAsync(InboxModel.IsLateToReceive(cutoff), Ct), await InboxModel.CountLateToReceiveAsync(db, cutoff, Ct));
+            Assert.Equal(await db.Requests.CountAsync(InboxModel.IsLateToReceive(cutoff), Ct), await db.ScalarAsync(InboxModel.LateToReceiveCount(db, cutoff), Ct));
         }
 
         // The days cross the arranged requests' limits, so the counts differ between them: the subtraction is exercised,

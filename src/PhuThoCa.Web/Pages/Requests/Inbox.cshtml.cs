@@ -121,11 +121,9 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         return () => waiting.Sum(c => c.Count) - notLate.Count();
     }
 
+    /// <summary>The menu's overdue badge: <see cref="OverdueForScienceDepartmentCount"/> alone.</summary>
     public static Task<int> CountOverdueForScienceDepartmentAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
         db.ScalarAsync(OverdueForScienceDepartmentCount(db, today), ct);
-
-    public static Task<int> CountLateToReceiveAsync(AppDbContext db, DateTime lateIfSentBefore, CancellationToken ct) =>
-        db.ScalarAsync(LateToReceiveCount(db, lateIfSentBefore), ct);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -136,13 +134,16 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
         var statuses = WaitingForScienceDepartment.ToList();
 
         // Counts per status from the maintained counts (a sum over agencies × types, whatever the register's size, ADR 0028),
-        // the overdue and late from the clock counts (ADR 0034), and an index range for the due today.
+        // the overdue and late from the clock counts (ADR 0034), and an index range for the due today, those three in one
+        // statement.
         var perStatus = await db.RequestCounts.Where(c => statuses.Contains(c.Status)).GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
         int Of(RequestStatus status) => perStatus.GetValueOrDefault(status);
-        var overdue = await CountOverdueForScienceDepartmentAsync(db, today, ct);
-        var late = await CountLateToReceiveAsync(db, lateIfSentBefore, ct);
-        DueToday = await db.Requests.CountAsync(IsDueTodayForScienceDepartment(today), ct);
+        var dueToday = db.Requests.Where(IsDueTodayForScienceDepartment(today));
+        var figures = await db.ScalarsAsync(
+            [OverdueForScienceDepartmentCount(db, today), LateToReceiveCount(db, lateIfSentBefore), () => dueToday.Count()], ct);
+        var (overdue, late) = (figures[0], figures[1]);
+        DueToday = figures[2];
         Counts = new Dictionary<string, int>
         {
             [""] = perStatus.Values.Sum(),
