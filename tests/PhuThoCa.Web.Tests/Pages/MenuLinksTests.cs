@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Infrastructure;
@@ -48,6 +49,36 @@ public partial class MenuLinksTests(PortalFactory portal)
         Assert.Equal("/", links.To(root, "/Index"));
         Assert.Equal("/Profile/Password", links.To(root, "/Profile/Password"));
         Assert.Throws<InvalidOperationException>(() => links.To(root, "/No/Such/Page"));
+    }
+
+    /// <summary>A record's link (the lists' rows) is the path the link generator makes for that id, under the prefix too.</summary>
+    [Theory]
+    [InlineData("/Certificates/Details")]
+    [InlineData("/Subscribers/Details")]
+    [InlineData("/Requests/Details")]
+    [InlineData("/Tokens/Details")]
+    [InlineData("/Agencies/Details")]
+    public void ARecordsLink_IsTheGeneratedPathForItsId(string page)
+    {
+        var links = portal.Services.GetRequiredService<PageLinks>();
+        var generator = portal.Services.GetRequiredService<LinkGenerator>();
+        var prefixed = new DefaultHttpContext();
+        prefixed.Request.PathBase = "/chukyso";
+
+        foreach (var id in new[] { 1, 7, 12345, int.MaxValue })
+        {
+            var expected = generator.GetPathByPage(page, handler: null, values: new RouteValueDictionary { ["id"] = id });
+            Assert.Equal(expected, links.To(new DefaultHttpContext(), page, id));
+            Assert.Equal("/chukyso" + expected, links.To(prefixed, page, id));
+        }
+    }
+
+    [Fact]
+    public void APageTakingNoIdInItsPath_IsRefusedARecordLink()
+    {
+        var links = portal.Services.GetRequiredService<PageLinks>();
+
+        Assert.Throws<InvalidOperationException>(() => links.To(new DefaultHttpContext(), "/Requests/Index", 5));
     }
 
     [GeneratedRegex("href=\"([^\"#]+)\"")]
