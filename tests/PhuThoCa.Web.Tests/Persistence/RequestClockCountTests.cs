@@ -27,13 +27,8 @@ public sealed class RequestClockCountTests(PortalFactory portal)
     {
         var now = NowUtc(portal);
         var waiting = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-9));
-        var overdue = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-8));
-        await ReceiveAsync(portal, overdue.RequestId, now.AddDays(-8).AddHours(1));
-        var filed = await SubmittedAsync(portal, RequestType.ChangeInfo, submittedAtUtc: now.AddDays(-3));
-        await ReceiveAsync(portal, filed.RequestId, now.AddDays(-3).AddHours(1));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, filed.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-3).AddHours(2));
-        await PerformAsync<RecordFiling, FilingInput>(portal, filed.RequestId, new FilingInput { DossierCode = "HS-DH-" + filed.RequestId },
-            "chuyenvien.skhcn", now.AddDays(-3).AddHours(3));
+        var overdue = await ReceivedAsync(RequestType.RecoverToken, daysAgo: 8);
+        var filed = await FiledWithTheCaAsync(RequestType.ChangeInfo, daysAgo: 3);
         var issue = await SubmittedAsync(portal, RequestType.Issue);
         await ReceiveAsync(portal, issue.RequestId, now.AddMinutes(-10));
 
@@ -62,14 +57,9 @@ public sealed class RequestClockCountTests(PortalFactory portal)
     public async Task TheWorkQueueCounts_EqualACountOfTheRowsTheyStandFor_BeforeAtAndAfterTheDueDates()
     {
         var now = NowUtc(portal);
-        var sent = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-6));
-        var received = await SubmittedAsync(portal, RequestType.RecoverToken, submittedAtUtc: now.AddDays(-7));
-        await ReceiveAsync(portal, received.RequestId, now.AddDays(-7).AddHours(1));
-        var filed = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-2));
-        await ReceiveAsync(portal, filed.RequestId, now.AddDays(-2).AddHours(1));
-        await PerformAsync<AcceptRequest, NoteInput>(portal, filed.RequestId, new NoteInput(), "chuyenvien.skhcn", now.AddDays(-2).AddHours(2));
-        await PerformAsync<RecordFiling, FilingInput>(portal, filed.RequestId, new FilingInput { DossierCode = "HS-GH-" + filed.RequestId },
-            "chuyenvien.skhcn", now.AddDays(-2).AddHours(3));
+        await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: now.AddDays(-6));
+        await ReceivedAsync(RequestType.RecoverToken, daysAgo: 7);
+        await FiledWithTheCaAsync(RequestType.Renew, daysAgo: 2);
 
         await using var db = portal.CreateDbContext();
         var deadlines = await DeadlinesAsync(portal, db);
@@ -110,6 +100,26 @@ public sealed class RequestClockCountTests(PortalFactory portal)
         var counts = await scoped.RequestClockCounts.ToListAsync(Ct);
         Assert.NotEmpty(counts);
         Assert.All(counts, c => Assert.Equal(arranged.AgencyId, c.AgencyId));
+    }
+
+    /// <summary>Sent <paramref name="daysAgo"/> days ago and received an hour later: Sở's step runs.</summary>
+    private async Task<Arranged> ReceivedAsync(RequestType type, int daysAgo)
+    {
+        var sentAtUtc = NowUtc(portal).AddDays(-daysAgo);
+        var arranged = await SubmittedAsync(portal, type, submittedAtUtc: sentAtUtc);
+        await ReceiveAsync(portal, arranged.RequestId, sentAtUtc.AddHours(1));
+        return arranged;
+    }
+
+    /// <summary>As <see cref="ReceivedAsync"/>, then accepted and filed with the Cục within the hours after: the Cục's step runs.</summary>
+    private async Task<Arranged> FiledWithTheCaAsync(RequestType type, int daysAgo)
+    {
+        var arranged = await ReceivedAsync(type, daysAgo);
+        var sentAtUtc = NowUtc(portal).AddDays(-daysAgo);
+        await PerformAsync<AcceptRequest, NoteInput>(portal, arranged.RequestId, new NoteInput(), "chuyenvien.skhcn", sentAtUtc.AddHours(2));
+        await PerformAsync<RecordFiling, FilingInput>(portal, arranged.RequestId, new FilingInput { DossierCode = "HS-" + arranged.RequestId },
+            "chuyenvien.skhcn", sentAtUtc.AddHours(3));
+        return arranged;
     }
 
     /// <summary>The register's running clocks counted here, independently of the triggers, compared with the kept counts.</summary>
