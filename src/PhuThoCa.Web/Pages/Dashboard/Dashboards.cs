@@ -29,6 +29,13 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
 
     private static readonly DeadlineStep[] CaSteps = [DeadlineStep.CaIssue, DeadlineStep.CaRevoke, DeadlineStep.CaRenewOrChange];
 
+    /// <summary><see cref="CaSteps"/> as the maintained clock counts key them (<see cref="RequestClockCount.Clock"/>).</summary>
+    private static readonly int[] CaClocks = [.. CaSteps.Select(RequestClockCount.Of)];
+
+    /// <summary>Waiting for the Cục with one of its steps running.</summary>
+    private static readonly Expression<Func<Request, bool>> CaStepRuns = r => r.Status == RequestStatus.AwaitingCaResult
+        && r.DueStep != null && CaSteps.Contains(r.DueStep.Value);
+
     public async Task<AgencyWork> AgencyWorkAsync(DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         var deadlines = await services.DeadlinesAsync(ct);
@@ -109,8 +116,7 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     }
 
     /// <summary>Waiting for the Cục past its expected time: status AwaitingCaResult, a Cục step due before today.</summary>
-    public static Expression<Func<Request, bool>> IsCaBeyondExpectation(DateOnly today) =>
-        r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate < today && r.DueStep != null && CaSteps.Contains(r.DueStep.Value);
+    public static Expression<Func<Request, bool>> IsCaBeyondExpectation(DateOnly today) => Request.And(CaStepRuns, r => r.DueDate < today);
 
     /// <summary>
     /// The number of requests <see cref="IsCaBeyondExpectation"/> selects, without reading them: the maintained clock
@@ -118,10 +124,8 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     /// </summary>
     public static Expression<Func<int>> CaBeyondExpectationCount(AppDbContext db, DateOnly today)
     {
-        var clocks = db.RequestClockCounts.Where(c => c.Status == RequestStatus.AwaitingCaResult
-            && (c.Clock == (int)DeadlineStep.CaIssue || c.Clock == (int)DeadlineStep.CaRevoke || c.Clock == (int)DeadlineStep.CaRenewOrChange));
-        var notYetDue = db.Requests.Where(r => r.Status == RequestStatus.AwaitingCaResult && r.DueDate >= today
-            && r.DueStep != null && CaSteps.Contains(r.DueStep.Value));
+        var clocks = db.RequestClockCounts.Where(c => c.Status == RequestStatus.AwaitingCaResult && CaClocks.Contains(c.Clock));
+        var notYetDue = db.Requests.Where(Request.And(CaStepRuns, r => r.DueDate >= today));
         return () => clocks.Sum(c => c.Count) - notYetDue.Count();
     }
 

@@ -25,6 +25,12 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// <summary>Sở's own legal steps: the ones that can be overdue in Sở's hands.</summary>
     public static readonly IReadOnlyList<DeadlineStep> ScienceDepartmentSteps = [DeadlineStep.FileOnCaPortal, DeadlineStep.RecoverToken];
 
+    /// <summary>The statuses in which Sở's own steps run (<see cref="LegalDeadlines.StepFor"/>).</summary>
+    private static readonly RequestStatus[] ScienceDepartmentStepStatuses = [RequestStatus.Received, RequestStatus.Accepted];
+
+    /// <summary><see cref="ScienceDepartmentSteps"/> as the maintained clock counts key them (<see cref="RequestClockCount.Clock"/>).</summary>
+    private static readonly int[] ScienceDepartmentClocks = [.. ScienceDepartmentSteps.Select(RequestClockCount.Of)];
+
     public static readonly IReadOnlyList<(string Key, string Label)> Groups =
     [
         ("", "Tất cả"),
@@ -69,13 +75,19 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// Received and Accepted (<see cref="LegalDeadlines.StepFor"/>; the agency's token return runs in AwaitingTokenReturn).
     /// </summary>
     private static readonly Expression<Func<Request, bool>> ScienceDepartmentStepRuns = r => r.DueStep != null
-        && (r.DueStep == DeadlineStep.FileOnCaPortal || r.DueStep == DeadlineStep.RecoverToken)
-        && (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted);
+        && ScienceDepartmentSteps.Contains(r.DueStep.Value) && ScienceDepartmentStepStatuses.Contains(r.Status);
+
+    /// <summary>
+    /// Sent and waiting for Sở's receipt, timed from its sending: status Submitted, no running step (hence no due date,
+    /// <see cref="LegalDeadlines.StepFor"/>), a sending time. What the clock counts call <see cref="RequestClockCount.WaitingForReceipt"/>.
+    /// </summary>
+    private static readonly Expression<Func<Request, bool>> WaitingForReceipt = r => r.Status == RequestStatus.Submitted
+        && r.DueDate == null && r.SubmittedAtUtc != null;
 
     /// <summary>
     /// Sở's running step is past its due date: <see cref="Domain.Calendar.WorkingDayCalendar.GetDueStatus"/> is Overdue
     /// exactly when the due date is before today. The one definition of the inbox's group and its order; the navbar
-    /// badge, the inbox and the dashboard count it with <see cref="CountOverdueForScienceDepartmentAsync"/>.
+    /// badge, the inbox and the dashboard count it with <see cref="OverdueForScienceDepartmentCount"/>.
     /// </summary>
     public static Expression<Func<Request, bool>> IsOverdueForScienceDepartment(DateOnly today) =>
         Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate < today);
@@ -91,7 +103,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// rows are read in the order of their sending time from the index.
     /// </summary>
     public static Expression<Func<Request, bool>> IsLateToReceive(DateTime lateIfSentBefore) =>
-        r => r.Status == RequestStatus.Submitted && r.DueDate == null && r.SubmittedAtUtc != null && r.SubmittedAtUtc < lateIfSentBefore;
+        Domain.Requests.Request.And(WaitingForReceipt, r => r.SubmittedAtUtc < lateIfSentBefore);
 
     /// <summary>
     /// The number of requests <see cref="IsOverdueForScienceDepartment"/> selects, without reading them: Sở's running
@@ -102,8 +114,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     /// </summary>
     public static Expression<Func<int>> OverdueForScienceDepartmentCount(AppDbContext db, DateOnly today)
     {
-        var clocks = db.RequestClockCounts.Where(c => (c.Status == RequestStatus.Received || c.Status == RequestStatus.Accepted)
-            && (c.Clock == (int)DeadlineStep.FileOnCaPortal || c.Clock == (int)DeadlineStep.RecoverToken));
+        var clocks = db.RequestClockCounts.Where(c => ScienceDepartmentStepStatuses.Contains(c.Status) && ScienceDepartmentClocks.Contains(c.Clock));
         var notYetDue = db.Requests.Where(Domain.Requests.Request.And(ScienceDepartmentStepRuns, r => r.DueDate >= today));
         return () => clocks.Sum(c => c.Count) - notYetDue.Count();
     }
@@ -116,8 +127,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
     public static Expression<Func<int>> LateToReceiveCount(AppDbContext db, DateTime lateIfSentBefore)
     {
         var waiting = db.RequestClockCounts.Where(c => c.Status == RequestStatus.Submitted && c.Clock == RequestClockCount.WaitingForReceipt);
-        var notLate = db.Requests.Where(r => r.Status == RequestStatus.Submitted && r.DueDate == null
-            && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= lateIfSentBefore);
+        var notLate = db.Requests.Where(Domain.Requests.Request.And(WaitingForReceipt, r => r.SubmittedAtUtc >= lateIfSentBefore));
         return () => waiting.Sum(c => c.Count) - notLate.Count();
     }
 
