@@ -169,6 +169,12 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Requests received, completed and resolved per Vietnam month and type, kept by triggers (see <see cref="RequestMonthCount"/>).</summary>
     public IQueryable<RequestMonthCount> RequestMonthCounts => Set<RequestMonthCount>().AsNoTracking();
 
+    /// <summary>Requests per Vietnam month of first receipt, type and where they stand, kept by triggers (see <see cref="ReceiptOutcomeCount"/>).</summary>
+    public IQueryable<ReceiptOutcomeCount> ReceiptOutcomeCounts => Set<ReceiptOutcomeCount>().AsNoTracking();
+
+    /// <summary>The same per agency (see <see cref="AgencyReceiptOutcomeCount"/>).</summary>
+    public IQueryable<AgencyReceiptOutcomeCount> AgencyReceiptOutcomeCounts => Set<AgencyReceiptOutcomeCount>().AsNoTracking();
+
     /// <summary>Valid certificates per Vietnam month of expiry, kept by triggers (see <see cref="CertificateExpiryCount"/>).</summary>
     public IQueryable<CertificateExpiryCount> CertificateExpiryCounts => Set<CertificateExpiryCount>().AsNoTracking();
 
@@ -223,9 +229,11 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<RequestClockCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<SubscriberCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<TokenCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        builder.Entity<AgencyReceiptOutcomeCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         // Province-wide counters: nothing for an agency-scoped context.
         builder.Entity<RequestMonthCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<CertificateExpiryCount>().HasQueryFilter(c => ScopeAgencyId == null);
+        builder.Entity<ReceiptOutcomeCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<RequestAttachment>().HasQueryFilter(a => ScopeAgencyId == null || Requests.Any(r => r.Id == a.RequestId));
         builder.Entity<GeneratedLetter>().HasQueryFilter(l => ScopeAgencyId == null || Requests.Any(r => r.Id == l.RequestId));
         builder.Entity<Domain.Signatures.SignedLetterCheck>().HasQueryFilter(c => ScopeAgencyId == null || Requests.Any(r => r.Id == c.RequestId));

@@ -1187,6 +1187,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                             t.HasTrigger("TR_Requests_Counts");
 
                             t.HasTrigger("TR_Requests_MonthCounts");
+
+                            t.HasTrigger("TR_Requests_ReceiptOutcomeCounts");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -2060,6 +2062,36 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.AgencyReceiptOutcomeCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("HasDueDate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "AgencyId", "Type", "Resolution", "Status", "HasDueDate");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.ToTable("AgencyReceiptOutcomeCounts", (string)null);
+                });
+
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateExpiryCount", b =>
                 {
                     b.Property<int>("Month")
@@ -2071,6 +2103,31 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.ReceiptOutcomeCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("HasDueDate")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "Type", "Resolution", "Status", "HasDueDate");
+
+                    b.ToTable("ReceiptOutcomeCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestClockCount", b =>

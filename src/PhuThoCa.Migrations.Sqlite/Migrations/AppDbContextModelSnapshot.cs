@@ -1143,6 +1143,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                             t.HasTrigger("TR_Requests_Counts");
 
                             t.HasTrigger("TR_Requests_MonthCounts");
+
+                            t.HasTrigger("TR_Requests_ReceiptOutcomeCounts");
                         });
                 });
 
@@ -1991,6 +1993,36 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.AgencyReceiptOutcomeCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDueDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "AgencyId", "Type", "Resolution", "Status", "HasDueDate");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.ToTable("AgencyReceiptOutcomeCounts", (string)null);
+                });
+
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateExpiryCount", b =>
                 {
                     b.Property<int>("Month")
@@ -2002,6 +2034,31 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.ReceiptOutcomeCount", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDueDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Type", "Resolution", "Status", "HasDueDate");
+
+                    b.ToTable("ReceiptOutcomeCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestClockCount", b =>

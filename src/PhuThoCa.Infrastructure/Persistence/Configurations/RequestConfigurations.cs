@@ -46,6 +46,7 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
             tb.HasTrigger(RequestCount.Trigger);
             tb.HasTrigger(RequestMonthCount.Trigger);
             tb.HasTrigger(RequestClockCount.Trigger);
+            tb.HasTrigger(ReceiptOutcomeCount.Trigger);
         });
         b.HasIndex(r => r.ReceiptNumber).IsUnique();
         b.HasIndex(r => new { r.AgencyId, r.Status });
@@ -211,6 +212,27 @@ internal sealed class RequestClockCountConfiguration : IEntityTypeConfiguration<
         b.ToTable("RequestClockCounts");
         // Status first: the work queue sums a few statuses province-wide as index ranges.
         b.HasKey(c => new { c.Status, c.Clock, c.AgencyId });
+    }
+}
+
+internal sealed class ReceiptOutcomeCountConfiguration : IEntityTypeConfiguration<ReceiptOutcomeCount>
+{
+    public void Configure(EntityTypeBuilder<ReceiptOutcomeCount> b)
+    {
+        b.ToTable("ReceiptOutcomeCounts");
+        // Month first: the statistics read a range of months.
+        b.HasKey(c => new { c.Month, c.Type, c.Resolution, c.Status, c.HasDueDate });
+    }
+}
+
+internal sealed class AgencyReceiptOutcomeCountConfiguration : IEntityTypeConfiguration<AgencyReceiptOutcomeCount>
+{
+    public void Configure(EntityTypeBuilder<AgencyReceiptOutcomeCount> b)
+    {
+        b.ToTable("AgencyReceiptOutcomeCounts");
+        b.HasKey(c => new { c.Month, c.AgencyId, c.Type, c.Resolution, c.Status, c.HasDueDate });
+        // One agency's statistics: its months only (by the key, the months' rows of every agency).
+        b.HasIndex(c => new { c.AgencyId, c.Month });
     }
 }
 

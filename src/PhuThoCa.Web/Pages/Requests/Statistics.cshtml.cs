@@ -151,26 +151,141 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortKey)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 
-    /// <summary>
-    /// Counts in SQL over one index (IX_Requests_Milestones, ADR 0029): the requests first received in the period, grouped by
-    /// agency and type with the resolution the domain judged when it was made (<see cref="Request.Resolution"/>), or, for a
-    /// request not resolved by <see cref="AsOf"/>, with its status and due date. Those stand as they did at the end of
-    /// <see cref="AsOf"/> when it is today or the request had closed by then; only the requests still open at the end of a
-    /// past period are judged from their history rows.
-    /// </summary>
     private async Task ComputeAsync(CancellationToken ct)
     {
         await LoadAgenciesAsync(ct);
-        var fromUtc = VietnamTime.FromLocal(FromDate.ToDateTime(TimeOnly.MinValue));
-        var toUtc = VietnamTime.FromLocal(ToDate.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var asOfEndUtc = VietnamTime.FromLocal(AsOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var currentStateHolds = AsOf >= me.Today;
         var types = Type is { } only ? [only] : Types.ToList();
-        var query = db.Requests.AsNoTracking()
-            .Where(r => r.FirstReceivedAtUtc >= fromUtc && r.FirstReceivedAtUtc < toUtc && types.Contains(r.Type));
-        if (AgencyId is { } agencyId)
+        var outcomes = AsOf >= me.Today
+            ? await CountFromCountersAsync(db, FromDate, ToDate, AsOf, types, AgencyId, ByAgency, ct)
+            : await CountFromRequestsAsync(db, FromDate, ToDate, AsOf, currentStateHolds: false, types, AgencyId, ct);
+        var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
+        Rows = [.. outcomes
+            .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.AgencyId, "") : RequestTypes.Label(x.Type))
+            .OrderBy(g => g.Key, StringComparer.Create(new CultureInfo("vi-VN"), false))
+            .Select(g => Sum(g.Key, g.Select(x => (x.Outcome, x.Count))))];
+        Total = Sum("Tổng cộng", outcomes.Select(x => (x.Outcome, x.Count)));
+    }
+
+    /// <summary>
+    /// The outcomes of the requests first received from <paramref name="from"/> to <paramref name="to"/>, as they stand
+    /// now (a period that reaches today, <paramref name="asOf"/>), from the counters kept per month of first receipt
+    /// (<see cref="ReceiptOutcomeCount"/>, ADR 0035), in one statement:
+    /// <list type="bullet">
+    /// <item>the counters of every month the period touches, province-wide, or per agency when the table is by agency or for one agency;</item>
+    /// <item>less the requests of those months received outside the period (the days of its first month before
+    /// <paramref name="from"/> and of its last month after <paramref name="to"/>), read from IX_Requests_Milestones;</item>
+    /// <item>and, of the unresolved requests with a due date, those due today or later, read from the due-date index: the
+    /// rest are past their due date, which is all <see cref="ScienceDepartmentStep.Unresolved"/> asks of a due date.</item>
+    /// </list>
+    /// What it reads is bounded by the months and agencies, not by the requests received in the period. The result equals
+    /// <see cref="CountFromRequestsAsync"/>'s for the same period (<c>ReceiptOutcomeCountTests</c>).
+    /// </summary>
+    public static async Task<List<StatisticsOutcome>> CountFromCountersAsync(AppDbContext db, DateOnly from, DateOnly to, DateOnly asOf,
+        IReadOnlyList<RequestType> types, int? agencyId, bool byAgency, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var perAgency = byAgency || agencyId is not null;
+        var firstMonth = new DateOnly(from.Year, from.Month, 1);
+        var afterLastMonth = new DateOnly(to.Year, to.Month, 1).AddMonths(1);
+        var (fromKey, toKey) = (RequestMonthCount.MonthKey(firstMonth), RequestMonthCount.MonthKey(afterLastMonth.AddMonths(-1)));
+        var (fromUtc, toUtc) = (StartUtc(from), StartUtc(to.AddDays(1)));
+        var (monthsFromUtc, monthsToUtc) = (StartUtc(firstMonth), StartUtc(afterLastMonth));
+        var typeList = types.ToList();
+
+        var counted = perAgency
+            ? db.AgencyReceiptOutcomeCounts
+                .Where(c => c.Month >= fromKey && c.Month <= toKey && typeList.Contains(c.Type) && (agencyId == null || c.AgencyId == agencyId))
+                .GroupBy(c => new { c.AgencyId, c.Type, c.Resolution, c.Status, c.HasDueDate })
+                .Select(g => new CountedCell { Part = CountedCell.Counted, AgencyId = g.Key.AgencyId, Type = g.Key.Type, Resolution = g.Key.Resolution, Status = g.Key.Status, HasDueDate = g.Key.HasDueDate, Count = g.Sum(c => c.Count) })
+            : db.ReceiptOutcomeCounts
+                .Where(c => c.Month >= fromKey && c.Month <= toKey && typeList.Contains(c.Type))
+                .GroupBy(c => new { c.Type, c.Resolution, c.Status, c.HasDueDate })
+                .Select(g => new CountedCell { Part = CountedCell.Counted, AgencyId = 0, Type = g.Key.Type, Resolution = g.Key.Resolution, Status = g.Key.Status, HasDueDate = g.Key.HasDueDate, Count = g.Sum(c => c.Count) });
+        // One agency's rows are picked below, not here: on AgencyId, SQLite read every request of the agency through
+        // IX_Requests_AgencyId_Status instead of the few the ranges hold.
+        var requests = db.Requests.AsNoTracking().Where(r => typeList.Contains(r.Type));
+        var outside = requests
+            .Where(r => (r.FirstReceivedAtUtc >= monthsFromUtc && r.FirstReceivedAtUtc < fromUtc) || (r.FirstReceivedAtUtc >= toUtc && r.FirstReceivedAtUtc < monthsToUtc))
+            .GroupBy(r => new
+            {
+                r.AgencyId,
+                r.Type,
+                Resolution = r.ResolvedAtUtc != null ? (int?)r.Resolution ?? ReceiptOutcomeCount.None : ReceiptOutcomeCount.None,
+                Status = r.ResolvedAtUtc == null ? (int)r.Status : ReceiptOutcomeCount.None,
+                HasDueDate = r.ResolvedAtUtc == null && r.DueDate != null,
+            })
+            .Select(g => new CountedCell { Part = CountedCell.Counted, AgencyId = g.Key.AgencyId, Type = g.Key.Type, Resolution = g.Key.Resolution, Status = g.Key.Status, HasDueDate = g.Key.HasDueDate, Count = -g.Count() });
+        // The period is compared through COALESCE, which no index serves, so that the due-date index finds these rows (the
+        // requests due today or later: the last working days' receipts). On the receipt time, SQLite read the whole
+        // period's range of IX_Requests_Milestones.
+        var notYetDue = requests
+            .Where(r => r.DueDate >= asOf && r.ResolvedAtUtc == null
+                && (r.FirstReceivedAtUtc ?? DateTime.MaxValue) >= fromUtc && (r.FirstReceivedAtUtc ?? DateTime.MaxValue) < toUtc)
+            .GroupBy(r => new { r.AgencyId, r.Type, r.Status })
+            .Select(g => new CountedCell { Part = CountedCell.NotYetDue, AgencyId = g.Key.AgencyId, Type = g.Key.Type, Resolution = ReceiptOutcomeCount.None, Status = (int)g.Key.Status, HasDueDate = true, Count = g.Count() });
+        var parts = await counted.Concat(outside).Concat(notYetDue).ToListAsync(ct);
+
+        var cells = new Dictionary<(int AgencyId, RequestType Type, int Resolution, int Status, bool HasDueDate), int>();
+        var notYet = new Dictionary<(int AgencyId, RequestType Type, int Status), int>();
+        foreach (var part in parts.Where(p => agencyId == null || p.AgencyId == agencyId))
         {
-            query = query.Where(r => r.AgencyId == agencyId);
+            var agency = perAgency ? part.AgencyId : 0;
+            if (part.Part == CountedCell.NotYetDue)
+            {
+                notYet[(agency, part.Type, part.Status)] = notYet.GetValueOrDefault((agency, part.Type, part.Status)) + part.Count;
+            }
+            else
+            {
+                var key = (agency, part.Type, part.Resolution, part.Status, part.HasDueDate);
+                cells[key] = cells.GetValueOrDefault(key) + part.Count;
+            }
+        }
+
+        var outcomes = new List<StatisticsOutcome>();
+        foreach (var ((agency, type, resolution, statusValue, hasDueDate), count) in cells.Where(c => c.Value != 0))
+        {
+            if (resolution != ReceiptOutcomeCount.None)
+            {
+                outcomes.Add(new(agency, type, count, ScienceDepartmentStep.Resolved((ResolutionTiming)resolution)));
+                continue;
+            }
+
+            RequestStatus? status = statusValue == ReceiptOutcomeCount.None ? null : (RequestStatus)statusValue;
+            if (!hasDueDate)
+            {
+                outcomes.Add(new(agency, type, count, ScienceDepartmentStep.Unresolved(type, status, null, asOf)));
+                continue;
+            }
+
+            var dueLater = notYet.GetValueOrDefault((agency, type, statusValue));
+            outcomes.Add(new(agency, type, dueLater, ScienceDepartmentStep.Unresolved(type, status, asOf, asOf)));
+            outcomes.Add(new(agency, type, count - dueLater, ScienceDepartmentStep.Unresolved(type, status, asOf.AddDays(-1), asOf)));
+        }
+
+        return [.. outcomes.Where(o => o.Count != 0)];
+    }
+
+    /// <summary>
+    /// The outcomes of the requests first received from <paramref name="from"/> to <paramref name="to"/>, counted in SQL
+    /// over one index (IX_Requests_Milestones, ADR 0029): grouped by agency and type with the resolution the domain judged
+    /// when it was made (<see cref="Request.Resolution"/>), or, for a request not resolved by <paramref name="asOf"/>, with
+    /// its status and due date. Those stand as they did at the end of <paramref name="asOf"/> when
+    /// <paramref name="currentStateHolds"/> (it is today) or the request had closed by then; only the requests still open
+    /// at the end of a past period are judged from their history rows.
+    /// </summary>
+    public static async Task<List<StatisticsOutcome>> CountFromRequestsAsync(AppDbContext db, DateOnly from, DateOnly to, DateOnly asOf,
+        bool currentStateHolds, IReadOnlyList<RequestType> types, int? agencyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var fromUtc = StartUtc(from);
+        var toUtc = StartUtc(to.AddDays(1));
+        var asOfEndUtc = StartUtc(asOf.AddDays(1));
+        var typeList = types.ToList();
+        var query = db.Requests.AsNoTracking()
+            .Where(r => r.FirstReceivedAtUtc >= fromUtc && r.FirstReceivedAtUtc < toUtc && typeList.Contains(r.Type));
+        if (agencyId is { } id)
+        {
+            query = query.Where(r => r.AgencyId == id);
         }
 
         var settled = query.Where(r => currentStateHolds || r.ResolvedAtUtc < asOfEndUtc || r.ClosedAtUtc < asOfEndUtc);
@@ -185,29 +300,25 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
             })
             .Select(g => new { g.Key.AgencyId, g.Key.Type, g.Key.Resolution, g.Key.Status, g.Key.DueDate, Count = g.Count() })
             .ToListAsync(ct);
-        var outcomes = groups.Select(g => (g.AgencyId, g.Type, g.Count, Outcome: g.Resolution is { } timing
+        var outcomes = groups.Select(g => new StatisticsOutcome(g.AgencyId, g.Type, g.Count, g.Resolution is { } timing
                 ? ScienceDepartmentStep.Resolved(timing)
-                : ScienceDepartmentStep.Unresolved(g.Type, g.Status, g.DueDate, AsOf)))
+                : ScienceDepartmentStep.Unresolved(g.Type, g.Status, g.DueDate, asOf)))
             .ToList();
         if (!currentStateHolds)
         {
-            outcomes.AddRange(await OpenAtTheEndAsync(query, asOfEndUtc, ct));
+            outcomes.AddRange(await OpenAtTheEndAsync(query, asOf, asOfEndUtc, ct));
         }
 
-        var names = Agencies.ToDictionary(a => int.Parse(a.Value, CultureInfo.InvariantCulture), a => a.Text);
-        Rows = [.. outcomes
-            .GroupBy(x => ByAgency ? names.GetValueOrDefault(x.AgencyId, "") : RequestTypes.Label(x.Type))
-            .OrderBy(g => g.Key, StringComparer.Create(new CultureInfo("vi-VN"), false))
-            .Select(g => Sum(g.Key, g.Select(x => (x.Outcome, x.Count))))];
-        Total = Sum("Tổng cộng", outcomes.Select(x => (x.Outcome, x.Count)));
+        return outcomes;
     }
 
+    private static DateTime StartUtc(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>
-    /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <see cref="AsOf"/>, judged
-    /// by where they stood then (<see cref="RequestStateAt"/>).
+    /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <paramref name="asOf"/>,
+    /// judged by where they stood then (<see cref="RequestStateAt"/>).
     /// </summary>
-    private async Task<List<(int AgencyId, RequestType Type, int Count, StepOutcome Outcome)>> OpenAtTheEndAsync(
-        IQueryable<Request> received, DateTime asOfEndUtc, CancellationToken ct)
+    private static async Task<List<StatisticsOutcome>> OpenAtTheEndAsync(IQueryable<Request> received, DateOnly asOf, DateTime asOfEndUtc, CancellationToken ct)
     {
         var open = received.Where(r => !(r.ResolvedAtUtc < asOfEndUtc) && !(r.ClosedAtUtc < asOfEndUtc));
         var requests = await open.Select(r => new { r.Id, r.AgencyId, r.Type }).ToListAsync(ct);
@@ -215,8 +326,30 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         return [.. requests.Select(r =>
         {
             var state = states.GetValueOrDefault(r.Id);
-            return (r.AgencyId, r.Type, 1, ScienceDepartmentStep.Unresolved(r.Type, state?.Status, state?.DueDate, AsOf));
+            return new StatisticsOutcome(r.AgencyId, r.Type, 1, ScienceDepartmentStep.Unresolved(r.Type, state?.Status, state?.DueDate, asOf));
         })];
+    }
+
+    /// <summary>A row of <see cref="CountFromCountersAsync"/>'s one statement.</summary>
+    private sealed class CountedCell
+    {
+        public const int Counted = 0;
+
+        public const int NotYetDue = 1;
+
+        public int Part { get; init; }
+
+        public int AgencyId { get; init; }
+
+        public RequestType Type { get; init; }
+
+        public int Resolution { get; init; }
+
+        public int Status { get; init; }
+
+        public bool HasDueDate { get; init; }
+
+        public int Count { get; init; }
     }
 
     private static StatisticsRow Sum(string name, IEnumerable<(StepOutcome Outcome, int Count)> outcomes)
@@ -247,6 +380,9 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
     }
 
 }
+
+/// <summary>How many requests of an agency (0 when counted province-wide) and type came to an outcome.</summary>
+public sealed record StatisticsOutcome(int AgencyId, RequestType Type, int Count, StepOutcome Outcome);
 
 /// <summary>One line of the statistics table.</summary>
 public sealed record StatisticsRow(string Name)
