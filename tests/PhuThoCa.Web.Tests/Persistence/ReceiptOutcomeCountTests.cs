@@ -5,8 +5,6 @@ using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Pages.Requests;
-using PhuThoCa.Web.Requests.CaPortal;
-using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -20,8 +18,6 @@ namespace PhuThoCa.Web.Tests.Persistence;
 [Collection(WorkflowSerialGroup.Name)]
 public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
 {
-    private const string Staff = "chuyenvien.skhcn";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static IReadOnlyList<RequestType> SoTypes => StatisticsModel.Types;
@@ -30,9 +26,9 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
     public async Task TheCounters_EqualACountOfTheRegister_AfterEveryKindOfChange()
     {
         var now = NowUtc(portal);
-        var pending = await ReceivedAsync(RequestType.Renew, now.AddDays(-2));
-        var overdue = await ReceivedAsync(RequestType.RecoverToken, now.AddDays(-9));
-        var filed = await FiledAsync(RequestType.ChangeInfo, now.AddDays(-6));
+        var pending = await ReceivedAsync(portal, RequestType.Renew, now.AddDays(-2));
+        var overdue = await ReceivedAsync(portal, RequestType.RecoverToken, now.AddDays(-9));
+        var filed = await FiledWithTheCaAsync(portal, RequestType.ChangeInfo, now.AddDays(-6));
         var issue = await SubmittedAsync(portal, RequestType.Issue, submittedAtUtc: now.AddDays(-1));
         await ReceiveAsync(portal, issue.RequestId, now.AddHours(-20));
 
@@ -63,10 +59,10 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
         // Requests on both sides of the periods' mid-month starts and due dates: resolved, pending in time, overdue.
         var now = NowUtc(portal);
         var today = VietnamTime.ToDate(now);
-        var arranged = await ReceivedAsync(RequestType.Renew, now.AddDays(-20));
-        await ReceivedAsync(RequestType.RecoverToken, now.AddDays(-15));
-        await ReceivedAsync(RequestType.ChangeInfo, now.AddHours(-3));
-        await FiledAsync(RequestType.Renew, now.AddDays(-12));
+        var arranged = await ReceivedAsync(portal, RequestType.Renew, now.AddDays(-20));
+        await ReceivedAsync(portal, RequestType.RecoverToken, now.AddDays(-15));
+        await ReceivedAsync(portal, RequestType.ChangeInfo, now.AddHours(-3));
+        await FiledWithTheCaAsync(portal, RequestType.Renew, now.AddDays(-12));
 
         await using var db = portal.CreateDbContext();
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
@@ -105,7 +101,7 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
     [Fact]
     public async Task AnAgencyScopedContext_SeesItsOwnAgencyCountersAndNoProvinceWideOnes()
     {
-        var arranged = await ReceivedAsync(RequestType.Renew, NowUtc(portal).AddDays(-1));
+        var arranged = await ReceivedAsync(portal, RequestType.Renew, NowUtc(portal).AddDays(-1));
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
         await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(arranged.AgencyId));
@@ -120,24 +116,6 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
         [.. outcomes.GroupBy(o => (AgencyId: perAgency ? o.AgencyId : 0, o.Type, o.Outcome))
             .Select(g => (g.Key.AgencyId, g.Key.Type, g.Key.Outcome, Count: g.Sum(o => o.Count)))
             .Where(t => t.Count != 0).Order()];
-
-    /// <summary>Sent an hour before <paramref name="receivedAtUtc"/> and received then: Sở's step runs.</summary>
-    private async Task<Arranged> ReceivedAsync(RequestType type, DateTime receivedAtUtc)
-    {
-        var arranged = await SubmittedAsync(portal, type, submittedAtUtc: receivedAtUtc.AddHours(-1));
-        await ReceiveAsync(portal, arranged.RequestId, receivedAtUtc);
-        return arranged;
-    }
-
-    /// <summary>As <see cref="ReceivedAsync"/>, then accepted and filed with the Cục the next hours: resolved early.</summary>
-    private async Task<Arranged> FiledAsync(RequestType type, DateTime receivedAtUtc)
-    {
-        var arranged = await ReceivedAsync(type, receivedAtUtc);
-        await PerformAsync<AcceptRequest, NoteInput>(portal, arranged.RequestId, new NoteInput(), Staff, receivedAtUtc.AddHours(1));
-        await PerformAsync<RecordFiling, FilingInput>(portal, arranged.RequestId, new FilingInput { DossierCode = "HS-" + arranged.RequestId },
-            Staff, receivedAtUtc.AddHours(2));
-        return arranged;
-    }
 
     /// <summary>The register counted here by Vietnam month of first receipt, independently of the triggers, against both tables.</summary>
     private static async Task<List<AgencyReceiptOutcomeCount>> AssertCountersMatchAsync(AppDbContext db)

@@ -5,8 +5,6 @@ using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Pages.Dashboard;
 using PhuThoCa.Web.Pages.Requests;
-using PhuThoCa.Web.Requests.CaPortal;
-using PhuThoCa.Web.Requests.Review;
 using PhuThoCa.Web.Tests.Pages.Requests;
 using static PhuThoCa.Web.Tests.Pages.Requests.WorkflowArrange;
 
@@ -103,24 +101,12 @@ public sealed class RequestClockCountTests(PortalFactory portal)
     }
 
     /// <summary>Sent <paramref name="daysAgo"/> days ago and received an hour later: Sở's step runs.</summary>
-    private async Task<Arranged> ReceivedAsync(RequestType type, int daysAgo)
-    {
-        var sentAtUtc = NowUtc(portal).AddDays(-daysAgo);
-        var arranged = await SubmittedAsync(portal, type, submittedAtUtc: sentAtUtc);
-        await ReceiveAsync(portal, arranged.RequestId, sentAtUtc.AddHours(1));
-        return arranged;
-    }
+    private Task<Arranged> ReceivedAsync(RequestType type, int daysAgo) =>
+        WorkflowArrange.ReceivedAsync(portal, type, NowUtc(portal).AddDays(-daysAgo).AddHours(1));
 
     /// <summary>As <see cref="ReceivedAsync"/>, then accepted and filed with the Cục within the hours after: the Cục's step runs.</summary>
-    private async Task<Arranged> FiledWithTheCaAsync(RequestType type, int daysAgo)
-    {
-        var arranged = await ReceivedAsync(type, daysAgo);
-        var sentAtUtc = NowUtc(portal).AddDays(-daysAgo);
-        await PerformAsync<AcceptRequest, NoteInput>(portal, arranged.RequestId, new NoteInput(), "chuyenvien.skhcn", sentAtUtc.AddHours(2));
-        await PerformAsync<RecordFiling, FilingInput>(portal, arranged.RequestId, new FilingInput { DossierCode = "HS-" + arranged.RequestId },
-            "chuyenvien.skhcn", sentAtUtc.AddHours(3));
-        return arranged;
-    }
+    private Task<Arranged> FiledWithTheCaAsync(RequestType type, int daysAgo) =>
+        WorkflowArrange.FiledWithTheCaAsync(portal, type, NowUtc(portal).AddDays(-daysAgo).AddHours(1));
 
     /// <summary>The register's running clocks counted here, independently of the triggers, compared with the kept counts.</summary>
     private static async Task<List<RequestClockCount>> AssertCountsMatchAsync(AppDbContext db)

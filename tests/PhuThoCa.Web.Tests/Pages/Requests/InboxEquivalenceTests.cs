@@ -116,12 +116,8 @@ public sealed partial class InboxEquivalenceTests(InboxEquivalenceTests.NewYearP
         Assert.Contains("p=2", action, StringComparison.Ordinal);
     }
 
-    private async Task<int> ReceivedAsync(RequestType type, DateTime receivedAtUtc)
-    {
-        var arranged = await SubmittedAsync(portal, type, submittedAtUtc: receivedAtUtc.AddHours(-1));
-        await ReceiveAsync(portal, arranged.RequestId, receivedAtUtc);
-        return arranged.RequestId;
-    }
+    private async Task<int> ReceivedAsync(RequestType type, DateTime receivedAtUtc) =>
+        (await WorkflowArrange.ReceivedAsync(portal, type, receivedAtUtc)).RequestId;
 
     /// <summary>
     /// What the inbox showed before issue 15 item 3: every waiting request classified in memory, sorted overdue or late

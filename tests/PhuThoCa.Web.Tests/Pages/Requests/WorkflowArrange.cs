@@ -152,6 +152,27 @@ internal static partial class WorkflowArrange
         await PerformAsync<ReceiveRequest, ReceiveInput>(portal, db, request, new ReceiveInput(), await ActorAsync(db, staff, atUtc));
     }
 
+    /// <summary>Sent an hour before <paramref name="receivedAtUtc"/> and received then, through the domain: Sở's step runs.</summary>
+    public static async Task<Arranged> ReceivedAsync(PortalFactory portal, RequestType type, DateTime receivedAtUtc)
+    {
+        var arranged = await SubmittedAsync(portal, type, submittedAtUtc: receivedAtUtc.AddHours(-1));
+        await ReceiveAsync(portal, arranged.RequestId, receivedAtUtc);
+        return arranged;
+    }
+
+    /// <summary>
+    /// As <see cref="ReceivedAsync(PortalFactory, RequestType, DateTime)"/>, then accepted an hour after the receipt and
+    /// filed with the Cục an hour later: Sở's step resolved early, the Cục's step runs.
+    /// </summary>
+    public static async Task<Arranged> FiledWithTheCaAsync(PortalFactory portal, RequestType type, DateTime receivedAtUtc)
+    {
+        var arranged = await ReceivedAsync(portal, type, receivedAtUtc);
+        await PerformAsync<AcceptRequest, NoteInput>(portal, arranged.RequestId, new NoteInput(), "chuyenvien.skhcn", receivedAtUtc.AddHours(1));
+        await PerformAsync<PhuThoCa.Web.Requests.CaPortal.RecordFiling, PhuThoCa.Web.Requests.CaPortal.FilingInput>(portal, arranged.RequestId,
+            new PhuThoCa.Web.Requests.CaPortal.FilingInput { DossierCode = "HS-" + arranged.RequestId }, "chuyenvien.skhcn", receivedAtUtc.AddHours(2));
+        return arranged;
+    }
+
     /// <summary>
     /// A Mẫu 06 token recovery submitted an hour before <paramref name="receivedAtUtc"/>, received then, accepted at
     /// <paramref name="acceptedAtUtc"/> and recovered at <paramref name="recoveredAtUtc"/> (Sở's resolution), each move
