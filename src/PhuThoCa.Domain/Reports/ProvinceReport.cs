@@ -181,7 +181,11 @@ public sealed class RequestFigures
 /// <summary>One certificate of the demand plan: it expires in the plan year and will need a renewal or a new issue.</summary>
 public sealed record DemandPlanLine(string AgencyName, string SubscriberName, string SerialNumber, DateOnly ExpiresOn, bool CanBeRenewed);
 
-/// <summary>The whole report: per agency, the province total, requests by type, revocations by reason, the plan's lines.</summary>
+/// <summary>
+/// The whole report: per agency, the province total, requests by type, revocations by reason, the plan's lines
+/// (<paramref name="DemandPlan"/> holds the first lines only when the report was asked for a preview;
+/// <paramref name="DemandPlanCount"/> is always the whole list's length).
+/// </summary>
 public sealed record ProvinceReport(
     ReportPeriod Period,
     DateOnly AsOf,
@@ -189,4 +193,5 @@ public sealed record ProvinceReport(
     AgencyFigures Total,
     IReadOnlyList<(RequestType Type, RequestFigures Figures)> RequestsByType,
     IReadOnlyList<(string Reason, int Count)> RevokedByReason,
-    IReadOnlyList<DemandPlanLine> DemandPlan);
+    IReadOnlyList<DemandPlanLine> DemandPlan,
+    int DemandPlanCount);

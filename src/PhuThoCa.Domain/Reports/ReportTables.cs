@@ -26,6 +26,12 @@ public sealed record ReportTable(string Key, string Title, string? Note, IReadOn
 {
     /// <summary>Sheet names are at most 31 characters in Excel.</summary>
     public string SheetName => Title.Length <= 31 ? Title : Title[..31];
+
+    /// <summary>The rows the table has in all; more than <see cref="Rows"/> when only the first ones were read (a page's preview).</summary>
+    public int RowCount { get; init; } = -1;
+
+    /// <summary><see cref="RowCount"/> when set, else the rows held.</summary>
+    public int TotalRows => RowCount < 0 ? Rows.Count : RowCount;
 }
 
 /// <summary>
@@ -35,6 +41,12 @@ public sealed record ReportTable(string Key, string Title, string? Note, IReadOn
 public static class ReportTables
 {
     public const string ReportTitle = "Báo cáo tình hình quản lý, sử dụng chữ ký số chuyên dùng công vụ";
+
+    /// <summary>
+    /// The rows of a detail list (the certificates behind next year's demand: 16k at 100k requests) a page shows; the
+    /// whole list is in the workbook.
+    /// </summary>
+    public const int DetailRowsOnPage = 100;
 
     public static IReadOnlyList<ReportTable> Build(ProvinceReport report)
     {
@@ -77,7 +89,7 @@ public static class ReportTables
                 [new("STT", ReportCellKind.Count, 6), new("Cơ quan, đơn vị", ReportCellKind.Text, 40), new("Thuê bao", ReportCellKind.Text, 30),
                     new("Số hiệu chứng thư", ReportCellKind.Text, 36), new("Ngày hết hạn", ReportCellKind.Date, 13), new("Đề xuất", ReportCellKind.Text, 12)],
                 [.. report.DemandPlan.Select((l, i) => (IReadOnlyList<object?>)[i + 1, l.AgencyName, l.SubscriberName, l.SerialNumber, l.ExpiresOn,
-                    l.CanBeRenewed ? "Gia hạn" : "Cấp mới"])], false),
+                    l.CanBeRenewed ? "Gia hạn" : "Cấp mới"])], false) { RowCount = report.DemandPlanCount },
         ];
     }
 

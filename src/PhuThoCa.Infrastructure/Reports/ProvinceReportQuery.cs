@@ -22,16 +22,18 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
 
     public Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, CancellationToken ct = default) =>
-        RunAsync(period, agencyId, today, includeForecasts: true, ct);
+        RunAsync(period, agencyId, today, includeForecasts: true, planLines: null, ct);
 
     /// <param name="period">The period.</param>
     /// <param name="agencyId">One agency, or null for every agency the context sees.</param>
     /// <param name="today">Today (Vietnam date): open requests are judged at the end of the period or today.</param>
     /// <param name="includeForecasts">Add the agencies' own forecasts (Điều 9.6 reports) to the plan; the agency's own
     /// report, which is the forecast being written, leaves them out.</param>
+    /// <param name="planLines">Read only the first lines of the demand plan (a page's preview); null reads them all. The
+    /// plan's counts are the whole plan's either way.</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, bool includeForecasts,
-        CancellationToken ct = default)
+        int? planLines, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyId == null || a.Id == agencyId)
@@ -45,7 +47,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         await TokensAsync(period, agencyId, Of, ct);
         var byType = await RequestsAsync(period, agencyId, asOf, period.To < today, Of, ct);
         var reasons = await RevokedByReasonAsync(period, agencyId, ct);
-        var plan = await DemandPlanAsync(period.PlanYear, agencyId, Of, ct);
+        var (plan, planCount) = await DemandPlanAsync(period.PlanYear, agencyId, planLines, Of, ct);
         if (includeForecasts)
         {
             await ForecastsAsync(period, agencyId, Of, ct);
@@ -63,7 +65,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             reasons.Add(("Không rõ lý do (thu hồi ghi trực tiếp trên sổ chứng thư)", revokedWithoutReason));
         }
 
-        return new ProvinceReport(period, asOf, [.. figures.Values], total, byType, reasons, plan);
+        return new ProvinceReport(period, asOf, [.. figures.Values], total, byType, reasons, plan, planCount);
     }
 
     private IQueryable<Certificate> Certificates(int? agencyId) =>
@@ -304,13 +306,41 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         return [.. rows.Where(r => r.Reason != null).OrderBy(r => r.Reason).Select(r => (RevocationReasons.Label(r.Reason!.Value), r.Count))];
     }
 
-    private async Task<List<DemandPlanLine>> DemandPlanAsync(int planYear, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    /// <summary>
+    /// The certificates valid now that expire in the plan year: counted per agency and renewal count in SQL (the rule of
+    /// what a renewal count allows is the domain's), and listed in expiry order, the first <paramref name="limit"/> only
+    /// when given.
+    /// </summary>
+    private async Task<(List<DemandPlanLine> Lines, int Count)> DemandPlanAsync(int planYear, int? agencyId, int? limit,
+        Func<int, AgencyFigures?> of, CancellationToken ct)
     {
         var start = VietnamTime.FromLocal(new DateTime(planYear, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
         var end = VietnamTime.FromLocal(new DateTime(planYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
-        var rows = await Certificates(agencyId)
-            .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= start && c.NotAfterUtc < end)
-            .OrderBy(c => c.NotAfterUtc)
+        var expiring = Certificates(agencyId)
+            .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= start && c.NotAfterUtc < end);
+        var counts = await expiring.GroupBy(c => new { c.Subscriber!.AgencyId, c.RenewalCount })
+            .Select(g => new { g.Key.AgencyId, g.Key.RenewalCount, Count = g.Count() }).ToListAsync(ct);
+        var total = 0;
+        foreach (var row in counts)
+        {
+            if (of(row.AgencyId) is not { } f)
+            {
+                continue;
+            }
+
+            total += row.Count;
+            if (RenewalPolicy.CanBeRenewedAgain(row.RenewalCount))
+            {
+                f.PlanRenewals += row.Count;
+            }
+            else
+            {
+                f.PlanNewIssues += row.Count;
+            }
+        }
+
+        var ordered = expiring.OrderBy(c => c.NotAfterUtc).ThenBy(c => c.Id);
+        var rows = await (limit is { } n ? ordered.Take(n) : ordered)
             .Select(c => new
             {
                 c.Subscriber!.AgencyId,
@@ -322,25 +352,14 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         var lines = new List<DemandPlanLine>();
         foreach (var row in rows)
         {
-            if (of(row.AgencyId) is not { } f)
+            if (of(row.AgencyId) is { } f)
             {
-                continue;
+                lines.Add(new DemandPlanLine(f.AgencyName, row.Subscriber, row.SerialNumber, VietnamTime.ToDate(row.NotAfterUtc),
+                    RenewalPolicy.CanBeRenewedAgain(row.RenewalCount)));
             }
-
-            var renewable = RenewalPolicy.CanBeRenewedAgain(row.RenewalCount);
-            if (renewable)
-            {
-                f.PlanRenewals++;
-            }
-            else
-            {
-                f.PlanNewIssues++;
-            }
-
-            lines.Add(new DemandPlanLine(f.AgencyName, row.Subscriber, row.SerialNumber, VietnamTime.ToDate(row.NotAfterUtc), renewable));
         }
 
-        return lines;
+        return (lines, total);
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 -- Reference of /Reports?p=year (the year 2026): the report's own SQL statements (GROUP BY counts and one lean row per
 -- request with dates from its history), parameter values written in. Unlike the other references this is the portal's
 -- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
--- Captured from the portal's command log; refresh it when the report's queries change (last: session 11, the requests
--- read from the milestones kept on each request, ADR 0029).
+-- Captured from the portal's command log; refresh it when the report's queries change (last: session 19, the demand
+-- plan counted in SQL and its first 100 lines read for the page; before, session 11, the requests read from the
+-- milestones kept on each request, ADR 0029).
 SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
 FROM "IssuedReports" AS "i"
 WHERE 1 OR "i"."AgencyId" IS NULL
@@ -109,6 +110,15 @@ WHERE "r"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "
 SELECT "r"."Id"
 FROM "Requests" AS "r"
 WHERE "r"."Id" IN (SELECT "l"."RequestId" FROM "RequestLine" AS "l" WHERE "l"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00')) AND "r"."Type" = 2 AND "r"."Status" IN (10, 11);
+SELECT "s0"."AgencyId", "c"."RenewalCount", COUNT(*) AS "Count"
+FROM "Certificates" AS "c"
+INNER JOIN (
+    SELECT "s"."Id", "s"."AgencyId"
+    FROM "Subscribers" AS "s"
+    WHERE 1
+) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
+WHERE 1 AND "c"."Status" = 1 AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND "c"."NotAfterUtc" < '2027-12-31 17:00:00'
+GROUP BY "s0"."AgencyId", "c"."RenewalCount";
 SELECT "s0"."AgencyId", "s0"."Name" AS "Subscriber", "c"."SerialNumber", "c"."NotAfterUtc", "c"."RenewalCount"
 FROM "Certificates" AS "c"
 INNER JOIN (
@@ -117,7 +127,8 @@ INNER JOIN (
     WHERE 1
 ) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
 WHERE 1 AND "c"."Status" = 1 AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND "c"."NotAfterUtc" < '2027-12-31 17:00:00'
-ORDER BY "c"."NotAfterUtc";
+ORDER BY "c"."NotAfterUtc", "c"."Id"
+LIMIT 100;
 SELECT "a"."AgencyId", "r0"."To", "r0"."Id" AS "RoundId", "a"."ForecastNewSubscribers", "a"."ForecastNewTokens", "a"."ForecastRenewals"
 FROM "AgencyReports" AS "a"
 INNER JOIN (

@@ -68,8 +68,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
 
     public bool CanIssue { get; private set; }
 
+    /// <summary>The page: the demand plan's first lines only (the whole list is in the workbook).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? Page() : NotFound();
+        await LoadAsync(ct, ReportTables.DetailRowsOnPage) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
@@ -175,7 +176,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
         $"bao-cao-chu-ky-so-{Period.From:yyyyMMdd}-{Period.To:yyyyMMdd}");
 
     /// <summary>Reads the filter; false only when the agency is not one the user may see (404).</summary>
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="planLines">The demand plan's lines to read (a preview), or null for the whole list.</param>
+    private async Task<bool> LoadAsync(CancellationToken ct, int? planLines = null)
     {
         CanIssue = !me.IsOfficer && await me.CanAsync(Policies.ScienceDepartment);
         if (!me.IsOfficer)
@@ -210,7 +213,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ProvinceReportQuery que
             return true;
         }
 
-        Report = await query.RunAsync(Period, AgencyId, me.Today, ct);
+        Report = await query.RunAsync(Period, AgencyId, me.Today, includeForecasts: true, planLines, ct);
         Tables = ReportTables.Build(Report);
         return true;
     }

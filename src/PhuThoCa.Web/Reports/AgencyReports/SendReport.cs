@@ -42,7 +42,7 @@ public sealed class SendReport(AppDbContext db, SaveDraft drafts, ProvinceReport
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(forecast);
-        var report = await query.RunAsync(round.Period, agencyId, today, includeForecasts: false, ct);
+        var report = await query.RunAsync(round.Period, agencyId, today, includeForecasts: false, planLines: null, ct);
         foreach (var figures in report.Agencies.Append(report.Total))
         {
             figures.ForecastNewSubscribers = forecast.NewSubscribers;
