@@ -16,6 +16,10 @@ public static class DatabaseSetup
     public const string SqliteMigrationsAssembly = "PhuThoCa.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "PhuThoCa.Migrations.SqlServer";
 
+    // One interceptor per size: EF builds its internal service provider per set of options, and a new instance each time
+    // would be a new set (the test hosts configure many contexts).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, SqliteMemoryMap> MemoryMaps = new();
+
     public static DatabaseProvider GetProvider(IConfiguration configuration)
     {
         var value = configuration["Database:Provider"];
@@ -63,13 +67,33 @@ public static class DatabaseSetup
         // per-page cost). Each request's scoped context is a pooled one leased to that request's user: its agency scope
         // for the query filters and its actor for the audit trail. On SQLite it holds one open connection for the request
         // (ADR 0033). Disposing the scope closes it and returns the context to the pool.
-        services.AddPooledDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
+        var memoryMap = GetSqliteMemoryMapMegabytes(configuration);
+        services.AddPooledDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString, memoryMap));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
             .Lease(sp.GetRequiredService<IAgencyScope>(), sp.GetService<Auditing.IAuditContext>()).HoldConnection());
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    /// <summary>
+    /// <c>Database:SqliteMemoryMapMegabytes</c>: how much of the SQLite file each connection reads through a memory map
+    /// (<see cref="SqliteMemoryMap"/>; default 256, 0 turns it off).
+    /// </summary>
+    public static int GetSqliteMemoryMapMegabytes(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration["Database:SqliteMemoryMapMegabytes"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return SqliteMemoryMap.DefaultMegabytes;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes)
+            ? megabytes
+            : throw new InvalidOperationException($"Database:SqliteMemoryMapMegabytes must be a whole number of megabytes (0 turns the map off), not '{value}'.");
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
+        int sqliteMemoryMapMegabytes = SqliteMemoryMap.DefaultMegabytes)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The audit interceptor comes last: it captures what the others (notifications, mail outbox) added to the save.
@@ -92,6 +116,8 @@ public static class DatabaseSetup
                 // on every execution (issue 15, the fixed per-page cost; ADR 0033).
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+                // Set on every open, 0 included: a pooled connection keeps what an earlier open set.
+                options.AddInterceptors(MemoryMaps.GetOrAdd(sqliteMemoryMapMegabytes, mb => new SqliteMemoryMap(mb)));
                 break;
         }
 

@@ -45,6 +45,9 @@ static int Serve(string database, int port, string sqlFolder)
     builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
     var app = builder.Build();
     var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+    // The file read through a memory map as the portal reads it (Database:SqliteMemoryMapMegabytes, same variable; ADR 0036).
+    var memoryMap = int.TryParse(Environment.GetEnvironmentVariable("Database__SqliteMemoryMapMegabytes"), out var mb) ? mb : 256;
+    var mapPragma = "PRAGMA mmap_size = " + (memoryMap * 1024L * 1024L).ToString(CultureInfo.InvariantCulture);
     var statements = new Dictionary<string, string[]>(StringComparer.Ordinal);
     foreach (var file in Directory.GetFiles(sqlFolder, "*.sql"))
     {
@@ -65,6 +68,12 @@ static int Serve(string database, int port, string sqlFolder)
         var html = new StringBuilder("<!DOCTYPE html><html><body>");
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(http.RequestAborted);
+        await using (var map = connection.CreateCommand())
+        {
+            map.CommandText = mapPragma;
+            await map.ExecuteNonQueryAsync(http.RequestAborted);
+        }
+
         foreach (var text in sql)
         {
             await using var command = connection.CreateCommand();
