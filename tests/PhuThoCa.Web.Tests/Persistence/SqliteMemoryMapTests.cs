@@ -49,10 +49,7 @@ public sealed class SqliteMemoryMapTests(PortalFactory portal)
     [InlineData("0", 0)]
     public void TheSetting_IsReadInMegabytes(string? value, int expected)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteMemoryMapMegabytes"] = value }).Build();
-
-        Assert.Equal(expected, DatabaseSetup.GetSqliteMemoryMapMegabytes(configuration));
+        Assert.Equal(expected, DatabaseSetup.GetSqliteMemoryMapMegabytes(Setting(value)));
     }
 
     [Theory]
@@ -61,12 +58,12 @@ public sealed class SqliteMemoryMapTests(PortalFactory portal)
     [InlineData("1.5")]
     public void ASettingThatIsNotAWholeNumber_StopsTheStartWithTheSettingsName(string value)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteMemoryMapMegabytes"] = value }).Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.GetSqliteMemoryMapMegabytes(configuration));
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSetup.GetSqliteMemoryMapMegabytes(Setting(value)));
         Assert.Contains("Database:SqliteMemoryMapMegabytes", error.Message, StringComparison.Ordinal);
     }
+
+    private static IConfiguration Setting(string? value) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteMemoryMapMegabytes"] = value }).Build();
 
     private static async Task<long> MapSizeAsync(AppDbContext db)
     {
