@@ -20,5 +20,8 @@ public static class VietnamTime
 
     public static DateTime FromLocal(DateTime local) => DateTime.SpecifyKind(local - Offset, DateTimeKind.Utc);
 
+    /// <summary>The UTC instant a Vietnam day begins (00:00 UTC+7): a day's range is [StartUtc(day), StartUtc(day + 1)).</summary>
+    public static DateTime StartUtc(DateOnly day) => FromLocal(day.ToDateTime(TimeOnly.MinValue));
+
     public static DateTime ToUtc(DateTimeOffset value) => value.UtcDateTime;
 }

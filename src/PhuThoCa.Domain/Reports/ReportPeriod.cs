@@ -45,9 +45,9 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, DateOnly From, DateOnly
     public static ReportPeriod Range(DateOnly from, DateOnly to) => new(ReportPeriodKind.Custom, from, to);
 
     /// <summary>The first instant after the period, UTC.</summary>
-    public DateTime EndUtc => VietnamTime.FromLocal(To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+    public DateTime EndUtc => VietnamTime.StartUtc(To.AddDays(1));
 
-    public DateTime StartUtc => VietnamTime.FromLocal(From.ToDateTime(TimeOnly.MinValue));
+    public DateTime StartUtc => VietnamTime.StartUtc(From);
 
     /// <summary>The year whose demand the report plans (Điều 8.4: "nhu cầu năm sau"): the year after the period ends.</summary>
     public int PlanYear => To.Year + 1;

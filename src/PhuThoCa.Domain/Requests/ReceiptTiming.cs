@@ -67,7 +67,7 @@ public sealed record ReceiptWait(ReceiptDay Arrival, int WorkingDaysWaiting, int
         bool IsLateIfSentAt(long ticks) => For(RequestStatus.Submitted, new DateTime(ticks, DateTimeKind.Utc), deadlines, today) is { IsLate: true };
 
         // Sent after the end of today (Vietnam time) it has not waited a single working day.
-        var notLate = VietnamTime.FromLocal(today.AddDays(1).ToDateTime(TimeOnly.MinValue)).Ticks;
+        var notLate = VietnamTime.StartUtc(today.AddDays(1)).Ticks;
         if (IsLateIfSentAt(notLate))
         {
             return DateTime.MaxValue;

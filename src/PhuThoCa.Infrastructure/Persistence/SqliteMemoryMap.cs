@@ -22,11 +22,8 @@ public sealed class SqliteMemoryMap : DbConnectionInterceptor
     public SqliteMemoryMap(int megabytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(megabytes);
-        Megabytes = megabytes;
         _pragma = "PRAGMA mmap_size = " + (megabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture);
     }
-
-    public int Megabytes { get; }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

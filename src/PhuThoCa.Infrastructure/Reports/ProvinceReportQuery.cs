@@ -314,8 +314,8 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     private async Task<(List<DemandPlanLine> Lines, int Count)> DemandPlanAsync(int planYear, int? agencyId, int? limit,
         Func<int, AgencyFigures?> of, CancellationToken ct)
     {
-        var start = VietnamTime.FromLocal(new DateTime(planYear, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
-        var end = VietnamTime.FromLocal(new DateTime(planYear + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var start = VietnamTime.StartUtc(new DateOnly(planYear, 1, 1));
+        var end = VietnamTime.StartUtc(new DateOnly(planYear + 1, 1, 1));
         var expiring = Certificates(agencyId)
             .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= start && c.NotAfterUtc < end);
         var counts = await expiring.GroupBy(c => new { c.Subscriber!.AgencyId, c.RenewalCount })

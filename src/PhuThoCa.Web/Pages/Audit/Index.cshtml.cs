@@ -107,7 +107,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         }
         else if (from is { } f)
         {
-            var start = VietnamTime.FromLocal(f.ToDateTime(TimeOnly.MinValue));
+            var start = VietnamTime.StartUtc(f);
             query = query.Where(e => e.AtUtc >= start);
         }
 
@@ -117,7 +117,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         }
         else if (to is { } t)
         {
-            var end = VietnamTime.FromLocal(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var end = VietnamTime.StartUtc(t.AddDays(1));
             query = query.Where(e => e.AtUtc < end);
         }
 

@@ -53,7 +53,7 @@ public sealed class CertificateInput
         SerialNumber ?? "",
         SubjectDn ?? "",
         Issuer ?? "",
-        VietnamTime.FromLocal(Format.ParseDate(NotBefore)!.Value.ToDateTime(TimeOnly.MinValue)),
+        VietnamTime.StartUtc(Format.ParseDate(NotBefore)!.Value),
         VietnamTime.FromLocal(Format.ParseDate(NotAfter)!.Value.ToDateTime(new TimeOnly(23, 59, 59))),
         Storage,
         ThumbprintSha1,

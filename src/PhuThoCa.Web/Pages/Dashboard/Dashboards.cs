@@ -175,7 +175,7 @@ public sealed class Dashboards(AppDbContext db, RequestServices services)
     {
         var nextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
         var nextMonthKey = RequestMonthCount.MonthKey(nextMonth);
-        var nextMonthUtc = VietnamTime.FromLocal(nextMonth.ToDateTime(TimeOnly.MinValue));
+        var nextMonthUtc = VietnamTime.StartUtc(nextMonth);
         var later = db.CertificateExpiryCounts.Where(c => c.Month >= nextMonthKey);
         var thisMonth = db.Certificates.Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc > nowUtc && c.NotAfterUtc < nextMonthUtc);
         return () => later.Sum(c => c.Count) + thisMonth.Count();

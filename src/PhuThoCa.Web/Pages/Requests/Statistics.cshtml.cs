@@ -188,8 +188,8 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         var firstMonth = new DateOnly(from.Year, from.Month, 1);
         var afterLastMonth = new DateOnly(to.Year, to.Month, 1).AddMonths(1);
         var (fromKey, toKey) = (RequestMonthCount.MonthKey(firstMonth), RequestMonthCount.MonthKey(afterLastMonth.AddMonths(-1)));
-        var (fromUtc, toUtc) = (StartUtc(from), StartUtc(to.AddDays(1)));
-        var (monthsFromUtc, monthsToUtc) = (StartUtc(firstMonth), StartUtc(afterLastMonth));
+        var (fromUtc, toUtc) = (VietnamTime.StartUtc(from), VietnamTime.StartUtc(to.AddDays(1)));
+        var (monthsFromUtc, monthsToUtc) = (VietnamTime.StartUtc(firstMonth), VietnamTime.StartUtc(afterLastMonth));
         var typeList = types.ToList();
 
         var counted = perAgency
@@ -277,9 +277,9 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
         bool currentStateHolds, IReadOnlyList<RequestType> types, int? agencyId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var fromUtc = StartUtc(from);
-        var toUtc = StartUtc(to.AddDays(1));
-        var asOfEndUtc = StartUtc(asOf.AddDays(1));
+        var fromUtc = VietnamTime.StartUtc(from);
+        var toUtc = VietnamTime.StartUtc(to.AddDays(1));
+        var asOfEndUtc = VietnamTime.StartUtc(asOf.AddDays(1));
         var typeList = types.ToList();
         var query = db.Requests.AsNoTracking()
             .Where(r => r.FirstReceivedAtUtc >= fromUtc && r.FirstReceivedAtUtc < toUtc && typeList.Contains(r.Type));
@@ -311,8 +311,6 @@ public class StatisticsModel(AppDbContext db, CurrentUser me) : PageModel
 
         return outcomes;
     }
-
-    private static DateTime StartUtc(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>
     /// The requests of <paramref name="received"/> neither resolved nor closed by the end of a past <paramref name="asOf"/>,

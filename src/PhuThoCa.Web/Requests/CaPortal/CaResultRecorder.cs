@@ -35,7 +35,7 @@ public sealed class CaResultRecorder(AppDbContext db)
 
     public async Task<string> RecordIssuedAsync(Request request, IReadOnlyList<IssuedLine> lines, Actor actor, CancellationToken ct)
     {
-        var results = lines.Select(l => new IssuedCertificate(l.Line, l.Serial, StartOf(l.NotBefore), EndOf(l.NotAfter), l.TokenSerial)).ToList();
+        var results = lines.Select(l => new IssuedCertificate(l.Line, l.Serial, VietnamTime.StartUtc(l.NotBefore), EndOf(l.NotAfter), l.TokenSerial)).ToList();
         request.RecordCertificatesIssued(results, actor);
 
         var subscriberIds = request.Lines.Select(l => l.SubscriberId).ToList();
@@ -104,7 +104,7 @@ public sealed class CaResultRecorder(AppDbContext db)
             }
 
             // Mẫu 04 with both boxes ticked: the renewed certificate carries the changed information.
-            results.Add(new RenewedCertificate(old, new CertificateDetails(serial, ChangedSubject(request, old), old.Issuer, StartOf(today),
+            results.Add(new RenewedCertificate(old, new CertificateDetails(serial, ChangedSubject(request, old), old.Issuer, VietnamTime.StartUtc(today),
                 EndOf(l.NotAfter), old.Storage, KeyAlgorithm: old.KeyAlgorithm)));
         }
 
@@ -208,7 +208,7 @@ public sealed class CaResultRecorder(AppDbContext db)
     {
         var ids = request.Lines.Select(l => l.CertificateId!.Value).ToList();
         var certificates = await db.Certificates.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
-        var revokedAt = VietnamTime.ToDate(actor.AtUtc) == revokedOn ? actor.AtUtc : StartOf(revokedOn);
+        var revokedAt = VietnamTime.ToDate(actor.AtUtc) == revokedOn ? actor.AtUtc : VietnamTime.StartUtc(revokedOn);
         request.RecordCertificatesRevoked(certificates, revokedAt, actor, deadlines);
         foreach (var certificate in certificates)
         {
@@ -232,7 +232,6 @@ public sealed class CaResultRecorder(AppDbContext db)
         PendingEvents.Clear();
     }
 
-    public static DateTime StartOf(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
     public static DateTime EndOf(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(new TimeOnly(23, 59, 59)));
 
