@@ -7,6 +7,7 @@ using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Subscribers;
 
 namespace PhuThoCa.Web.Pages.Letters;
 
@@ -73,8 +74,7 @@ public class BatchModel(AppDbContext db, RequestLetterService letters, RequestLe
         }
 
         var requests = await query.Include(r => r.Lines.OrderBy(l => l.Id).Take(1)).OrderByDescending(r => r.Id).Take(MaxLetters).ToListAsync(ct);
-        var agencyIds = requests.Select(r => r.AgencyId).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencies = await SubscriberFormOptions.AgencyNamesAsync(db, requests.Select(r => r.AgencyId).ToHashSet(), ct);
         Rows = [.. requests.Select(r => new Row(r.Id, r.ReceiptNumber, r.FormNumber ?? "", RequestTypes.Label(r.Type),
             agencies.GetValueOrDefault(r.AgencyId, ""), r.Letter.Number, RequestStatuses.Label(r.Status)))];
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages.Subscribers;
 using PhuThoCa.Web.Requests;
 using PhuThoCa.Web.Requests.Review;
 
@@ -174,9 +175,7 @@ public class InboxModel(AppDbContext db, CurrentUser me, RequestServices service
 
         // Names and lines only for the rows shown.
         var ids = shown.Select(r => r.Id).ToList();
-        var agencyIds = shown.Select(r => r.AgencyId).Distinct().ToList();
-        var agencies = ids.Count == 0 ? new Dictionary<int, string>() : await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencies = await SubscriberFormOptions.AgencyNamesAsync(db, shown.Select(r => r.AgencyId).ToHashSet(), ct);
         var lines = (ids.Count == 0 ? [] : await db.Set<RequestLine>().AsNoTracking().Where(l => ids.Contains(EF.Property<int>(l, "RequestId")))
                 .Select(l => new LineName(EF.Property<int>(l, "RequestId"), l.Id, l.SubscriberName)).ToListAsync(ct))
             .ToLookup(l => l.RequestId);

@@ -90,11 +90,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var query = Filtered();
         // The header's counts ignore the due filter itself, so they tell what the other choices would show; with the
         // filters' total they also give the pager's totals.
-        var counts = await CountByDueAsync(query, today, ct);
+        var (counts, undated) = await CountAsync(query, today, ct);
         OverdueCount = counts.Overdue;
         DueTodayCount = counts.DueToday;
         var dated = counts.Dated;
-        var undated = Due is null ? await CountUndatedAsync(query, dated, ct) : 0;
         if (Due is { } due)
         {
             query = ByDue(query, due, today);
@@ -240,33 +239,40 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         string AgencyName, DateTime CreatedAtUtc, DateTime? SubmittedAtUtc, DateOnly? DueDate, DeadlineStep? DueStep);
 
     /// <summary>
-    /// The dated rows by <see cref="WorkingDayCalendar.GetDueStatus"/> (the same test as <see cref="ByDue"/>). Without a
-    /// text search, three counts of ranges of the (Status, DueDate, …) or (DueDate, …) index (the dated rows, and
-    /// <see cref="ByDue"/>'s overdue and due-today rows), which SQLite answers from the index alone. Issue 15: one row
-    /// per due date read and classified here was 732 rows for the Received filter at 100,000 requests; one statement of
-    /// conditional counts needs a GROUP BY on a constant, which SQLite runs through a temporary b-tree of every dated row
-    /// (5,011 rows: about 3 ms in the sqlite3 shell, against 0.6 ms for the three counts). With a text search that one
-    /// statement is kept: it matches the text once, and only the matching rows are grouped.
+    /// The dated rows by <see cref="WorkingDayCalendar.GetDueStatus"/> (the same test as <see cref="ByDue"/>) and, without
+    /// a due filter, the undated rows. Without a text search, one statement of scalar counts: the dated rows, <see
+    /// cref="ByDue"/>'s overdue and due-today rows (ranges of the (Status, DueDate, …) or (DueDate, …) index, which SQLite
+    /// answers from the index alone) and the maintained total of the filters (<see cref="Totals"/>), the undated rows
+    /// being that total less the dated ones. Issue 15: one row per due date read and classified here was 732 rows for the
+    /// Received filter at 100,000 requests; one statement of conditional counts needs a GROUP BY on a constant, which
+    /// SQLite runs through a temporary b-tree of every dated row (5,011 rows: about 3 ms in the sqlite3 shell, against
+    /// 0.6 ms for the range counts); four statements cost EF's pipeline four times (session 20: one statement, ~0.3 ms
+    /// less per view). With a text search the grouped statement is kept: it matches the text once, and only the
+    /// matching rows are grouped.
     /// </summary>
-    private async Task<DueCounts> CountByDueAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct)
+    private async Task<(DueCounts Due, int Undated)> CountAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(Query))
+        var undatedNeeded = Due is null;
+        if (Totals() is not { } totals)
         {
             // A list of at most one row (none when nothing is dated): FirstOrDefault would log EF's "First without OrderBy".
-            return (await query.Where(r => r.DueDate != null).GroupBy(r => 1)
+            var due = (await query.Where(r => r.DueDate != null).GroupBy(r => 1)
                     .Select(g => new DueCounts(g.Count(), g.Count(r => r.DueDate < today), g.Count(r => r.DueDate == today)))
                     .ToListAsync(ct)).SingleOrDefault() ?? new DueCounts(0, 0, 0);
+            return (due, undatedNeeded ? await query.CountAsync(r => r.DueDate == null, ct) : 0);
         }
 
-        var dated = await query.CountAsync(r => r.DueDate != null, ct);
-        if (dated == 0)
+        var dated = query.Where(r => r.DueDate != null);
+        var overdue = ByDue(query, DueStatus.Overdue, today);
+        var dueToday = ByDue(query, DueStatus.DueToday, today);
+        List<Expression<Func<int>>> figures = [() => dated.Count(), () => overdue.Count(), () => dueToday.Count()];
+        if (undatedNeeded)
         {
-            return new DueCounts(0, 0, 0);
+            figures.Add(() => totals.Sum(c => c.Count));
         }
 
-        var overdue = await ByDue(query, DueStatus.Overdue, today).CountAsync(ct);
-        var dueToday = await ByDue(query, DueStatus.DueToday, today).CountAsync(ct);
-        return new DueCounts(dated, overdue, dueToday);
+        var values = await db.ScalarsAsync(figures, ct);
+        return (new DueCounts(values[0], values[1], values[2]), undatedNeeded ? Math.Max(0, values[3] - values[0]) : 0);
     }
 
     /// <summary>The dated rows of the filters by due status.</summary>
@@ -281,19 +287,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     }
 
     /// <summary>
-    /// The undated rows (most of a register: a closed request has no due date). Without a text search they are the
-    /// maintained total of the filters (<see cref="RequestCount"/>, a sum over agencies × types × statuses) less the dated
-    /// rows, instead of a count of the NULL range that grew with the register (issue 15); with one, a count.
-    /// </summary>
-    private async Task<int> CountUndatedAsync(IQueryable<Request> query, int dated, CancellationToken ct) =>
-        Totals() is { } totals
-            ? Math.Max(0, await totals.SumAsync(c => c.Count, ct) - dated)
-            : await query.CountAsync(r => r.DueDate == null, ct);
-
-    /// <summary>
     /// The maintained totals (<see cref="RequestCount"/>) of the same filters as <see cref="Filtered"/>, on the counts'
-    /// columns (RequestCountTests.TheListsTotals_EqualACountOfTheirRows proves they agree); null with a text search, which
-    /// they cannot apply.
+    /// columns (RequestCountTests.TheListsTotals_EqualACountOfTheirRows proves they agree): without a text search the
+    /// undated rows (most of a register: a closed request has no due date) are that total less the dated rows, instead of
+    /// a count of the NULL range that grew with the register (issue 15). Null with a text search, which they cannot apply.
     /// </summary>
     private IQueryable<RequestCount>? Totals()
     {

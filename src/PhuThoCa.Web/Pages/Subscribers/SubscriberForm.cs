@@ -134,6 +134,39 @@ public static class SubscriberFormOptions
         return await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// The names of agencies <paramref name="ids"/> (a page's rows) from the same kept list, those it does not hold read in
+    /// one statement; agencies outside the user's scope are left out.
+    /// </summary>
+    public static async Task<Dictionary<int, string>> AgencyNamesAsync(AppDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var names = new Dictionary<int, string>();
+        if (ids.Count == 0)
+        {
+            return names;
+        }
+
+        foreach (var (name, id) in await KeptAgenciesAsync(db, ct))
+        {
+            if (ids.Contains(id))
+            {
+                names[id] = name;
+            }
+        }
+
+        var missing = ids.Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var agency in await db.Agencies.Where(a => missing.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            {
+                names[agency.Id] = agency.Name;
+            }
+        }
+
+        return names;
+    }
+
     private static async Task<(string Name, int Id)[]> KeptAgenciesAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
