@@ -37,15 +37,25 @@ public sealed class MonthlyCountTests(PortalFactory portal)
 
         // Not something the portal does: a script's updates and deletes are counted by the same triggers. 17:30 UTC on the
         // last day of a month is already the next month in Vietnam.
+        var receivedAt = await db.Requests.Where(r => r.Id == early).Select(r => r.ReceivedAtUtc).SingleAsync(Ct);
+        var lateType = await db.Requests.Where(r => r.Id == late).Select(r => r.Type).SingleAsync(Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET ReceivedAtUtc = '2026-10-31 17:30:00' WHERE Id = {early}", Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Renew} WHERE Id = {late}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {removed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {removed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {removed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {removed.RequestId}", Ct);
-        var certificates = await db.Certificates.Where(c => c.Status == CertificateStatus.Valid).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync(Ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET Status = {(int)CertificateStatus.Revoked} WHERE Id = {certificates[0]}", Ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET NotAfterUtc = '2027-01-31 17:00:00' WHERE Id = {certificates[1]}", Ct);
+        var certificates = await db.Certificates.Where(c => c.Status == CertificateStatus.Valid).OrderBy(c => c.Id).Select(c => new { c.Id, c.NotAfterUtc })
+            .Take(2).ToListAsync(Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET Status = {(int)CertificateStatus.Revoked} WHERE Id = {certificates[0].Id}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET NotAfterUtc = '2027-01-31 17:00:00' WHERE Id = {certificates[1].Id}", Ct);
+        await AssertCountsMatchAsync(db);
+
+        // Put back as the domain wrote them: the collection's reports and dashboard tests read the same register.
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET ReceivedAtUtc = {receivedAt} WHERE Id = {early}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)lateType} WHERE Id = {late}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET Status = {(int)CertificateStatus.Valid} WHERE Id = {certificates[0].Id}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET NotAfterUtc = {certificates[1].NotAfterUtc} WHERE Id = {certificates[1].Id}", Ct);
         await AssertCountsMatchAsync(db);
     }
 

@@ -58,6 +58,7 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
         // The milestones put back as the domain wrote them: the collection's RequestMilestoneTests derives them again
         // from the history and compares the whole register.
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET FirstReceivedAtUtc = {received} WHERE Id = {overdue.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Issue} WHERE Id = {issue.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync(
             $"UPDATE Requests SET ResolvedAtUtc = {resolved.ResolvedAtUtc}, Resolution = {(int?)resolved.Resolution} WHERE Id = {filed.RequestId}", Ct);
         await AssertCountersMatchAsync(db);

@@ -39,6 +39,8 @@ public sealed class RequestClockCountTests(PortalFactory portal)
         // Not something the portal does: a script's UPDATE and DELETE are counted by the same triggers. A moved due date
         // (as the calendar moves it) leaves the counts as they were; a cleared one stops the clock.
         var other = await db.Agencies.Where(a => a.Id != waiting.AgencyId).Select(a => a.Id).FirstAsync(Ct);
+        var filedDue = await db.Requests.Where(r => r.Id == filed.RequestId).Select(r => new { r.DueDate, r.DueStep }).SingleAsync(Ct);
+        var sentAt = await db.Requests.Where(r => r.Id == waiting.RequestId).Select(r => r.SubmittedAtUtc).SingleAsync(Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET AgencyId = {other} WHERE Id = {waiting.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET DueDate = date(DueDate, '+1 day') WHERE Id = {overdue.RequestId}", Ct);
         await AssertCountsMatchAsync(db);
@@ -48,6 +50,12 @@ public sealed class RequestClockCountTests(PortalFactory portal)
         await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {overdue.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {overdue.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {overdue.RequestId}", Ct);
+        await AssertCountsMatchAsync(db);
+
+        // Put back as the domain wrote them: the collection's other tests read the register these requests stay in.
+        await db.Database.ExecuteSqlAsync($"UPDATE Requests SET AgencyId = {waiting.AgencyId}, SubmittedAtUtc = {sentAt} WHERE Id = {waiting.RequestId}", Ct);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE Requests SET DueDate = {filedDue.DueDate}, DueStep = {(int?)filedDue.DueStep} WHERE Id = {filed.RequestId}", Ct);
         await AssertCountsMatchAsync(db);
     }
 
