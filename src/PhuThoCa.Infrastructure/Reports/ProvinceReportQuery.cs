@@ -73,9 +73,10 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
     private async Task SubscribersAsync(int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
     {
-        var rows = await db.Subscribers.AsNoTracking().Where(s => s.IsActive && (agencyId == null || s.AgencyId == agencyId))
-            .GroupBy(s => new { s.AgencyId, s.Kind })
-            .Select(g => new { g.Key.AgencyId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+        // The maintained counts (ADR 0031: at most agencies × kinds × 2 rows) instead of a count of the register, which read
+        // 50,000 subscribers at 100,000 requests (issue 15).
+        var rows = await db.SubscriberCounts.AsNoTracking().Where(c => c.IsActive && c.Count != 0 && (agencyId == null || c.AgencyId == agencyId))
+            .Select(c => new { c.AgencyId, c.Kind, c.Count }).ToListAsync(ct);
         foreach (var row in rows)
         {
             if (of(row.AgencyId) is not { } f)

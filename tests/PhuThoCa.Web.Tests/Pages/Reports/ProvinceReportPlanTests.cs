@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PhuThoCa.Domain.Reports;
+using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Infrastructure.Reports;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Tests.Pages.Requests;
@@ -38,6 +40,29 @@ public sealed class ProvinceReportPlanTests(PortalFactory portal)
         Assert.Equal(full.Agencies.Select(a => (a.AgencyName, a.PlanRenewals, a.PlanNewIssues)),
             preview.Agencies.Select(a => (a.AgencyName, a.PlanRenewals, a.PlanNewIssues)));
         Assert.Equal(full.DemandPlan.OrderBy(l => l.ExpiresOn).Select(l => l.ExpiresOn), full.DemandPlan.Select(l => l.ExpiresOn));
+    }
+
+    [Fact]
+    public async Task Query_SubscribersInUse_FromTheMaintainedCounts_EqualACountOfTheRegister()
+    {
+        using var scope = portal.Services.CreateScope();
+        var query = scope.ServiceProvider.GetRequiredService<ProvinceReportQuery>();
+        await using var db = portal.CreateDbContext();
+        var register = (await db.Subscribers.Where(s => s.IsActive).Select(s => new { s.AgencyId, s.Kind }).ToListAsync(Ct))
+            .CountBy(s => (s.AgencyId, s.Kind)).ToDictionary();
+
+        var report = await query.RunAsync(ReportPeriod.Calendar(ReportPeriodKind.Year, 2026, 1), null, new DateOnly(2026, 11, 26), Ct);
+
+        Assert.True(register.Count > 3, "the demo data has subscribers in use of several agencies and kinds");
+        foreach (var agency in report.Agencies)
+        {
+            Assert.Equal(
+                (register.GetValueOrDefault((agency.AgencyId, SubscriberKind.Person)), register.GetValueOrDefault((agency.AgencyId, SubscriberKind.Organization)),
+                    register.GetValueOrDefault((agency.AgencyId, SubscriberKind.DeviceServiceSoftware))),
+                (agency.Persons, agency.Organizations, agency.Devices));
+        }
+
+        Assert.Equal(register.Values.Sum(), report.Total.Persons + report.Total.Organizations + report.Total.Devices);
     }
 
     [Fact]
