@@ -47,7 +47,10 @@ public static class RequestSearch
                 || (x.Line.TokenSerial != null && x.Line.TokenSerial.StartsWith(upper)))
             .Select(x => x.Id);
         var bySubscriber = lines.Where(x => matchingSubscribers.Contains(x.Line.SubscriberId)).Select(x => x.Id);
-        return query.Where(r => byKey.Contains(r.Id) || bySerial.Contains(r.Id) || bySubscriber.Contains(r.Id));
+        // One set of ids (SQL UNION), not three IN tests joined by OR: with OR, SQLite looked each set's requests up and then
+        // tested every one of them against all three sets again (4.4 ms against 1.9 ms for "pham thi" at 100k requests).
+        var matching = byKey.Union(bySerial).Union(bySubscriber);
+        return query.Where(r => matching.Contains(r.Id));
 #pragma warning restore CA1310
     }
 
