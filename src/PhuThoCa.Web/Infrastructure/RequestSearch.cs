@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
@@ -40,13 +41,16 @@ public static class RequestSearch
                 || (r.CaDossierCode != null && (r.CaDossierCode.StartsWith(cleaned) || r.CaDossierCode.StartsWith(upper)))
                 || (r.Letter.Number != null && r.Letter.Number.StartsWith(cleaned)))
             .Select(r => r.Id);
-        var lines = query.SelectMany(r => r.Lines, (r, l) => new { r.Id, Line = l });
+        // The lines' sets read the lines alone and yield their requests' ids: the outer query is scoped, so an id of another
+        // agency's request is dropped there. Joining each line to its request only to scope it was one request lookup per
+        // matching line (744 for "pham thi" at 100,000 requests, a quarter of the statement's time).
+        var lines = db.Set<RequestLine>().AsNoTracking();
         var lineCandidates = serial != "" ? db.RequestLinesWhoseSerialsMayMatch(upper, serial) : db.RequestLinesWhoseSerialsMayMatch(upper);
-        var lineRows = lineCandidates is null ? lines : lines.Where(x => lineCandidates.Contains(x.Line.Id));
-        var bySerial = lineRows.Where(x => (serial != "" && x.Line.CertificateSerial != null && x.Line.CertificateSerial.StartsWith(serial))
-                || (x.Line.TokenSerial != null && x.Line.TokenSerial.StartsWith(upper)))
-            .Select(x => x.Id);
-        var bySubscriber = lines.Where(x => matchingSubscribers.Contains(x.Line.SubscriberId)).Select(x => x.Id);
+        var lineRows = lineCandidates is null ? lines : lines.Where(l => lineCandidates.Contains(l.Id));
+        var bySerial = lineRows.Where(l => (serial != "" && l.CertificateSerial != null && l.CertificateSerial.StartsWith(serial))
+                || (l.TokenSerial != null && l.TokenSerial.StartsWith(upper)))
+            .Select(l => EF.Property<int>(l, "RequestId"));
+        var bySubscriber = lines.Where(l => matchingSubscribers.Contains(l.SubscriberId)).Select(l => EF.Property<int>(l, "RequestId"));
         // One set of ids (SQL UNION), not three IN tests joined by OR: with OR, SQLite looked each set's requests up and then
         // tested every one of them against all three sets again (4.4 ms against 1.9 ms for "pham thi" at 100k requests).
         var matching = byKey.Union(bySerial).Union(bySubscriber);

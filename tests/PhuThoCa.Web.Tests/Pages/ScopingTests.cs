@@ -100,6 +100,31 @@ public class ScopingTests(PortalFactory portal)
         Assert.DoesNotContain("Sở Y tế", search, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The requests search reads the lines alone for a subscriber's name or a serial (their request ids, unscoped); the
+    /// scoped requests around them drop another agency's: its requests are found by Sở, never by the officer.
+    /// </summary>
+    [Theory]
+    [InlineData("/Requests?q={q}")]
+    [InlineData("/Search?q={q}")]
+    public async Task RequestsSearch_ByANameOnAnotherAgencysLine_FindsNothingOfThatAgency_ForAnOfficer(string template)
+    {
+        await using var db = portal.CreateDbContext();
+        var own = await db.Agencies.Where(a => a.Name == OfficerAgency).Select(a => a.Id).SingleAsync(Ct);
+        var foreign = await db.Requests.Where(r => r.AgencyId != own && r.Lines.Any())
+            .Select(r => new { r.Id, Name = r.Lines.Select(l => l.SubscriberName).First() }).FirstAsync(Ct);
+        var url = new Uri(template.Replace("{q}", Uri.EscapeDataString(foreign.Name), StringComparison.Ordinal), UriKind.Relative);
+        var details = $"/Requests/Details/{foreign.Id}\"";
+        var officer = await portal.CreateClientAsync("canbo.viettri", Ct);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        var seenByOfficer = await officer.GetStringAsync(url, Ct);
+        var seenByStaff = await staff.GetStringAsync(url, Ct);
+
+        Assert.Contains(details, seenByStaff, StringComparison.Ordinal);
+        Assert.DoesNotContain(details, seenByOfficer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Auditor_CanReadButNotCreate()
     {

@@ -41,10 +41,7 @@ public sealed class MonthlyCountTests(PortalFactory portal)
         var lateType = await db.Requests.Where(r => r.Id == late).Select(r => r.Type).SingleAsync(Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET ReceivedAtUtc = '2026-10-31 17:30:00' WHERE Id = {early}", Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Renew} WHERE Id = {late}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {removed.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {removed.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {removed.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {removed.RequestId}", Ct);
+        await DeleteByScriptAsync(db, removed.RequestId, Ct);
         var certificates = await db.Certificates.Where(c => c.Status == CertificateStatus.Valid).OrderBy(c => c.Id).Select(c => new { c.Id, c.NotAfterUtc })
             .Take(2).ToListAsync(Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Certificates SET Status = {(int)CertificateStatus.Revoked} WHERE Id = {certificates[0].Id}", Ct);

@@ -49,10 +49,7 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
         // The step goes with its due date, as in the domain: the collection's other tests read the open steps' due dates.
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET DueDate = NULL, DueStep = NULL WHERE Id = {overdue.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET Type = {(int)RequestType.Renew} WHERE Id = {issue.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {pending.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {pending.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {pending.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {pending.RequestId}", Ct);
+        await DeleteByScriptAsync(db, pending.RequestId, Ct);
         await AssertCountersMatchAsync(db);
 
         // The milestones put back as the domain wrote them: the collection's RequestMilestoneTests derives them again

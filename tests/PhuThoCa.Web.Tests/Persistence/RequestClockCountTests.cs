@@ -46,10 +46,7 @@ public sealed class RequestClockCountTests(PortalFactory portal)
         await AssertCountsMatchAsync(db);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET DueDate = NULL WHERE Id = {filed.RequestId}", Ct);
         await db.Database.ExecuteSqlAsync($"UPDATE Requests SET SubmittedAtUtc = NULL WHERE Id = {waiting.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {overdue.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {overdue.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {overdue.RequestId}", Ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {overdue.RequestId}", Ct);
+        await DeleteByScriptAsync(db, overdue.RequestId, Ct);
         await AssertCountsMatchAsync(db);
 
         // Put back as the domain wrote them: the collection's other tests read the register these requests stay in.

@@ -32,10 +32,7 @@ public sealed partial class RequestCountTests(PortalFactory portal)
             var other = await db.Agencies.Where(a => a.Id != moved.AgencyId).Select(a => a.Id).FirstAsync(Ct);
             // Not something the portal does: a script's UPDATE and DELETE are counted by the same triggers.
             await db.Database.ExecuteSqlAsync($"UPDATE Requests SET AgencyId = {other} WHERE Id = {moved.RequestId}", Ct);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {removed.RequestId}", Ct);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {removed.RequestId}", Ct);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {removed.RequestId}", Ct);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {removed.RequestId}", Ct);
+            await DeleteByScriptAsync(db, removed.RequestId, Ct);
             await AssertCountsMatchAsync(db);
             // Put back: the collection's other tests read the register this request stays in.
             await db.Database.ExecuteSqlAsync($"UPDATE Requests SET AgencyId = {moved.AgencyId} WHERE Id = {moved.RequestId}", Ct);

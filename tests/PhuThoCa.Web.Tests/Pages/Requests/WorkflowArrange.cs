@@ -32,6 +32,18 @@ internal static partial class WorkflowArrange
 
     public static DateTime NowUtc(PortalFactory portal) => portal.Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Deletes a request as a script would (not something the portal does): its history, lines and notifications first,
+    /// then the row, each a plain DELETE, so the counters' delete triggers run.
+    /// </summary>
+    public static async Task DeleteByScriptAsync(AppDbContext db, int requestId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestHistory WHERE RequestId = {requestId}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM RequestLine WHERE RequestId = {requestId}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Notifications WHERE RequestId = {requestId}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Requests WHERE Id = {requestId}", ct);
+    }
+
     /// <summary>A new commune committee named <paramref name="name"/>, e-mail domain <paramref name="domain"/>.phutho.gov.vn; its id.</summary>
     public static async Task<int> NewCommuneAsync(PortalFactory portal, string name, string domain)
     {
