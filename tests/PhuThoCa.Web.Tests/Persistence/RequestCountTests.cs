@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using PhuThoCa.Domain.Common;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
@@ -63,6 +64,40 @@ public sealed partial class RequestCountTests(PortalFactory portal)
             var query = QueryOf(db.Requests.AsNoTracking(), withAgency);
             Assert.Equal(await query.CountAsync(Ct), Total(html));
         }
+    }
+
+    /// <summary>
+    /// With a text the list counts the matching rows themselves, in one pass that gives the total and the due figures: the
+    /// folded name of the subscriber on an overdue request's line (a name, not a receipt, dossier, letter or serial key),
+    /// written here as a test on the lines' subscribers.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Received")]
+    public async Task TheListsTotalAndDueCounts_WithAText_EqualACountOfTheMatchingRows(string? status)
+    {
+        var overdueOne = await ReceivedAsync(portal, RequestType.RecoverToken, NowUtc(portal).AddDays(-9));
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        await using var db = portal.CreateDbContext();
+        var today = VietnamTime.ToDate(NowUtc(portal));
+        var subscriberId = await db.Set<RequestLine>().Where(l => EF.Property<int>(l, "RequestId") == overdueOne.RequestId).OrderBy(l => l.Id)
+            .Select(l => l.SubscriberId).FirstAsync(Ct);
+        var key = await db.Subscribers.Where(s => s.Id == subscriberId).Select(s => s.SearchKey).SingleAsync(Ct);
+        var text = string.Join(' ', key.Split(' ').Take(2));
+        var matching = db.Requests.AsNoTracking()
+            .Where(r => r.Lines.Any(l => db.Subscribers.Any(s => s.Id == l.SubscriberId && s.SearchKey.Contains(text))));
+        if (status is not null)
+        {
+            var s = Enum.Parse<RequestStatus>(status);
+            matching = matching.Where(r => r.Status == s);
+        }
+
+        var html = await staff.GetStringAsync(new Uri($"/Requests?q={Uri.EscapeDataString(text)}" + (status is null ? "" : "&status=" + status), UriKind.Relative), Ct);
+
+        var overdue = await matching.CountAsync(r => r.DueDate < today, Ct);
+        Assert.True(overdue > 0, $"request {overdueOne.RequestId} for \"{text}\" is overdue");
+        Assert.Equal(await matching.CountAsync(Ct), Total(html));
+        Assert.Equal(overdue, OverdueCount().Match(html) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
     }
 
     [Fact]
@@ -129,4 +164,7 @@ public sealed partial class RequestCountTests(PortalFactory portal)
 
     [GeneratedRegex(@"trên tổng số (\d+)")]
     private static partial Regex PagerTotal();
+
+    [GeneratedRegex(@"data-testid=""overdue-count"">Quá hạn: (\d+)")]
+    private static partial Regex OverdueCount();
 }

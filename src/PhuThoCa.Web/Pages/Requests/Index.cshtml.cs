@@ -246,8 +246,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
     /// being that total less the dated ones. Issue 15: one row per due date read and classified here was 732 rows for the
     /// Received filter at 100,000 requests; one statement of conditional counts needs a GROUP BY on a constant, which
     /// SQLite runs through a temporary b-tree of every dated row (5,011 rows: about 3 ms in the sqlite3 shell, against
-    /// 0.6 ms for the range counts); four statements cost EF's pipeline four times (session 20: one statement, ~0.3 ms
-    /// less per view). With a text search the grouped statement is kept: it matches the text once, and only the
+    /// 0.6 ms for the range counts); four statements cost EF's pipeline four times (session 20: one statement). With a
+    /// text search one grouped statement over the matching rows gives every figure: it matches the text once, and only the
     /// matching rows are grouped.
     /// </summary>
     private async Task<(DueCounts Due, int Undated)> CountAsync(IQueryable<Request> query, DateOnly today, CancellationToken ct)
@@ -255,11 +255,16 @@ public class IndexModel(AppDbContext db, CurrentUser me, CalendarProvider calend
         var undatedNeeded = Due is null;
         if (Totals() is not { } totals)
         {
-            // A list of at most one row (none when nothing is dated): FirstOrDefault would log EF's "First without OrderBy".
-            var due = (await query.Where(r => r.DueDate != null).GroupBy(r => 1)
-                    .Select(g => new DueCounts(g.Count(), g.Count(r => r.DueDate < today), g.Count(r => r.DueDate == today)))
-                    .ToListAsync(ct)).SingleOrDefault() ?? new DueCounts(0, 0, 0);
-            return (due, undatedNeeded ? await query.CountAsync(r => r.DueDate == null, ct) : 0);
+            // One pass over the matching rows for every figure (a list of at most one row, none when nothing matches:
+            // FirstOrDefault would log EF's "First without OrderBy"). Counting the undated matches in a statement of their
+            // own let SQLite walk the due-date index's NULL range (most of the register) and test each row against the
+            // text's id set: 9 ms of a 23 ms view for "pham thi" at 100,000 requests.
+            var counts = (await query.GroupBy(r => 1)
+                    .Select(g => new { All = g.Count(), Dated = g.Count(r => r.DueDate != null), Overdue = g.Count(r => r.DueDate < today), DueToday = g.Count(r => r.DueDate == today) })
+                    .ToListAsync(ct)).SingleOrDefault();
+            return counts is null
+                ? (new DueCounts(0, 0, 0), 0)
+                : (new DueCounts(counts.Dated, counts.Overdue, counts.DueToday), undatedNeeded ? counts.All - counts.Dated : 0);
         }
 
         var dated = query.Where(r => r.DueDate != null);
