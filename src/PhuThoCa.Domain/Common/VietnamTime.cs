@@ -23,5 +23,8 @@ public static class VietnamTime
     /// <summary>The UTC instant a Vietnam day begins (00:00 UTC+7): a day's range is [StartUtc(day), StartUtc(day + 1)).</summary>
     public static DateTime StartUtc(DateOnly day) => FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
+    /// <summary>The UTC instant of 23:59:59 on a Vietnam day: the end of a certificate valid "until" that day.</summary>
+    public static DateTime LastSecondUtc(DateOnly day) => FromLocal(day.ToDateTime(new TimeOnly(23, 59, 59)));
+
     public static DateTime ToUtc(DateTimeOffset value) => value.UtcDateTime;
 }

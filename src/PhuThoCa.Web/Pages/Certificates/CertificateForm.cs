@@ -54,7 +54,7 @@ public sealed class CertificateInput
         SubjectDn ?? "",
         Issuer ?? "",
         VietnamTime.StartUtc(Format.ParseDate(NotBefore)!.Value),
-        VietnamTime.FromLocal(Format.ParseDate(NotAfter)!.Value.ToDateTime(new TimeOnly(23, 59, 59))),
+        VietnamTime.LastSecondUtc(Format.ParseDate(NotAfter)!.Value),
         Storage,
         ThumbprintSha1,
         ThumbprintSha256,

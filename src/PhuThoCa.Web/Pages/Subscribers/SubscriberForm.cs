@@ -121,18 +121,8 @@ public static class SubscriberFormOptions
     /// name within <see cref="AgencyChoicesLifetime"/>), or read when the list does not hold it; null for an agency outside
     /// the user's scope.
     /// </summary>
-    public static async Task<string?> AgencyNameAsync(AppDbContext db, int id, CancellationToken ct)
-    {
-        foreach (var (name, agencyId) in await KeptAgenciesAsync(db, ct))
-        {
-            if (agencyId == id)
-            {
-                return name;
-            }
-        }
-
-        return await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct);
-    }
+    public static async Task<string?> AgencyNameAsync(AppDbContext db, int id, CancellationToken ct) =>
+        (await AgencyNamesAsync(db, [id], ct)).GetValueOrDefault(id);
 
     /// <summary>
     /// The names of agencies <paramref name="ids"/> (a page's rows) from the same kept list, those it does not hold read in

@@ -35,7 +35,7 @@ public sealed class CaResultRecorder(AppDbContext db)
 
     public async Task<string> RecordIssuedAsync(Request request, IReadOnlyList<IssuedLine> lines, Actor actor, CancellationToken ct)
     {
-        var results = lines.Select(l => new IssuedCertificate(l.Line, l.Serial, VietnamTime.StartUtc(l.NotBefore), EndOf(l.NotAfter), l.TokenSerial)).ToList();
+        var results = lines.Select(l => new IssuedCertificate(l.Line, l.Serial, VietnamTime.StartUtc(l.NotBefore), VietnamTime.LastSecondUtc(l.NotAfter), l.TokenSerial)).ToList();
         request.RecordCertificatesIssued(results, actor);
 
         var subscriberIds = request.Lines.Select(l => l.SubscriberId).ToList();
@@ -105,7 +105,7 @@ public sealed class CaResultRecorder(AppDbContext db)
 
             // Mẫu 04 with both boxes ticked: the renewed certificate carries the changed information.
             results.Add(new RenewedCertificate(old, new CertificateDetails(serial, ChangedSubject(request, old), old.Issuer, VietnamTime.StartUtc(today),
-                EndOf(l.NotAfter), old.Storage, KeyAlgorithm: old.KeyAlgorithm)));
+                VietnamTime.LastSecondUtc(l.NotAfter), old.Storage, KeyAlgorithm: old.KeyAlgorithm)));
         }
 
         var successors = request.RecordCertificatesRenewed(results, actor);
@@ -231,9 +231,6 @@ public sealed class CaResultRecorder(AppDbContext db)
 
         PendingEvents.Clear();
     }
-
-
-    public static DateTime EndOf(DateOnly day) => VietnamTime.FromLocal(day.ToDateTime(new TimeOnly(23, 59, 59)));
 
     private static string SubjectOf(Subscriber subscriber) => subscriber.Kind == SubscriberKind.Person
         ? $"E={subscriber.Email}, CN={subscriber.Name}, OU={subscriber.Agency?.Name}, O=UBND tỉnh Phú Thọ, L=Phú Thọ, C=VN"
