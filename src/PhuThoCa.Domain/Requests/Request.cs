@@ -141,6 +141,14 @@ public sealed partial class Request : Entity
     public DateTime? CaAnsweredAtUtc { get; private set; }
 
     /// <summary>
+    /// The Cục's period in working days, from <see cref="CaWaitStartedAtUtc"/> to <see cref="CaAnsweredAtUtc"/> (Vietnam
+    /// dates, the start day not counted), counted with the calendar in force when the answer was recorded, as
+    /// <see cref="Resolution"/> is judged when it is made. Null before the answer, and for answers recorded before session 21
+    /// (the report counts those from their two dates, ADR 0037).
+    /// </summary>
+    public int? CaWorkingDays { get; private set; }
+
+    /// <summary>
     /// Optimistic concurrency token, renewed by every change of the aggregate. Map it with <c>IsConcurrencyToken()</c>
     /// (not <c>IsRowVersion()</c>) so SQLite and SQL Server behave the same.
     /// </summary>
@@ -222,7 +230,7 @@ public sealed partial class Request : Entity
         }
 
         var history = Join(effects?.Invoke(), note);
-        RecordMilestones(action, to, Utc(actor.AtUtc));
+        RecordMilestones(action, to, Utc(actor.AtUtc), deadlines);
         Status = to;
         UpdateDeadline(action, to, actor, deadlines);
         if (RequestStatuses.IsClosed(to))
@@ -238,7 +246,7 @@ public sealed partial class Request : Entity
     /// Keeps the history's milestones on the request (<see cref="FirstReceivedAtUtc"/> and the properties after it). Runs
     /// before the move changes the deadline: the due date a resolution is judged against is the one in force before it.
     /// </summary>
-    private void RecordMilestones(RequestAction action, RequestStatus to, DateTime atUtc)
+    private void RecordMilestones(RequestAction action, RequestStatus to, DateTime atUtc, IWorkingDayDeadlines? deadlines)
     {
         if (action == RequestAction.Receive)
         {
@@ -256,9 +264,13 @@ public sealed partial class Request : Entity
             CaWaitStartedAtUtc ??= atUtc;
         }
 
-        if (action is RequestAction.RecordCaResult or RequestAction.RecordCaRejection)
+        if (action is RequestAction.RecordCaResult or RequestAction.RecordCaRejection && CaAnsweredAtUtc is null)
         {
-            CaAnsweredAtUtc ??= atUtc;
+            CaAnsweredAtUtc = atUtc;
+            if (CaWaitStartedAtUtc is { } started)
+            {
+                CaWorkingDays = deadlines!.WorkingDaysBetween(VietnamTime.ToDate(started), VietnamTime.ToDate(atUtc));
+            }
         }
     }
 

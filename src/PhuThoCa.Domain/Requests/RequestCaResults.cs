@@ -30,7 +30,8 @@ public sealed partial class Request
     /// The Cục's result of an issue request (<see cref="RequestAction.RecordCaResult"/>): one issued certificate per line,
     /// valid at most 5 years (ND 68/2024 Điều 9). The web layer then adds the certificates and tokens to the registers.
     /// </summary>
-    public void RecordCertificatesIssued(IReadOnlyCollection<IssuedCertificate> results, Actor actor, string? note = null) =>
+    public void RecordCertificatesIssued(IReadOnlyCollection<IssuedCertificate> results, Actor actor, IWorkingDayDeadlines deadlines,
+        string? note = null) =>
         TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
         {
             EnsureOneResultPerLine(results.Select(r => r.Line).ToList());
@@ -53,7 +54,7 @@ public sealed partial class Request
 
             CaResultRecordedAtUtc = Utc(actor.AtUtc);
             return Join($"Đã cấp {results.Count} chứng thư số", note);
-        });
+        }, deadlines);
 
     /// <summary>
     /// The Cục confirmed the revocation (<see cref="RequestAction.RecordCaResult"/>): every line's certificate becomes revoked
@@ -95,7 +96,7 @@ public sealed partial class Request
     /// save and link (<see cref="Certificate.LinkSuccessor"/>).
     /// </summary>
     public IReadOnlyList<Certificate> RecordCertificatesRenewed(IReadOnlyCollection<RenewedCertificate> results, Actor actor,
-        string? note = null)
+        IWorkingDayDeadlines deadlines, string? note = null)
     {
         var successors = new List<Certificate>();
         TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
@@ -137,7 +138,7 @@ public sealed partial class Request
 
             CaResultRecordedAtUtc = Utc(actor.AtUtc);
             return Join($"Đã gia hạn {successors.Count} chứng thư số", note);
-        });
+        }, deadlines);
         return successors;
     }
 
@@ -145,7 +146,8 @@ public sealed partial class Request
     /// The Cục changed the certificates' information (<see cref="RequestAction.RecordCaResult"/>): the expiry date must stay
     /// the same (ND 68/2024 Điều 14; QĐ-PT Điều 5.2). The register entries are updated in place.
     /// </summary>
-    public void RecordCertificatesChanged(IReadOnlyCollection<ChangedCertificate> results, Actor actor, string? note = null) =>
+    public void RecordCertificatesChanged(IReadOnlyCollection<ChangedCertificate> results, Actor actor, IWorkingDayDeadlines deadlines,
+        string? note = null) =>
         TransitionTo(RequestAction.RecordCaResult, actor, null, () =>
         {
             var byLine = MatchCertificates(results.Select(r => r.Certificate).ToList());
@@ -172,16 +174,16 @@ public sealed partial class Request
 
             CaResultRecordedAtUtc = Utc(actor.AtUtc);
             return Join($"Đã thay đổi thông tin {results.Count} chứng thư số", note);
-        });
+        }, deadlines);
 
     /// <summary>The Cục refused the request (its notice states why).</summary>
-    public void RecordCaRejection(string reason, Actor actor) =>
+    public void RecordCaRejection(string reason, Actor actor, IWorkingDayDeadlines deadlines) =>
         TransitionTo(RequestAction.RecordCaRejection, actor, null, () =>
         {
             RejectionReason = RequiredReason(reason, RequestRules.CaRejectionNeedsAReason,
                 "Phải ghi rõ lý do Cục Chứng thực số và Bảo mật thông tin từ chối.");
             return RejectionReason;
-        });
+        }, deadlines);
 
     private void EnsureOneResultPerLine(List<RequestLine> resultLines)
     {

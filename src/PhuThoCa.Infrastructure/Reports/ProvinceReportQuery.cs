@@ -21,6 +21,12 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 {
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
 
+    /// <summary>
+    /// Count the requests of a calendar period that reaches today from the maintained counts (the default); false counts
+    /// them from the requests' rows, as a period that ended is counted (the tests compare the two).
+    /// </summary>
+    public bool UseCounters { get; set; } = true;
+
     public Task<ProvinceReport> RunAsync(ReportPeriod period, int? agencyId, DateOnly today, CancellationToken ct = default) =>
         RunAsync(period, agencyId, today, includeForecasts: true, planLines: null, ct);
 
@@ -178,6 +184,27 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly asOf, bool periodEnded,
         Func<int, AgencyFigures?> of, CancellationToken ct)
     {
+        var deadlines = new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
+        var byType = RequestTypes.All.ToDictionary(t => t, _ => new RequestFigures());
+        if (UseCounters && !periodEnded && period.From.Day == 1)
+        {
+            await RequestsFromCountersAsync(period, agencyId, asOf, deadlines, byType, of, ct);
+        }
+        else
+        {
+            await RequestsFromRowsAsync(period, agencyId, asOf, periodEnded, deadlines, byType, of, ct);
+        }
+
+        return [.. byType.Select(kv => (kv.Key, kv.Value))];
+    }
+
+    /// <summary>
+    /// Counts each request active in the period from its milestones (ADR 0029): one lean row per request, and for a period
+    /// that ended, the state at its end of those still open then.
+    /// </summary>
+    private async Task RequestsFromRowsAsync(ReportPeriod period, int? agencyId, DateOnly asOf, bool periodEnded,
+        CalendarDeadlines deadlines, Dictionary<RequestType, RequestFigures> byType, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
         var (from, end) = (period.StartUtc, period.EndUtc);
         var active = db.Requests.AsNoTracking()
             .Where(r => agencyId == null || r.AgencyId == agencyId)
@@ -205,8 +232,6 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             await StateAtEndAsync(active, end, facts, ct);
         }
 
-        var deadlines = new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
-        var byType = RequestTypes.All.ToDictionary(t => t, _ => new RequestFigures());
         foreach (var fact in facts)
         {
             var figures = new RequestFigures();
@@ -214,9 +239,178 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             byType[fact.Type].Add(figures);
             of(fact.AgencyId)?.Requests.Add(figures);
         }
-
-        return [.. byType.Select(kv => (kv.Key, kv.Value))];
     }
+
+    /// <summary>
+    /// A calendar period that reaches today, from the maintained counts (<see cref="RequestReportCount"/>, ADR 0037): the
+    /// months of the period and the open requests as they stand, summed per agency and type in SQL, instead of one row per
+    /// request active in the period (59,462 at 100,000 requests). What the rows give request by request follows from the
+    /// counts: the requests open at the end are those open now; those carried over are the ones closed in the period or
+    /// open now, less those received in it. Whether a pending request is overdue is the domain's judgement
+    /// (<see cref="ScienceDepartmentStep.Unresolved"/>), made for the open requests due today or later (read from the due-date
+    /// index) and for the rest, due before today.
+    /// </summary>
+    private async Task RequestsFromCountersAsync(ReportPeriod period, int? agencyId, DateOnly today, CalendarDeadlines deadlines,
+        Dictionary<RequestType, RequestFigures> byType, Func<int, AgencyFigures?> of, CancellationToken ct)
+    {
+        var (fromMonth, toMonth) = (RequestMonthCount.MonthKey(period.From), RequestMonthCount.MonthKey(period.To));
+        var counts = db.RequestReportCounts.Where(c => c.Count != 0 && (agencyId == null || c.AgencyId == agencyId));
+        var inPeriod = await counts
+            .Where(c => PeriodMeasures.Contains(c.Measure) && c.Month >= fromMonth && c.Month <= toMonth)
+            .GroupBy(c => new { c.Measure, c.AgencyId, c.Type, c.Status, c.Value })
+            .Select(g => new Cell(g.Key.Measure, g.Key.AgencyId, g.Key.Type, (RequestStatus)g.Key.Status, g.Key.Value, true, g.Sum(c => c.Count)))
+            .ToListAsync(ct);
+        var open = await counts.Where(c => c.Measure == RequestReportCount.Open)
+            .GroupBy(c => new { c.AgencyId, c.Type, c.Status, c.Value, InPeriod = c.Month >= fromMonth && c.Month <= toMonth })
+            .Select(g => new Cell(RequestReportCount.Open, g.Key.AgencyId, g.Key.Type, (RequestStatus)g.Key.Status, g.Key.Value, g.Key.InPeriod,
+                g.Sum(c => c.Count)))
+            .ToListAsync(ct);
+        // The open requests whose Sở step is unresolved and due today or later: the last working days' receipts. The agency
+        // is picked here: in SQL, SQLite would read all of the agency's requests through IX_Requests_AgencyId_Status instead.
+        var dueLater = (await db.Requests.AsNoTracking()
+                .Where(r => r.DueDate >= today && r.ClosedAtUtc == null && r.ResolvedAtUtc == null && r.FirstReceivedAtUtc != null)
+                .GroupBy(r => new { r.AgencyId, r.Type, r.Status })
+                .Select(g => new { g.Key.AgencyId, g.Key.Type, g.Key.Status, Count = g.Count() })
+                .ToListAsync(ct))
+            .Where(r => agencyId == null || r.AgencyId == agencyId)
+            .ToDictionary(r => (r.AgencyId, r.Type, r.Status), r => r.Count);
+        var unknownDays = inPeriod.Any(c => c.Measure == RequestReportCount.CaAnswered && c.Value == RequestReportCount.UnknownDays)
+            ? await CaAnswersWithoutDaysAsync(period, agencyId, deadlines, ct)
+            : [];
+
+        var figures = new Dictionary<(int AgencyId, RequestType Type), RequestFigures>();
+        RequestFigures Of(int agency, RequestType type) =>
+            figures.TryGetValue((agency, type), out var f) ? f : figures[(agency, type)] = new RequestFigures();
+
+        void Pending(RequestFigures f, StepOutcome outcome, int n)
+        {
+            switch (outcome)
+            {
+                case StepOutcome.Pending: f.Pending += n; break;
+                case StepOutcome.PendingOverdue: f.Pending += n; f.PendingOverdue += n; break;
+            }
+        }
+
+        void CaFinished(RequestFigures f, RequestType type, int days, int n)
+        {
+            if (LegalDeadlines.StepFor(type, RequestStatus.AwaitingCaResult) is not { } caStep)
+            {
+                return;
+            }
+
+            f.CaFinished += n;
+            f.CaWorkingDaysSum += days * n;
+            f.CaWorkingDaysMax = Math.Max(f.CaWorkingDaysMax, days);
+            if (days > settings.WorkingDays(caStep))
+            {
+                f.CaBeyondExpected += n;
+            }
+        }
+
+        foreach (var c in inPeriod)
+        {
+            var f = Of(c.AgencyId, c.Type);
+            switch (c.Measure)
+            {
+                case RequestReportCount.Received:
+                    f.Received += c.Count;
+                    break;
+                case RequestReportCount.Closed:
+                    switch (c.Status)
+                    {
+                        case RequestStatus.Completed: f.Completed += c.Count; break;
+                        case RequestStatus.Rejected: f.RejectedByScienceDepartment += c.Count; break;
+                        case RequestStatus.RejectedByCa: f.RejectedByCa += c.Count; break;
+                        case RequestStatus.Cancelled: f.Cancelled += c.Count; break;
+                    }
+
+                    // Carried over, below: closed in the period, or open now, less received in the period.
+                    f.CarriedOver += c.Count;
+                    if (c.Value == 1 && ScienceDepartmentStep.Applies(c.Type))
+                    {
+                        Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), c.Count);
+                    }
+
+                    break;
+                case RequestReportCount.Resolved when ScienceDepartmentStep.Applies(c.Type) && c.Value != 0:
+                    switch (ScienceDepartmentStep.Resolved((ResolutionTiming)c.Value))
+                    {
+                        case StepOutcome.Early: f.Early += c.Count; break;
+                        case StepOutcome.OnDueDay: f.OnDueDay += c.Count; break;
+                        case StepOutcome.Late: f.Late += c.Count; break;
+                    }
+
+                    break;
+                case RequestReportCount.CaAnswered when c.Value != RequestReportCount.UnknownDays:
+                    CaFinished(f, c.Type, c.Value, c.Count);
+                    break;
+            }
+        }
+
+        foreach (var (agency, type, days) in unknownDays)
+        {
+            CaFinished(Of(agency, type), type, days, 1);
+        }
+
+        // Of the unresolved open requests with a due date, those due today or later are counted once per key, the rest are
+        // due before today.
+        var dueLaterLeft = new Dictionary<(int, RequestType, RequestStatus), int>(dueLater);
+        foreach (var c in open)
+        {
+            var f = Of(c.AgencyId, c.Type);
+            f.OpenAtEnd += c.Count;
+            f.CarriedOver += c.Count;
+            if ((c.Value & RequestReportCount.OpenUnresolved) != 0 && ScienceDepartmentStep.Applies(c.Type))
+            {
+                var n = c.Count;
+                if ((c.Value & RequestReportCount.OpenHasDueDate) == 0)
+                {
+                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), n);
+                }
+                else
+                {
+                    var key = (c.AgencyId, c.Type, c.Status);
+                    var later = Math.Min(n, dueLaterLeft.GetValueOrDefault(key));
+                    dueLaterLeft[key] = dueLaterLeft.GetValueOrDefault(key) - later;
+                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, today, today), later);
+                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, today.AddDays(-1), today), n - later);
+                }
+            }
+
+            // Waiting for the Cục at the end: its period started and it has not answered in the period.
+            if (c.Status == RequestStatus.AwaitingCaResult && (c.Value & RequestReportCount.OpenCaStarted) != 0 && !c.InPeriod
+                && LegalDeadlines.StepFor(c.Type, RequestStatus.AwaitingCaResult) is not null)
+            {
+                f.CaWaitingAtEnd += c.Count;
+            }
+        }
+
+        foreach (var ((agency, type), f) in figures)
+        {
+            f.CarriedOver -= f.Received;
+            byType[type].Add(f);
+            of(agency)?.Requests.Add(f);
+        }
+    }
+
+    /// <summary>The Cục's answers in the period recorded without their working days (ADR 0037), counted from their two dates.</summary>
+    private async Task<List<(int AgencyId, RequestType Type, int Days)>> CaAnswersWithoutDaysAsync(ReportPeriod period, int? agencyId,
+        CalendarDeadlines deadlines, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.CaAnsweredAtUtc >= from && r.CaAnsweredAtUtc < end && r.CaWorkingDays == null && r.CaWaitStartedAtUtc != null
+                && r.FirstReceivedAtUtc != null && (agencyId == null || r.AgencyId == agencyId))
+            .Select(r => new { r.AgencyId, r.Type, Start = r.CaWaitStartedAtUtc!.Value, End = r.CaAnsweredAtUtc!.Value })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (r.AgencyId, r.Type, deadlines.WorkingDaysBetween(VietnamTime.ToDate(r.Start), VietnamTime.ToDate(r.End))))];
+    }
+
+    /// <summary>The measures counted by month of their event; an IN list, so that SQLite seeks each one's range of months.</summary>
+    private static readonly int[] PeriodMeasures =
+        [RequestReportCount.Received, RequestReportCount.Closed, RequestReportCount.Resolved, RequestReportCount.CaAnswered];
+
+    private sealed record Cell(int Measure, int AgencyId, RequestType Type, RequestStatus Status, int Value, bool InPeriod, int Count);
 
     /// <summary>Adds one request to <paramref name="figures"/>; the outcome rules are the domain's (<see cref="ScienceDepartmentStep"/>).</summary>
     private void Count(RequestFact fact, RequestFigures figures, ReportPeriod period, DateOnly asOf, CalendarDeadlines deadlines)

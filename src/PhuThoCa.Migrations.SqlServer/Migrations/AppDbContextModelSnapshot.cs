@@ -990,6 +990,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CaWaitStartedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CaWorkingDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1189,6 +1192,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                             t.HasTrigger("TR_Requests_MonthCounts");
 
                             t.HasTrigger("TR_Requests_ReceiptOutcomeCounts");
+
+                            t.HasTrigger("TR_Requests_ReportCounts");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -2187,6 +2192,36 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Measure", "Month", "Type");
 
                     b.ToTable("RequestMonthCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestReportCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Measure", "Month", "AgencyId", "Type", "Status", "Value");
+
+                    b.HasIndex("AgencyId", "Measure", "Month");
+
+                    b.ToTable("RequestReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberCount", b =>

@@ -947,6 +947,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CaWaitStartedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CaWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1145,6 +1148,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                             t.HasTrigger("TR_Requests_MonthCounts");
 
                             t.HasTrigger("TR_Requests_ReceiptOutcomeCounts");
+
+                            t.HasTrigger("TR_Requests_ReportCounts");
                         });
                 });
 
@@ -2118,6 +2123,36 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Measure", "Month", "Type");
 
                     b.ToTable("RequestMonthCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.RequestReportCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Measure", "Month", "AgencyId", "Type", "Status", "Value");
+
+                    b.HasIndex("AgencyId", "Measure", "Month");
+
+                    b.ToTable("RequestReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberCount", b =>

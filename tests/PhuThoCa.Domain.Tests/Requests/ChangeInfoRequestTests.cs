@@ -30,7 +30,7 @@ public class ChangeInfoRequestTests
         request.RecordCertificatesChanged(
             [new ChangedCertificate(certificate, new CertificateDetails("54CC01", "CN=UBND XÃ XUÂN ĐÀI MỚI, L=Phú Thọ, C=VN",
                 certificate.Issuer, RequestWorld.Utc(Monday.AddDays(1)), notAfter, KeyStorageKind.PkiToken))],
-            RequestWorld.Staff(Monday.AddDays(1)));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar());
 
         Assert.Equal(RequestStatus.ResultReceived, request.Status);
         Assert.Equal(notAfter, certificate.NotAfterUtc);
@@ -54,7 +54,7 @@ public class ChangeInfoRequestTests
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesChanged(
             [new ChangedCertificate(certificate, new CertificateDetails("54CC02", "CN=Khác", certificate.Issuer,
                 certificate.NotBeforeUtc, certificate.NotAfterUtc.AddDays(1), KeyStorageKind.PkiToken))],
-            RequestWorld.Staff(Monday.AddDays(1))));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.ChangeOfInformationKeepsTheExpiryDate, ex.Rule);
         Assert.Equal(subject, certificate.SubjectDn);

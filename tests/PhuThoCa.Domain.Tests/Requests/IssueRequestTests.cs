@@ -33,9 +33,12 @@ public class IssueRequestTests
         [
             new IssuedCertificate(first, "54:01:ab:cd", issuedOn, issuedOn.AddYears(5).AddDays(-1), "tk-0001"),
             new IssuedCertificate(second, "5401ABCE", issuedOn, issuedOn.AddYears(5).AddDays(-1), null),
-        ], RequestWorld.Staff(Monday.AddDays(2)));
+        ], RequestWorld.Staff(Monday.AddDays(2)), new WeekendOnlyCalendar());
 
         Assert.Equal(RequestStatus.ResultReceived, request.Status);
+        Assert.Equal(RequestWorld.Utc(Monday.AddHours(2)), request.CaWaitStartedAtUtc);
+        Assert.Equal(RequestWorld.Utc(Monday.AddDays(2)), request.CaAnsweredAtUtc);
+        Assert.Equal(2, request.CaWorkingDays);
         Assert.Equal("5401ABCD", first.ResultSerial);
         Assert.Equal("TK-0001", first.ResultTokenSerial);
         Assert.Equal(issuedOn.AddYears(5).AddDays(-1), first.ResultNotAfterUtc);
@@ -99,7 +102,7 @@ public class IssueRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesIssued(
             [new IssuedCertificate(scenario.Request.Lines[0], "5401", from, from.AddYears(5).AddDays(1), null)],
-            RequestWorld.Staff(Monday.AddDays(1))));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.NewCertificateIsValidAtMost5Years, ex.Rule);
         Assert.Equal(RequestStatus.AwaitingCaResult, scenario.Request.Status);
@@ -117,7 +120,7 @@ public class IssueRequestTests
         var from = RequestWorld.Utc(Monday);
 
         var ex = Assert.Throws<DomainRuleException>(() => request.RecordCertificatesIssued(
-            [new IssuedCertificate(first, "5401", from, from.AddYears(1), null)], RequestWorld.Staff(Monday.AddDays(1))));
+            [new IssuedCertificate(first, "5401", from, from.AddYears(1), null)], RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.EveryLineNeedsACaResult, ex.Rule);
         Assert.Contains("Trần Thị Bình", ex.Message, StringComparison.Ordinal);
@@ -131,7 +134,7 @@ public class IssueRequestTests
         var from = RequestWorld.Utc(Monday);
 
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesIssued(
-            [new IssuedCertificate(scenario.Request.Lines[0], "XYZ", from, from.AddYears(1), null)], RequestWorld.Staff(Monday)));
+            [new IssuedCertificate(scenario.Request.Lines[0], "XYZ", from, from.AddYears(1), null)], RequestWorld.Staff(Monday), new WeekendOnlyCalendar()));
 
         Assert.Equal(CertificateRules.SerialMustBeHexadecimal, ex.Rule);
     }
@@ -141,12 +144,30 @@ public class IssueRequestTests
     {
         var scenario = new RequestScenario(RequestType.Issue).Reach(RequestStatus.AwaitingCaResult);
 
-        scenario.Request.RecordCaRejection("Hồ sơ thiếu quyết định thành lập", RequestWorld.Staff(Monday.AddDays(1)));
+        scenario.Request.RecordCaRejection("Hồ sơ thiếu quyết định thành lập", RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar());
 
         Assert.Equal(RequestStatus.RejectedByCa, scenario.Request.Status);
+        Assert.Equal(1, scenario.Request.CaWorkingDays);
         Assert.Equal("Hồ sơ thiếu quyết định thành lập", scenario.Request.RejectionReason);
         Assert.Equal("Hồ sơ thiếu quyết định thành lập", scenario.Request.History[^1].Note);
         Assert.False(scenario.Request.IsOpen);
+    }
+
+    [Fact]
+    public void CaWorkingDays_OfAnAnswerAfterAWeekend_CountsOnlyTheWorkingDays()
+    {
+        var friday = Monday.AddDays(4);
+        var request = RequestWorld.NewDraft(RequestType.Issue, friday);
+        var line = request.AddIssueLine(_world.Person);
+        request.Submit(RequestWorld.AgencyUser(friday.AddHours(1)), RequestSubjects.None, accuracyConfirmed: true, RequestWorld.SentToCa(friday.AddHours(1)));
+        request.Receive(RequestWorld.Staff(friday.AddHours(2)), _calendar, 8);
+
+        Assert.Null(request.CaWorkingDays);
+        request.RecordCaRejection("Thiếu quyết định", RequestWorld.Staff(friday.AddDays(4)), _calendar);
+
+        // Friday to Tuesday: Monday and Tuesday, the start day not counted.
+        Assert.Equal(2, request.CaWorkingDays);
+        Assert.NotNull(line);
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public class RenewRequestTests
         Assert.Equal(new DateOnly(2026, 3, 9), request.DueDate);
 
         var renewed = RequestWorld.Details("54FF01", Monday.AddDays(3), Monday.AddDays(100).AddYears(3));
-        var successors = request.RecordCertificatesRenewed([new RenewedCertificate(certificate, renewed)], RequestWorld.Staff(Monday.AddDays(3)));
+        var successors = request.RecordCertificatesRenewed([new RenewedCertificate(certificate, renewed)], RequestWorld.Staff(Monday.AddDays(3)), new WeekendOnlyCalendar());
 
         var successor = Assert.Single(successors);
         Assert.Equal(1, successor.RenewalCount);
@@ -211,7 +211,7 @@ public class RenewRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesRenewed(
             [new RenewedCertificate(old, new CertificateDetails("54AB", old.SubjectDn, old.Issuer, old.NotBeforeUtc, renewed, KeyStorageKind.PkiToken))],
-            RequestWorld.Staff(Monday.AddDays(1))));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.RenewalExtendsAtMost3Years, ex.Rule);
         Assert.Equal(CertificateStatus.Valid, old.Status);
@@ -226,7 +226,7 @@ public class RenewRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCertificatesRenewed(
             [new RenewedCertificate(old, new CertificateDetails("54AB", old.SubjectDn, old.Issuer, old.NotBeforeUtc, old.NotAfterUtc, KeyStorageKind.PkiToken))],
-            RequestWorld.Staff(Monday.AddDays(1))));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.RenewalMustExtendTheValidity, ex.Rule);
     }
@@ -247,7 +247,7 @@ public class RenewRequestTests
 
         var ex = Assert.Throws<DomainRuleException>(() => request.RecordCertificatesRenewed(
             [new RenewedCertificate(first, RequestWorld.Details("54AB", Monday, Monday.AddDays(100).AddYears(2)))],
-            RequestWorld.Staff(Monday.AddDays(1))));
+            RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.EveryLineNeedsACaResult, ex.Rule);
         Assert.Contains(second.SerialNumber, ex.Message, StringComparison.Ordinal);

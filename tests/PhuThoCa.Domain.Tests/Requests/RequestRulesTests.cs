@@ -74,7 +74,7 @@ public class RequestRulesTests
     {
         var scenario = new RequestScenario(RequestType.Revoke).Reach(RequestStatus.AwaitingCaResult);
 
-        var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCaRejection("", RequestWorld.Staff(Monday.AddDays(1))));
+        var ex = Assert.Throws<DomainRuleException>(() => scenario.Request.RecordCaRejection("", RequestWorld.Staff(Monday.AddDays(1)), new WeekendOnlyCalendar()));
 
         Assert.Equal(RequestRules.CaRejectionNeedsAReason, ex.Rule);
     }

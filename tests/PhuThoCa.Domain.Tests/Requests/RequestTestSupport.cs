@@ -282,7 +282,7 @@ internal sealed class RequestScenario
                 RecordCaResult(staff);
                 break;
             case RequestAction.RecordCaRejection:
-                Request.RecordCaRejection("Thông tin thuê bao không khớp với hồ sơ", staff);
+                Request.RecordCaRejection("Thông tin thuê bao không khớp với hồ sơ", staff, Calendar);
                 break;
             case RequestAction.HandOver:
                 Request.HandOver("Phạm Thị Dung", today, Request.Type == RequestType.Issue ? agency : staff);
@@ -308,7 +308,7 @@ internal sealed class RequestScenario
         {
             case RequestType.Issue:
                 Request.RecordCertificatesIssued(
-                    [new IssuedCertificate(Request.Lines[0], "5401AB", staff.AtUtc, staff.AtUtc.AddYears(5).AddDays(-1), "TK9001")], staff);
+                    [new IssuedCertificate(Request.Lines[0], "5401AB", staff.AtUtc, staff.AtUtc.AddYears(5).AddDays(-1), "TK9001")], staff, Calendar);
                 break;
             case RequestType.Revoke:
                 Request.RecordCertificatesRevoked([certificate!], staff.AtUtc.AddMinutes(-30), staff, Calendar);
@@ -316,16 +316,16 @@ internal sealed class RequestScenario
             case RequestType.Renew:
                 Request.RecordCertificatesRenewed([new RenewedCertificate(certificate!,
                     new CertificateDetails("5402CD", certificate!.SubjectDn, certificate.Issuer, staff.AtUtc,
-                        certificate.NotAfterUtc.AddYears(2), KeyStorageKind.PkiToken))], staff);
+                        certificate.NotAfterUtc.AddYears(2), KeyStorageKind.PkiToken))], staff, Calendar);
                 break;
             case RequestType.ChangeInfo:
                 Request.RecordCertificatesChanged([new ChangedCertificate(certificate!,
                     new CertificateDetails("5403EF", "E=an.nguyenvan@phutho.gov.vn, CN=Nguyễn Văn An, C=VN", certificate!.Issuer,
-                        staff.AtUtc, certificate.NotAfterUtc, KeyStorageKind.PkiToken))], staff);
+                        staff.AtUtc, certificate.NotAfterUtc, KeyStorageKind.PkiToken))], staff, Calendar);
                 break;
             case RequestType.RecoverToken:
                 // No such move: any face of RecordCaResult must be refused by the table first.
-                Request.RecordCertificatesIssued([], staff);
+                Request.RecordCertificatesIssued([], staff, Calendar);
                 break;
             default:
                 throw new InvalidOperationException();

@@ -12,10 +12,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using PhuThoCa.Domain.Certificates;
 using PhuThoCa.Domain.Requests;
 using PhuThoCa.Domain.Subscribers;
 using PhuThoCa.Domain.Tokens;
+using PhuThoCa.Infrastructure.Calendar;
 using PhuThoCa.Infrastructure.Persistence;
 
 if (args is ["rekey", var rekeyed])
@@ -210,6 +212,40 @@ await using (var milestones = Command(PhuThoCa.Migrations.Sqlite.Migrations.Requ
 }
 
 await tx.CommitAsync();
+
+// The Cục's working days of each answer, which the domain records with the answer (ADR 0037), counted with the portal's
+// calendar; the triggers move each request's report count from "unknown days" to its days.
+await using (var db = AppDbContext.Create(options.Options, UnrestrictedScope.Instance))
+{
+    var calendar = await new CalendarProvider(new ConfigurationBuilder().Build(), TimeProvider.System).GetAsync(db);
+    var deadlines = new CalendarDeadlines(calendar, RequestDeadlineSettings.Default);
+    var answers = new List<(long Id, int Days)>();
+    await using (var read = connection.CreateCommand())
+    {
+        read.CommandText = "SELECT Id, CaWaitStartedAtUtc, CaAnsweredAtUtc FROM Requests WHERE CaAnsweredAtUtc IS NOT NULL AND CaWaitStartedAtUtc IS NOT NULL AND CaWorkingDays IS NULL";
+        await using var reader = await read.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            DateOnly Day(int i) => PhuThoCa.Domain.Common.VietnamTime.ToDate(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc));
+            answers.Add((reader.GetInt64(0), deadlines.WorkingDaysBetween(Day(1), Day(2))));
+        }
+    }
+
+    await using var daysTx = await connection.BeginTransactionAsync();
+    await using var update = connection.CreateCommand();
+    update.Transaction = (SqliteTransaction)daysTx;
+    update.CommandText = "UPDATE Requests SET CaWorkingDays = $days WHERE Id = $id";
+    var days = update.Parameters.Add("$days", SqliteType.Integer);
+    var id = update.Parameters.Add("$id", SqliteType.Integer);
+    foreach (var answer in answers)
+    {
+        (days.Value, id.Value) = (answer.Days, answer.Id);
+        await update.ExecuteNonQueryAsync();
+    }
+
+    await daysTx.CommitAsync();
+}
+
 await using (var analyze = connection.CreateCommand())
 {
     // The portal never runs ANALYZE; neither does the generator, so plans match a fresh production file.

@@ -1,9 +1,10 @@
--- Reference of /Reports?p=year (the year 2026): the report's own SQL statements (GROUP BY counts and one lean row per
--- request with dates from its history), parameter values written in. Unlike the other references this is the portal's
+-- Reference of /Reports?p=year (the year 2026): the report's own SQL statements (GROUP BY counts; the requests from their
+-- maintained counts per agency, type, measure and month, ADR 0037), parameter values written in. Unlike the other references this is the portal's
 -- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
 -- Captured from the portal's command log; refresh it when the report's queries change (last: session 19, the demand
 -- plan counted in SQL and its first 100 lines read for the page; session 20, the subscribers in use from their maintained
--- counts; before, session 11, the requests read from the milestones kept on each request, ADR 0029).
+-- counts; session 21, the requests from their counts, ADR 0037; before, session 11, the requests read from the milestones
+-- kept on each request, ADR 0029).
 SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
 FROM "IssuedReports" AS "i"
 WHERE 1 OR "i"."AgencyId" IS NULL
@@ -97,9 +98,21 @@ INNER JOIN (
 ) AS "t1" ON "t"."SubjectId" = "t1"."Id"
 WHERE "t"."Subject" = 3 AND "t"."AtUtc" >= '2025-12-31 17:00:00' AND "t"."AtUtc" < '2026-12-31 17:00:00' AND "t"."ToState" IN ('Bị khóa', 'Đã khôi phục', 'Mất', 'Đã nộp lại Cục')
 GROUP BY "t1"."AgencyId", "t"."ToState";
-SELECT "r"."Id", "r"."Type", "r"."AgencyId", "r"."Status", "r"."ClosedAtUtc", "r"."FirstReceivedAtUtc", "r"."ResolvedAtUtc", "r"."Resolution", "r"."DueDate", "r"."CaWaitStartedAtUtc", "r"."CaAnsweredAtUtc"
+SELECT "r0"."Measure", "r0"."AgencyId", CAST("r0"."Type" AS INTEGER) AS "Type", CAST("r0"."Status" AS INTEGER) AS "Status", "r0"."Value", COALESCE(SUM("r0"."Count"), 0) AS "Count"
+FROM "RequestReportCounts" AS "r0"
+WHERE 1 AND "r0"."Count" <> 0 AND "r0"."Measure" IN (1, 2, 3, 4) AND "r0"."Month" >= 202601 AND "r0"."Month" <= 202612
+GROUP BY "r0"."Measure", "r0"."AgencyId", "r0"."Type", "r0"."Status", "r0"."Value";
+SELECT "r1"."AgencyId", "r1"."Type", "r1"."Status", "r1"."Value", "r1"."InPeriod", COALESCE(SUM("r1"."Count"), 0) AS "Count"
+FROM (
+    SELECT "r"."AgencyId", "r"."Type", "r"."Status", "r"."Value", "r"."Count", "r"."Month" >= 202601 AND "r"."Month" <= 202612 AS "InPeriod"
+    FROM "RequestReportCounts" AS "r"
+    WHERE 1 AND "r"."Count" <> 0 AND "r"."Measure" = 5
+) AS "r1"
+GROUP BY "r1"."AgencyId", "r1"."Type", "r1"."Status", "r1"."Value", "r1"."InPeriod";
+SELECT "r"."AgencyId", "r"."Type", "r"."Status", COUNT(*) AS "Count"
 FROM "Requests" AS "r"
-WHERE 1 AND "r"."FirstReceivedAtUtc" < '2026-12-31 17:00:00' AND ("r"."ClosedAtUtc" IS NULL OR "r"."ClosedAtUtc" >= '2025-12-31 17:00:00');
+WHERE 1 AND "r"."DueDate" >= '2026-12-07' AND "r"."ClosedAtUtc" IS NULL AND "r"."ResolvedAtUtc" IS NULL AND "r"."FirstReceivedAtUtc" IS NOT NULL
+GROUP BY "r"."AgencyId", "r"."Type", "r"."Status";
 SELECT "c"."Id"
 FROM "Certificates" AS "c"
 WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00';

@@ -47,6 +47,7 @@ internal sealed class RequestConfiguration : IEntityTypeConfiguration<Request>
             tb.HasTrigger(RequestMonthCount.Trigger);
             tb.HasTrigger(RequestClockCount.Trigger);
             tb.HasTrigger(ReceiptOutcomeCount.Trigger);
+            tb.HasTrigger(RequestReportCount.Trigger);
         });
         b.HasIndex(r => r.ReceiptNumber).IsUnique();
         b.HasIndex(r => new { r.AgencyId, r.Status });
@@ -233,6 +234,18 @@ internal sealed class AgencyReceiptOutcomeCountConfiguration : IEntityTypeConfig
         b.HasKey(c => new { c.Month, c.AgencyId, c.Type, c.Resolution, c.Status, c.HasDueDate });
         // One agency's statistics: its months only (by the key, the months' rows of every agency).
         b.HasIndex(c => new { c.AgencyId, c.Month });
+    }
+}
+
+internal sealed class RequestReportCountConfiguration : IEntityTypeConfiguration<RequestReportCount>
+{
+    public void Configure(EntityTypeBuilder<RequestReportCount> b)
+    {
+        b.ToTable("RequestReportCounts");
+        // Measure and month first: the province's report reads a range of months of each measure.
+        b.HasKey(c => new { c.Measure, c.Month, c.AgencyId, c.Type, c.Status, c.Value });
+        // One agency's report: its rows only.
+        b.HasIndex(c => new { c.AgencyId, c.Measure, c.Month });
     }
 }
 

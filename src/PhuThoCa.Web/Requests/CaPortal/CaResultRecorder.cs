@@ -33,10 +33,11 @@ public sealed class CaResultRecorder(AppDbContext db)
     /// <summary>Events whose subject is saved in the same unit of work; written once the ids are known.</summary>
     public List<(Entity Subject, TimelineSubject Kind, Func<int, TimelineEvent> Create)> PendingEvents { get; } = [];
 
-    public async Task<string> RecordIssuedAsync(Request request, IReadOnlyList<IssuedLine> lines, Actor actor, CancellationToken ct)
+    public async Task<string> RecordIssuedAsync(Request request, IReadOnlyList<IssuedLine> lines, Actor actor, IWorkingDayDeadlines deadlines,
+        CancellationToken ct)
     {
         var results = lines.Select(l => new IssuedCertificate(l.Line, l.Serial, VietnamTime.StartUtc(l.NotBefore), VietnamTime.LastSecondUtc(l.NotAfter), l.TokenSerial)).ToList();
-        request.RecordCertificatesIssued(results, actor);
+        request.RecordCertificatesIssued(results, actor, deadlines);
 
         var subscriberIds = request.Lines.Select(l => l.SubscriberId).ToList();
         var subscribers = await db.Subscribers.Include(s => s.Agency).Where(s => subscriberIds.Contains(s.Id)).ToListAsync(ct);
@@ -87,7 +88,8 @@ public sealed class CaResultRecorder(AppDbContext db)
         return $"Đã ghi nhận kết quả cấp {lines.Count} chứng thư số; sổ đăng ký chứng thư và thiết bị đã được cập nhật.";
     }
 
-    public async Task<string> RecordRenewedAsync(Request request, IReadOnlyList<RenewedLine> lines, Actor actor, CancellationToken ct)
+    public async Task<string> RecordRenewedAsync(Request request, IReadOnlyList<RenewedLine> lines, Actor actor, IWorkingDayDeadlines deadlines,
+        CancellationToken ct)
     {
         var ids = lines.Select(l => l.Line.CertificateId!.Value).ToList();
         var certificates = await db.Certificates.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
@@ -108,7 +110,7 @@ public sealed class CaResultRecorder(AppDbContext db)
                 VietnamTime.LastSecondUtc(l.NotAfter), old.Storage, KeyAlgorithm: old.KeyAlgorithm)));
         }
 
-        var successors = request.RecordCertificatesRenewed(results, actor);
+        var successors = request.RecordCertificatesRenewed(results, actor, deadlines);
         if (request.RenewsWithAChange)
         {
             await ApplyToSubscribersAsync(request, actor, ct);
@@ -129,7 +131,8 @@ public sealed class CaResultRecorder(AppDbContext db)
         return $"Đã ghi nhận kết quả gia hạn {successors.Count} chứng thư số; sổ đăng ký đã có chứng thư gia hạn.";
     }
 
-    public async Task<string> RecordChangedAsync(Request request, IReadOnlyList<ChangedLine> changes, Actor actor, CancellationToken ct)
+    public async Task<string> RecordChangedAsync(Request request, IReadOnlyList<ChangedLine> changes, Actor actor, IWorkingDayDeadlines deadlines,
+        CancellationToken ct)
     {
         var ids = changes.Select(c => c.CertificateId).ToList();
         var certificates = await db.Certificates.Where(c => ids.Contains(c.Id)).ToListAsync(ct);
@@ -152,7 +155,7 @@ public sealed class CaResultRecorder(AppDbContext db)
                 certificate.ThumbprintSha256, certificate.KeyAlgorithm)));
         }
 
-        request.RecordCertificatesChanged(results, actor);
+        request.RecordCertificatesChanged(results, actor, deadlines);
 
         foreach (var certificate in certificates)
         {

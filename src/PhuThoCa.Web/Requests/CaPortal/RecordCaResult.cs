@@ -162,6 +162,7 @@ public sealed class RecordCaResult(AppDbContext db, IValidator<CaResultInput> va
     {
         var recorder = _recorder = new CaResultRecorder(Db);
         CaResultLine? Row(RequestLine line) => input.Lines.FirstOrDefault(l => l.LineId == line.Id);
+        var deadlines = await services.DeadlinesAsync(ct);
         return request.Type switch
         {
             RequestType.Issue => await recorder.RecordIssuedAsync(request, [.. request.Lines.Select(l =>
@@ -169,18 +170,18 @@ public sealed class RecordCaResult(AppDbContext db, IValidator<CaResultInput> va
                 var row = Row(l)!;
                 return new IssuedLine(l, row.Serial!, Format.ParseDate(row.NotBefore)!.Value, Format.ParseDate(row.NotAfter)!.Value,
                     Text.CleanOrNull(row.TokenSerial));
-            })], actor, ct),
+            })], actor, deadlines, ct),
             RequestType.Renew => await recorder.RecordRenewedAsync(request, [.. request.Lines.Select(l =>
             {
                 var row = Row(l)!;
                 return new RenewedLine(l, row.Serial ?? "", Format.ParseDate(row.NotAfter)!.Value);
-            })], actor, ct),
+            })], actor, deadlines, ct),
             RequestType.ChangeInfo => await recorder.RecordChangedAsync(request, [.. request.Lines
                 .Select(l => l.CertificateId!.Value).Distinct()
                 .Select(certificateId => new ChangedLine(certificateId, request.Lines.Where(l => l.CertificateId == certificateId)
-                    .Select(l => Row(l)?.Serial).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))))], actor, ct),
+                    .Select(l => Row(l)?.Serial).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))))], actor, deadlines, ct),
             RequestType.Revoke => await recorder.RecordRevokedAsync(request, Format.ParseDate(input.RevokedOn)!.Value, actor,
-                await services.DeadlinesAsync(ct), ct),
+                deadlines, ct),
             RequestType.RecoverToken => throw new DomainRuleException(RequestRules.TransitionMustBeInTheTable,
                 "Yêu cầu khôi phục thiết bị không có kết quả của Cục."),
         };
