@@ -178,6 +178,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>The requests section of the Điều 8.4 report per agency, type, measure and month, kept by triggers (see <see cref="RequestReportCount"/>).</summary>
     public IQueryable<RequestReportCount> RequestReportCounts => Set<RequestReportCount>().AsNoTracking();
 
+    /// <summary>The certificate figures of the Điều 8.4 report per agency, measure and month, kept by triggers (see <see cref="CertificateReportCount"/>).</summary>
+    public IQueryable<CertificateReportCount> CertificateReportCounts => Set<CertificateReportCount>().AsNoTracking();
+
     /// <summary>Valid certificates per Vietnam month of expiry, kept by triggers (see <see cref="CertificateExpiryCount"/>).</summary>
     public IQueryable<CertificateExpiryCount> CertificateExpiryCounts => Set<CertificateExpiryCount>().AsNoTracking();
 
@@ -234,6 +237,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<TokenCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<AgencyReceiptOutcomeCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         builder.Entity<RequestReportCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
+        builder.Entity<CertificateReportCount>().HasQueryFilter(c => ScopeAgencyId == null || c.AgencyId == ScopeAgencyId);
         // Province-wide counters: nothing for an agency-scoped context.
         builder.Entity<RequestMonthCount>().HasQueryFilter(c => ScopeAgencyId == null);
         builder.Entity<CertificateExpiryCount>().HasQueryFilter(c => ScopeAgencyId == null);

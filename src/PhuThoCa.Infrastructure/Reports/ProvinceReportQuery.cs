@@ -49,7 +49,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         var asOf = period.To < today ? period.To : today;
         await SubscribersAsync(agencyId, Of, ct);
-        await CertificatesAsync(period, agencyId, Of, ct);
+        await CertificatesAsync(period, agencyId, period.To < today, Of, ct);
         await TokensAsync(period, agencyId, Of, ct);
         var byType = await RequestsAsync(period, agencyId, asOf, period.To < today, Of, ct);
         var reasons = await RevokedByReasonAsync(period, agencyId, ct);
@@ -99,10 +99,15 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         }
     }
 
-    private async Task CertificatesAsync(ReportPeriod period, int? agencyId, Func<int, AgencyFigures?> of, CancellationToken ct)
+    private async Task CertificatesAsync(ReportPeriod period, int? agencyId, bool periodEnded, Func<int, AgencyFigures?> of, CancellationToken ct)
     {
         var (from, end) = (period.StartUtc, period.EndUtc);
         var certificates = Certificates(agencyId);
+        var fromCounters = UseCounters && IsWholeMonths(period);
+        if (fromCounters)
+        {
+            await CertificatesFromCountersAsync(period, agencyId, periodEnded, of, ct);
+        }
 
         async Task CountAsync(Expression<Func<Certificate, bool>> where, Action<AgencyFigures, int> set)
         {
@@ -117,16 +122,23 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             }
         }
 
-        await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && c.PredecessorId == null && c.RenewalCount == 0,
-            (f, n) => f.Issued = n);
-        await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && (c.PredecessorId != null || c.RenewalCount > 0),
-            (f, n) => f.Renewed = n);
-        await CountAsync(c => c.RevokedAtUtc >= from && c.RevokedAtUtc < end, (f, n) => f.Revoked = n);
-        // A renewed certificate is replaced before its end (the renewal needs 30 days left), so it never "expires".
-        await CountAsync(c => c.NotAfterUtc >= from && c.NotAfterUtc < end && c.Status != CertificateStatus.Superseded
-            && (c.RevokedAtUtc == null || c.RevokedAtUtc >= c.NotAfterUtc), (f, n) => f.Expired = n);
-        await CountAsync(c => c.NotBeforeUtc < end && c.NotAfterUtc >= end && (c.RevokedAtUtc == null || c.RevokedAtUtc >= end)
-            && !db.Certificates.Any(s => s.PredecessorId == c.Id && s.NotBeforeUtc < end), (f, n) => f.ValidAtEnd = n);
+        if (!fromCounters)
+        {
+            await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && c.PredecessorId == null && c.RenewalCount == 0,
+                (f, n) => f.Issued = n);
+            await CountAsync(c => c.NotBeforeUtc >= from && c.NotBeforeUtc < end && (c.PredecessorId != null || c.RenewalCount > 0),
+                (f, n) => f.Renewed = n);
+            await CountAsync(c => c.RevokedAtUtc >= from && c.RevokedAtUtc < end, (f, n) => f.Revoked = n);
+            // A renewed certificate is replaced before its end (the renewal needs 30 days left), so it never "expires".
+            await CountAsync(c => c.NotAfterUtc >= from && c.NotAfterUtc < end && c.Status != CertificateStatus.Superseded
+                && (c.RevokedAtUtc == null || c.RevokedAtUtc >= c.NotAfterUtc), (f, n) => f.Expired = n);
+        }
+
+        if (!fromCounters || periodEnded)
+        {
+            await CountAsync(c => c.NotBeforeUtc < end && c.NotAfterUtc >= end && (c.RevokedAtUtc == null || c.RevokedAtUtc >= end)
+                && !db.Certificates.Any(s => s.PredecessorId == c.Id && s.NotBeforeUtc < end), (f, n) => f.ValidAtEnd = n);
+        }
 
         // One row per line, counted here: with a GROUP BY, SQLite reads every request in agency order instead of the range.
         var changed = await db.Requests.AsNoTracking()
@@ -137,6 +149,71 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         foreach (var row in changed.CountBy(a => a))
         {
             of(row.Key)?.Changed = row.Value;
+        }
+    }
+
+    /// <summary>A period of whole Vietnam months: the certificate counts' months are its months exactly.</summary>
+    private static bool IsWholeMonths(ReportPeriod period) => period.From.Day == 1 && period.To.AddDays(1).Day == 1;
+
+    /// <summary>
+    /// The certificate figures of a period of whole months from the maintained counts (<see cref="CertificateReportCount"/>,
+    /// ADR 0037): issued, renewed, revoked and expired by the months of their dates, for any such period; valid at the end
+    /// of a period that reaches today, as the certificates standing now that expire after it, neither revoked nor
+    /// superseded, less those that start after it. This relies on what the domain records: a revocation time is never
+    /// after the day it is recorded, and a renewal's successor starts when it is recorded, so a certificate with a successor
+    /// is superseded. A period that ended is counted from the register's rows.
+    /// </summary>
+    private async Task CertificatesFromCountersAsync(ReportPeriod period, int? agencyId, bool periodEnded, Func<int, AgencyFigures?> of,
+        CancellationToken ct)
+    {
+        var (fromMonth, toMonth) = (RequestMonthCount.MonthKey(period.From), RequestMonthCount.MonthKey(period.To));
+        var counts = db.CertificateReportCounts.Where(c => c.Count != 0 && (agencyId == null || c.AgencyId == agencyId));
+        var cells = await counts.Where(c => PeriodCertificateMeasures.Contains(c.Measure) && c.Month >= fromMonth && c.Month <= toMonth)
+            .GroupBy(c => new { c.Measure, c.AgencyId, c.Value })
+            .Select(g => new { g.Key.Measure, g.Key.AgencyId, g.Key.Value, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        foreach (var c in cells)
+        {
+            if (of(c.AgencyId) is not { } f)
+            {
+                continue;
+            }
+
+            switch (c.Measure)
+            {
+                case CertificateReportCount.Started when c.Value == 0: f.Issued += c.Count; break;
+                case CertificateReportCount.Started: f.Renewed += c.Count; break;
+                case CertificateReportCount.Revoked: f.Revoked += c.Count; break;
+                case CertificateReportCount.Expired: f.Expired += c.Count; break;
+            }
+        }
+
+        if (periodEnded)
+        {
+            return;
+        }
+
+        var end = period.EndUtc;
+        var endMonth = RequestMonthCount.MonthKey(period.To.AddDays(1));
+        var standing = await counts
+            .Where(c => c.Measure == CertificateReportCount.Standing && c.Month >= endMonth && c.Status != (int)CertificateStatus.Superseded)
+            .GroupBy(c => new { c.AgencyId, c.Value })
+            .Select(g => new { g.Key.AgencyId, g.Key.Value, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        // Certificates starting after the period (normally none): a range of their start; what else makes them counted above is
+        // tested here, since with it in SQL SQLite read every certificate without a revocation time instead.
+        var startingLater = (await Certificates(agencyId).Where(c => c.NotBeforeUtc >= end)
+                .Select(c => new { c.Subscriber!.AgencyId, c.NotAfterUtc, c.RevokedAtUtc, c.Status }).ToListAsync(ct))
+            .Where(c => c.NotAfterUtc >= end && c.RevokedAtUtc == null && c.Status != CertificateStatus.Superseded)
+            .CountBy(c => c.AgencyId).Select(c => new { AgencyId = c.Key, Count = c.Value });
+        foreach (var c in standing.Where(c => !CertificateReportCount.HasRevocationTime(c.Value)))
+        {
+            of(c.AgencyId)?.ValidAtEnd += c.Count;
+        }
+
+        foreach (var c in startingLater)
+        {
+            of(c.AgencyId)?.ValidAtEnd -= c.Count;
         }
     }
 
@@ -410,6 +487,10 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     private static readonly int[] PeriodMeasures =
         [RequestReportCount.Received, RequestReportCount.Closed, RequestReportCount.Resolved, RequestReportCount.CaAnswered];
 
+    /// <summary>The certificate measures counted by the month of their date (an IN list: one range of months each).</summary>
+    private static readonly int[] PeriodCertificateMeasures =
+        [CertificateReportCount.Started, CertificateReportCount.Revoked, CertificateReportCount.Expired];
+
     private sealed record Cell(int Measure, int AgencyId, RequestType Type, RequestStatus Status, int Value, bool InPeriod, int Count);
 
     /// <summary>Adds one request to <paramref name="figures"/>; the outcome rules are the domain's (<see cref="ScienceDepartmentStep"/>).</summary>
@@ -513,8 +594,10 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         var end = VietnamTime.StartUtc(new DateOnly(planYear + 1, 1, 1));
         var expiring = Certificates(agencyId)
             .Where(c => c.Status == CertificateStatus.Valid && c.NotAfterUtc >= start && c.NotAfterUtc < end);
-        var counts = await expiring.GroupBy(c => new { c.Subscriber!.AgencyId, c.RenewalCount })
-            .Select(g => new { g.Key.AgencyId, g.Key.RenewalCount, Count = g.Count() }).ToListAsync(ct);
+        var counts = UseCounters
+            ? await PlanCountsFromCountersAsync(planYear, agencyId, ct)
+            : await expiring.GroupBy(c => new { c.Subscriber!.AgencyId, c.RenewalCount })
+                .Select(g => new PlanCount(g.Key.AgencyId, g.Key.RenewalCount, g.Count())).ToListAsync(ct);
         var total = 0;
         foreach (var row in counts)
         {
@@ -556,6 +639,22 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         return (lines, total);
     }
+
+    /// <summary>The valid certificates expiring in the plan year per agency and renewal count, from the standing counts (ADR 0037).</summary>
+    private async Task<List<PlanCount>> PlanCountsFromCountersAsync(int planYear, int? agencyId, CancellationToken ct)
+    {
+        var (fromMonth, toMonth) = ((planYear * 100) + 1, (planYear * 100) + 12);
+        var rows = await db.CertificateReportCounts
+            .Where(c => c.Count != 0 && (agencyId == null || c.AgencyId == agencyId) && c.Measure == CertificateReportCount.Standing
+                && c.Month >= fromMonth && c.Month <= toMonth && c.Status == (int)CertificateStatus.Valid)
+            .GroupBy(c => new { c.AgencyId, c.Value })
+            .Select(g => new { g.Key.AgencyId, g.Key.Value, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+        return [.. rows.GroupBy(r => (r.AgencyId, RenewalCount: CertificateReportCount.RenewalCountOf(r.Value)))
+            .Select(g => new PlanCount(g.Key.AgencyId, g.Key.RenewalCount, g.Sum(r => r.Count)))];
+    }
+
+    private sealed record PlanCount(int AgencyId, int RenewalCount, int Count);
 
     /// <summary>
     /// Each agency's own forecast: from its report sent (or received) in the latest round whose period ends within

@@ -362,6 +362,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.ToTable("Certificates", t =>
                         {
                             t.HasTrigger("TR_Certificates_ExpiryCounts");
+
+                            t.HasTrigger("TR_Certificates_ReportCounts");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -1700,6 +1702,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.ToTable("Subscribers", t =>
                         {
+                            t.HasTrigger("TR_Subscribers_CertificateReportCounts");
+
                             t.HasTrigger("TR_Subscribers_Counts");
                         });
 
@@ -2108,6 +2112,31 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateReportCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Measure", "Month", "AgencyId", "Status", "Value");
+
+                    b.ToTable("CertificateReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.ReceiptOutcomeCount", b =>

@@ -346,6 +346,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.ToTable("Certificates", t =>
                         {
                             t.HasTrigger("TR_Certificates_ExpiryCounts");
+
+                            t.HasTrigger("TR_Certificates_ReportCounts");
                         });
                 });
 
@@ -1640,6 +1642,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.ToTable("Subscribers", t =>
                         {
+                            t.HasTrigger("TR_Subscribers_CertificateReportCounts");
+
                             t.HasTrigger("TR_Subscribers_Counts");
                         });
                 });
@@ -2039,6 +2043,31 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("CertificateExpiryCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.CertificateReportCount", b =>
+                {
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Measure", "Month", "AgencyId", "Status", "Value");
+
+                    b.ToTable("CertificateReportCounts", (string)null);
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.ReceiptOutcomeCount", b =>

@@ -3,7 +3,7 @@
 -- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
 -- Captured from the portal's command log; refresh it when the report's queries change (last: session 19, the demand
 -- plan counted in SQL and its first 100 lines read for the page; session 20, the subscribers in use from their maintained
--- counts; session 21, the requests from their counts, ADR 0037; before, session 11, the requests read from the milestones
+-- counts; session 21, the requests, the certificate figures and the plan's counts from their counts, ADR 0037; before, session 11, the requests read from the milestones
 -- kept on each request, ADR 0029).
 SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
 FROM "IssuedReports" AS "i"
@@ -20,59 +20,22 @@ WHERE 1;
 SELECT "s"."AgencyId", "s"."Kind", "s"."Count"
 FROM "SubscriberCounts" AS "s"
 WHERE 1 AND "s"."IsActive" AND "s"."Count" <> 0;
-SELECT "s0"."AgencyId", COUNT(*) AS "Count"
+SELECT "c"."Measure", "c"."AgencyId", "c"."Value", COALESCE(SUM("c"."Count"), 0) AS "Count"
+FROM "CertificateReportCounts" AS "c"
+WHERE 1 AND "c"."Count" <> 0 AND "c"."Measure" IN (1, 2, 3) AND "c"."Month" >= 202601 AND "c"."Month" <= 202612
+GROUP BY "c"."Measure", "c"."AgencyId", "c"."Value";
+SELECT "c"."AgencyId", "c"."Value", COALESCE(SUM("c"."Count"), 0) AS "Count"
+FROM "CertificateReportCounts" AS "c"
+WHERE 1 AND "c"."Count" <> 0 AND "c"."Measure" = 4 AND "c"."Month" >= 202701 AND "c"."Status" <> 4
+GROUP BY "c"."AgencyId", "c"."Value";
+SELECT "s0"."AgencyId", "c"."NotAfterUtc", "c"."RevokedAtUtc", "c"."Status"
 FROM "Certificates" AS "c"
 INNER JOIN (
     SELECT "s"."Id", "s"."AgencyId"
     FROM "Subscribers" AS "s"
     WHERE 1
 ) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."NotBeforeUtc" >= '2025-12-31 17:00:00' AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND "c"."PredecessorId" IS NULL AND "c"."RenewalCount" = 0
-GROUP BY "s0"."AgencyId";
-SELECT "s0"."AgencyId", COUNT(*) AS "Count"
-FROM "Certificates" AS "c"
-INNER JOIN (
-    SELECT "s"."Id", "s"."AgencyId"
-    FROM "Subscribers" AS "s"
-    WHERE 1
-) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."NotBeforeUtc" >= '2025-12-31 17:00:00' AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND ("c"."PredecessorId" IS NOT NULL OR "c"."RenewalCount" > 0)
-GROUP BY "s0"."AgencyId";
-SELECT "s0"."AgencyId", COUNT(*) AS "Count"
-FROM "Certificates" AS "c"
-INNER JOIN (
-    SELECT "s"."Id", "s"."AgencyId"
-    FROM "Subscribers" AS "s"
-    WHERE 1
-) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00'
-GROUP BY "s0"."AgencyId";
-SELECT "s0"."AgencyId", COUNT(*) AS "Count"
-FROM "Certificates" AS "c"
-INNER JOIN (
-    SELECT "s"."Id", "s"."AgencyId"
-    FROM "Subscribers" AS "s"
-    WHERE 1
-) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."NotAfterUtc" >= '2025-12-31 17:00:00' AND "c"."NotAfterUtc" < '2026-12-31 17:00:00' AND "c"."Status" <> 4 AND ("c"."RevokedAtUtc" IS NULL OR "c"."RevokedAtUtc" >= "c"."NotAfterUtc")
-GROUP BY "s0"."AgencyId";
-SELECT "s0"."AgencyId", COUNT(*) AS "Count"
-FROM "Certificates" AS "c"
-INNER JOIN (
-    SELECT "s"."Id", "s"."AgencyId"
-    FROM "Subscribers" AS "s"
-    WHERE 1
-) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."NotBeforeUtc" < '2026-12-31 17:00:00' AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND ("c"."RevokedAtUtc" IS NULL OR "c"."RevokedAtUtc" >= '2026-12-31 17:00:00') AND NOT EXISTS (
-    SELECT 1
-    FROM "Certificates" AS "c0"
-    INNER JOIN (
-        SELECT "s1"."Id", "s1"."AgencyId"
-        FROM "Subscribers" AS "s1"
-        WHERE 1
-    ) AS "s2" ON "c0"."SubscriberId" = "s2"."Id"
-    WHERE 1 AND "c0"."PredecessorId" = "c"."Id" AND "c0"."NotBeforeUtc" < '2026-12-31 17:00:00')
-GROUP BY "s0"."AgencyId";
+WHERE 1 AND "c"."NotBeforeUtc" >= '2026-12-31 17:00:00';
 SELECT "r"."AgencyId"
 FROM "Requests" AS "r"
 INNER JOIN "RequestLine" AS "r0" ON "r"."Id" = "r0"."RequestId"
@@ -122,15 +85,10 @@ WHERE "r"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "
 SELECT "r"."Id"
 FROM "Requests" AS "r"
 WHERE "r"."Id" IN (SELECT "l"."RequestId" FROM "RequestLine" AS "l" WHERE "l"."CertificateId" IN (SELECT "c"."Id" FROM "Certificates" AS "c" WHERE "c"."RevokedAtUtc" >= '2025-12-31 17:00:00' AND "c"."RevokedAtUtc" < '2026-12-31 17:00:00')) AND "r"."Type" = 2 AND "r"."Status" IN (10, 11);
-SELECT "s0"."AgencyId", "c"."RenewalCount", COUNT(*) AS "Count"
-FROM "Certificates" AS "c"
-INNER JOIN (
-    SELECT "s"."Id", "s"."AgencyId"
-    FROM "Subscribers" AS "s"
-    WHERE 1
-) AS "s0" ON "c"."SubscriberId" = "s0"."Id"
-WHERE 1 AND "c"."Status" = 1 AND "c"."NotAfterUtc" >= '2026-12-31 17:00:00' AND "c"."NotAfterUtc" < '2027-12-31 17:00:00'
-GROUP BY "s0"."AgencyId", "c"."RenewalCount";
+SELECT "c"."AgencyId", "c"."Value", COALESCE(SUM("c"."Count"), 0) AS "Count"
+FROM "CertificateReportCounts" AS "c"
+WHERE 1 AND "c"."Count" <> 0 AND "c"."Measure" = 4 AND "c"."Month" >= 202701 AND "c"."Month" <= 202712 AND "c"."Status" = 1
+GROUP BY "c"."AgencyId", "c"."Value";
 SELECT "s0"."AgencyId", "s0"."Name" AS "Subscriber", "c"."SerialNumber", "c"."NotAfterUtc", "c"."RenewalCount"
 FROM "Certificates" AS "c"
 INNER JOIN (

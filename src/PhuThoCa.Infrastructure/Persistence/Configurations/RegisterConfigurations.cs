@@ -44,7 +44,11 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.Property(s => s.SearchKey).HasMaxLength(500);
         b.Ignore(s => s.MaskedNationalId);
         // SubscriberCounts is kept by triggers on this table (SubscriberCount); EF must know, or SQL Server refuses its OUTPUT clause.
-        b.ToTable(tb => tb.HasTrigger(SubscriberCount.Trigger));
+        b.ToTable(tb =>
+        {
+            tb.HasTrigger(SubscriberCount.Trigger);
+            tb.HasTrigger(CertificateReportCount.SubscriberTrigger);
+        });
         // The agency's subscribers; the report's active subscribers per agency and kind read from the index alone.
         b.HasIndex(s => new { s.AgencyId, s.IsActive, s.Kind });
         b.HasIndex(s => s.NationalId);
@@ -61,7 +65,11 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
     public void Configure(EntityTypeBuilder<Certificate> b)
     {
         // CertificateExpiryCounts is kept by a trigger on this table; EF must know, or SQL Server refuses its OUTPUT clause.
-        b.ToTable(tb => tb.HasTrigger(CertificateExpiryCount.Trigger));
+        b.ToTable(tb =>
+        {
+            tb.HasTrigger(CertificateExpiryCount.Trigger);
+            tb.HasTrigger(CertificateReportCount.Trigger);
+        });
         b.Property(c => c.SerialNumber).HasMaxLength(Certificate.SerialMaxLength).IsRequired();
         b.Property(c => c.SubjectDn).HasMaxLength(1000).IsRequired();
         b.Property(c => c.Issuer).HasMaxLength(500).IsRequired();
@@ -82,6 +90,16 @@ internal sealed class CertificateConfiguration : IEntityTypeConfiguration<Certif
         b.HasOne(c => c.Token).WithMany().HasForeignKey(c => c.TokenId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.PredecessorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Certificate>().WithMany().HasForeignKey(c => c.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CertificateReportCountConfiguration : IEntityTypeConfiguration<CertificateReportCount>
+{
+    public void Configure(EntityTypeBuilder<CertificateReportCount> b)
+    {
+        b.ToTable("CertificateReportCounts");
+        // Measure and month first: the report reads a range of months of each measure.
+        b.HasKey(c => new { c.Measure, c.Month, c.AgencyId, c.Status, c.Value });
     }
 }
 
