@@ -85,11 +85,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>, IAsyncLifet
     }
 
     /// <summary>A new DbContext with province-wide scope, for arranging and asserting.</summary>
-    public AppDbContext CreateDbContext()
+    public AppDbContext CreateDbContext() => CreateDbContext(UnrestrictedScope.Instance);
+
+    /// <summary>A new DbContext over the portal's database under <paramref name="scope"/> (one agency's, as an officer has).</summary>
+    public AppDbContext CreateDbContext(IAgencyScope scope)
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
-        return AppDbContext.Create(options.Options, UnrestrictedScope.Instance);
+        return AppDbContext.Create(options.Options, scope);
     }
 
     /// <summary>An anonymous client that keeps cookies and does not follow redirects.</summary>

@@ -155,6 +155,43 @@ public sealed class RequestFigures
 
     public double? CaAverageWorkingDays => CaFinished == 0 ? null : Math.Round((double)CaWorkingDaysSum / CaFinished, 1);
 
+    /// <summary>Adds <paramref name="count"/> requests closed in the period in <paramref name="status"/> (the closed statuses counted).</summary>
+    public void AddClosed(RequestStatus status, int count = 1)
+    {
+        switch (status)
+        {
+            case RequestStatus.Completed: Completed += count; break;
+            case RequestStatus.Rejected: RejectedByScienceDepartment += count; break;
+            case RequestStatus.RejectedByCa: RejectedByCa += count; break;
+            case RequestStatus.Cancelled: Cancelled += count; break;
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> of Sở's steps with <paramref name="outcome"/>; a withdrawn step, or none, is not counted.</summary>
+    public void AddOutcome(StepOutcome? outcome, int count = 1)
+    {
+        switch (outcome)
+        {
+            case StepOutcome.Early: Early += count; break;
+            case StepOutcome.OnDueDay: OnDueDay += count; break;
+            case StepOutcome.Late: Late += count; break;
+            case StepOutcome.Pending: Pending += count; break;
+            case StepOutcome.PendingOverdue: Pending += count; PendingOverdue += count; break;
+        }
+    }
+
+    /// <summary>Adds <paramref name="count"/> Cục legs that ended in the period after <paramref name="workingDays"/>, against the expected period.</summary>
+    public void AddCaFinished(int workingDays, int expectedWorkingDays, int count = 1)
+    {
+        CaFinished += count;
+        CaWorkingDaysSum += workingDays * count;
+        CaWorkingDaysMax = Math.Max(CaWorkingDaysMax, workingDays);
+        if (workingDays > expectedWorkingDays)
+        {
+            CaBeyondExpected += count;
+        }
+    }
+
     public void Add(RequestFigures other)
     {
         ArgumentNullException.ThrowIfNull(other);

@@ -149,6 +149,17 @@ public sealed partial class Request : Entity
     public int? CaWorkingDays { get; private set; }
 
     /// <summary>
+    /// The Cục's period in working days from <paramref name="startedUtc"/> to <paramref name="answeredUtc"/>: their Vietnam
+    /// dates, the start day not counted, by the calendar of <paramref name="deadlines"/>. What <see cref="CaWorkingDays"/>
+    /// keeps, and what the report counts for an answer recorded without it.
+    /// </summary>
+    public static int CaWorkingDaysBetween(IWorkingDayDeadlines deadlines, DateTime startedUtc, DateTime answeredUtc)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        return deadlines.WorkingDaysBetween(VietnamTime.ToDate(startedUtc), VietnamTime.ToDate(answeredUtc));
+    }
+
+    /// <summary>
     /// Optimistic concurrency token, renewed by every change of the aggregate. Map it with <c>IsConcurrencyToken()</c>
     /// (not <c>IsRowVersion()</c>) so SQLite and SQL Server behave the same.
     /// </summary>
@@ -269,7 +280,7 @@ public sealed partial class Request : Entity
             CaAnsweredAtUtc = atUtc;
             if (CaWaitStartedAtUtc is { } started)
             {
-                CaWorkingDays = deadlines!.WorkingDaysBetween(VietnamTime.ToDate(started), VietnamTime.ToDate(atUtc));
+                CaWorkingDays = CaWorkingDaysBetween(deadlines!, started, atUtc);
             }
         }
     }

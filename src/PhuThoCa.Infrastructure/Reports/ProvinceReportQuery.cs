@@ -359,28 +359,11 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         RequestFigures Of(int agency, RequestType type) =>
             figures.TryGetValue((agency, type), out var f) ? f : figures[(agency, type)] = new RequestFigures();
 
-        void Pending(RequestFigures f, StepOutcome outcome, int n)
-        {
-            switch (outcome)
-            {
-                case StepOutcome.Pending: f.Pending += n; break;
-                case StepOutcome.PendingOverdue: f.Pending += n; f.PendingOverdue += n; break;
-            }
-        }
-
         void CaFinished(RequestFigures f, RequestType type, int days, int n)
         {
-            if (LegalDeadlines.StepFor(type, RequestStatus.AwaitingCaResult) is not { } caStep)
+            if (CaExpectedWorkingDays(type) is { } expected)
             {
-                return;
-            }
-
-            f.CaFinished += n;
-            f.CaWorkingDaysSum += days * n;
-            f.CaWorkingDaysMax = Math.Max(f.CaWorkingDaysMax, days);
-            if (days > settings.WorkingDays(caStep))
-            {
-                f.CaBeyondExpected += n;
+                f.AddCaFinished(days, expected, n);
             }
         }
 
@@ -393,30 +376,17 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                     f.Received += c.Count;
                     break;
                 case RequestReportCount.Closed:
-                    switch (c.Status)
-                    {
-                        case RequestStatus.Completed: f.Completed += c.Count; break;
-                        case RequestStatus.Rejected: f.RejectedByScienceDepartment += c.Count; break;
-                        case RequestStatus.RejectedByCa: f.RejectedByCa += c.Count; break;
-                        case RequestStatus.Cancelled: f.Cancelled += c.Count; break;
-                    }
-
+                    f.AddClosed(c.Status, c.Count);
                     // Carried over, below: closed in the period, or open now, less received in the period.
                     f.CarriedOver += c.Count;
                     if (c.Value == 1 && ScienceDepartmentStep.Applies(c.Type))
                     {
-                        Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), c.Count);
+                        f.AddOutcome(ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), c.Count);
                     }
 
                     break;
                 case RequestReportCount.Resolved when ScienceDepartmentStep.Applies(c.Type) && c.Value != 0:
-                    switch (ScienceDepartmentStep.Resolved((ResolutionTiming)c.Value))
-                    {
-                        case StepOutcome.Early: f.Early += c.Count; break;
-                        case StepOutcome.OnDueDay: f.OnDueDay += c.Count; break;
-                        case StepOutcome.Late: f.Late += c.Count; break;
-                    }
-
+                    f.AddOutcome(ScienceDepartmentStep.Resolved((ResolutionTiming)c.Value), c.Count);
                     break;
                 case RequestReportCount.CaAnswered when c.Value != RequestReportCount.UnknownDays:
                     CaFinished(f, c.Type, c.Value, c.Count);
@@ -429,9 +399,8 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             CaFinished(Of(agency, type), type, days, 1);
         }
 
-        // Of the unresolved open requests with a due date, those due today or later are counted once per key, the rest are
-        // due before today.
-        var dueLaterLeft = new Dictionary<(int, RequestType, RequestStatus), int>(dueLater);
+        // Of the unresolved open requests with a due date, those due today or later are counted once per key (taken from
+        // dueLater as they are), the rest are due before today.
         foreach (var c in open)
         {
             var f = Of(c.AgencyId, c.Type);
@@ -442,21 +411,21 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                 var n = c.Count;
                 if ((c.Value & RequestReportCount.OpenHasDueDate) == 0)
                 {
-                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), n);
+                    f.AddOutcome(ScienceDepartmentStep.Unresolved(c.Type, c.Status, null, today), n);
                 }
                 else
                 {
                     var key = (c.AgencyId, c.Type, c.Status);
-                    var later = Math.Min(n, dueLaterLeft.GetValueOrDefault(key));
-                    dueLaterLeft[key] = dueLaterLeft.GetValueOrDefault(key) - later;
-                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, today, today), later);
-                    Pending(f, ScienceDepartmentStep.Unresolved(c.Type, c.Status, today.AddDays(-1), today), n - later);
+                    var later = Math.Min(n, dueLater.GetValueOrDefault(key));
+                    dueLater[key] = dueLater.GetValueOrDefault(key) - later;
+                    f.AddOutcome(ScienceDepartmentStep.Unresolved(c.Type, c.Status, today, today), later);
+                    f.AddOutcome(ScienceDepartmentStep.Unresolved(c.Type, c.Status, today.AddDays(-1), today), n - later);
                 }
             }
 
             // Waiting for the Cục at the end: its period started and it has not answered in the period.
             if (c.Status == RequestStatus.AwaitingCaResult && (c.Value & RequestReportCount.OpenCaStarted) != 0 && !c.InPeriod
-                && LegalDeadlines.StepFor(c.Type, RequestStatus.AwaitingCaResult) is not null)
+                && CaExpectedWorkingDays(c.Type) is not null)
             {
                 f.CaWaitingAtEnd += c.Count;
             }
@@ -480,8 +449,12 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                 && r.FirstReceivedAtUtc != null && (agencyId == null || r.AgencyId == agencyId))
             .Select(r => new { r.AgencyId, r.Type, Start = r.CaWaitStartedAtUtc!.Value, End = r.CaAnsweredAtUtc!.Value })
             .ToListAsync(ct);
-        return [.. rows.Select(r => (r.AgencyId, r.Type, deadlines.WorkingDaysBetween(VietnamTime.ToDate(r.Start), VietnamTime.ToDate(r.End))))];
+        return [.. rows.Select(r => (r.AgencyId, r.Type, Request.CaWorkingDaysBetween(deadlines, r.Start, r.End)))];
     }
+
+    /// <summary>The Cục's expected period for <paramref name="type"/> in working days (configured), or null when its leg has no step.</summary>
+    private int? CaExpectedWorkingDays(RequestType type) =>
+        LegalDeadlines.StepFor(type, RequestStatus.AwaitingCaResult) is { } step ? settings.WorkingDays(step) : null;
 
     /// <summary>The measures counted by month of their event; an IN list, so that SQLite seeks each one's range of months.</summary>
     private static readonly int[] PeriodMeasures =
@@ -510,13 +483,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         if (InPeriod(fact.ClosedAtUtc))
         {
-            switch (fact.Status)
-            {
-                case RequestStatus.Completed: figures.Completed++; break;
-                case RequestStatus.Rejected: figures.RejectedByScienceDepartment++; break;
-                case RequestStatus.RejectedByCa: figures.RejectedByCa++; break;
-                case RequestStatus.Cancelled: figures.Cancelled++; break;
-            }
+            figures.AddClosed(fact.Status);
         }
         else
         {
@@ -529,31 +496,17 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                 ? ScienceDepartmentStep.Resolved(timing)
                 : fact.ResolvedAtUtc < from ? (StepOutcome?)null
                 : ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, asOf);
-            switch (outcome)
-            {
-                case StepOutcome.Early: figures.Early++; break;
-                case StepOutcome.OnDueDay: figures.OnDueDay++; break;
-                case StepOutcome.Late: figures.Late++; break;
-                case StepOutcome.Pending: figures.Pending++; break;
-                case StepOutcome.PendingOverdue: figures.Pending++; figures.PendingOverdue++; break;
-            }
+            figures.AddOutcome(outcome);
         }
 
-        if (fact.CaStartUtc is not { } caStart || LegalDeadlines.StepFor(fact.Type, RequestStatus.AwaitingCaResult) is not { } caStep)
+        if (fact.CaStartUtc is not { } caStart || CaExpectedWorkingDays(fact.Type) is not { } expected)
         {
             return;
         }
 
         if (InPeriod(fact.CaEndUtc))
         {
-            var days = deadlines.WorkingDaysBetween(VietnamTime.ToDate(caStart), VietnamTime.ToDate(fact.CaEndUtc!.Value));
-            figures.CaFinished++;
-            figures.CaWorkingDaysSum += days;
-            figures.CaWorkingDaysMax = Math.Max(figures.CaWorkingDaysMax, days);
-            if (days > settings.WorkingDays(caStep))
-            {
-                figures.CaBeyondExpected++;
-            }
+            figures.AddCaFinished(Request.CaWorkingDaysBetween(deadlines, caStart, fact.CaEndUtc!.Value), expected);
         }
         else if (caStart < end && fact.StatusAtEnd == RequestStatus.AwaitingCaResult)
         {

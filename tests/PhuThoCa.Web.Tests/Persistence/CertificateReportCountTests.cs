@@ -110,9 +110,7 @@ public sealed class CertificateReportCountTests(PortalFactory portal)
         Assert.True(seen is { Issued: > 0, Renewed: > 0, Revoked: > 0, Expired: > 0, ValidAtEnd: > 0, PlanRenewals: > 0, PlanNewIssues: > 0 },
             $"the periods hold every certificate figure the counters keep: {JsonSerializer.Serialize(new { seen.Issued, seen.Renewed, seen.Revoked, seen.Expired, seen.ValidAtEnd, seen.PlanRenewals, seen.PlanNewIssues })}");
 
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-        await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(agencyId));
+        await using var scoped = portal.CreateDbContext(new AgencyScope(agencyId));
         Assert.All(await scoped.CertificateReportCounts.ToListAsync(Ct), c => Assert.Equal(agencyId, c.AgencyId));
         var (scopedCounted, scopedRead) = await BothAsync(scoped, periods[0], null, today);
         Assert.Equal(scopedRead, scopedCounted);
@@ -144,11 +142,7 @@ public sealed class CertificateReportCountTests(PortalFactory portal)
     /// <summary>The register counted here, measure by measure, independently of the triggers.</summary>
     private static async Task<List<CertificateReportCount>> AssertCountersMatchAsync(AppDbContext db)
     {
-        static int Month(DateTime utc)
-        {
-            var day = VietnamTime.ToDate(utc);
-            return (day.Year * 100) + day.Month;
-        }
+        static int Month(DateTime utc) => RequestMonthCount.MonthKey(VietnamTime.ToDate(utc));
 
         var rows = await db.Certificates.AsNoTracking().IgnoreQueryFilters()
             .Select(c => new { c.NotBeforeUtc, c.NotAfterUtc, c.RevokedAtUtc, c.Status, c.PredecessorId, c.RenewalCount, c.Subscriber!.AgencyId })

@@ -61,9 +61,7 @@ public sealed class MonthlyCountTests(PortalFactory portal)
     {
         await using var province = portal.CreateDbContext();
         var agencyId = await province.Agencies.Select(a => a.Id).FirstAsync(Ct);
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-        await using var agency = AppDbContext.Create(options.Options, new AgencyScope(agencyId));
+        await using var agency = portal.CreateDbContext(new AgencyScope(agencyId));
 
         Assert.NotEmpty(await province.RequestMonthCounts.ToListAsync(Ct));
         Assert.NotEmpty(await province.CertificateExpiryCounts.ToListAsync(Ct));

@@ -110,9 +110,7 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
     public async Task AnAgencyScopedContext_SeesItsOwnAgencyCountersAndNoProvinceWideOnes()
     {
         var arranged = await ReceivedAsync(portal, RequestType.Renew, NowUtc(portal).AddDays(-1));
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-        await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(arranged.AgencyId));
+        await using var scoped = portal.CreateDbContext(new AgencyScope(arranged.AgencyId));
 
         var own = await scoped.AgencyReceiptOutcomeCounts.ToListAsync(Ct);
         Assert.NotEmpty(own);
@@ -134,7 +132,7 @@ public sealed class ReceiptOutcomeCountTests(PortalFactory portal)
         {
             var day = VietnamTime.ToDate(r.FirstReceivedAtUtc!.Value);
             var resolved = r.ResolvedAtUtc != null;
-            return (Month: (day.Year * 100) + day.Month, r.AgencyId, r.Type, Resolution: resolved ? (int?)r.Resolution ?? 0 : 0,
+            return (Month: RequestMonthCount.MonthKey(day), r.AgencyId, r.Type, Resolution: resolved ? (int?)r.Resolution ?? 0 : 0,
                 Status: resolved ? 0 : (int)r.Status, HasDueDate: !resolved && r.DueDate != null);
         }).ToList();
         var perAgency = keys.GroupBy(k => k).Select(g => (g.Key.Month, g.Key.AgencyId, g.Key.Type, g.Key.Resolution, g.Key.Status, g.Key.HasDueDate, g.Count()))

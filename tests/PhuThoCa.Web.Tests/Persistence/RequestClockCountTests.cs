@@ -97,9 +97,7 @@ public sealed class RequestClockCountTests(PortalFactory portal)
     public async Task AnAgencyScopedContext_CountsItsOwnClocksOnly()
     {
         var arranged = await SubmittedAsync(portal, RequestType.Renew, submittedAtUtc: NowUtc(portal).AddDays(-5));
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-        await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(arranged.AgencyId));
+        await using var scoped = portal.CreateDbContext(new AgencyScope(arranged.AgencyId));
         var counts = await scoped.RequestClockCounts.ToListAsync(Ct);
         Assert.NotEmpty(counts);
         Assert.All(counts, c => Assert.Equal(arranged.AgencyId, c.AgencyId));

@@ -117,9 +117,7 @@ public sealed class RequestReportCountTests(PortalFactory portal)
                 "the periods hold every measure the counters keep");
 
             // An agency-scoped context reads its own agency's counters only, and counts as its rows do.
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={portal.DatabasePath}");
-            await using var scoped = AppDbContext.Create(options.Options, new AgencyScope(answered.AgencyId));
+            await using var scoped = portal.CreateDbContext(new AgencyScope(answered.AgencyId));
             Assert.All(await scoped.RequestReportCounts.ToListAsync(Ct), c => Assert.Equal(answered.AgencyId, c.AgencyId));
             var (scopedCounted, scopedRead) = await BothAsync(scoped, periods[0], null, today);
             Assert.Equal(scopedRead, scopedCounted);
@@ -158,11 +156,7 @@ public sealed class RequestReportCountTests(PortalFactory portal)
     /// <summary>The register counted here, measure by measure, independently of the triggers.</summary>
     private static async Task<List<RequestReportCount>> AssertCountersMatchAsync(AppDbContext db)
     {
-        static int Month(DateTime utc)
-        {
-            var day = VietnamTime.ToDate(utc);
-            return (day.Year * 100) + day.Month;
-        }
+        static int Month(DateTime utc) => RequestMonthCount.MonthKey(VietnamTime.ToDate(utc));
 
         var rows = await db.Requests.AsNoTracking().IgnoreQueryFilters().Where(r => r.FirstReceivedAtUtc != null)
             .Select(r => new

@@ -226,8 +226,8 @@ await using (var db = AppDbContext.Create(options.Options, UnrestrictedScope.Ins
         await using var reader = await read.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            DateOnly Day(int i) => PhuThoCa.Domain.Common.VietnamTime.ToDate(DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc));
-            answers.Add((reader.GetInt64(0), deadlines.WorkingDaysBetween(Day(1), Day(2))));
+            DateTime UtcAt(int i) => DateTime.SpecifyKind(reader.GetDateTime(i), DateTimeKind.Utc);
+            answers.Add((reader.GetInt64(0), Request.CaWorkingDaysBetween(deadlines, UtcAt(1), UtcAt(2))));
         }
     }
 
