@@ -24,6 +24,9 @@ namespace PhuThoCa.Infrastructure.Persistence;
 /// others and if none: the report needs it only to tell an answer in the period from a wait at its end), and <see cref="Value"/> the sum of <see cref="OpenUnresolved"/>,
 /// <see cref="OpenHasDueDate"/> and <see cref="OpenCaStarted"/>.</item>
 /// </list>
+/// The four event measures (<see cref="Received"/> to <see cref="CaAnswered"/>) are kept twice: under their month, and
+/// under their Vietnam year's key yyyy00 (<see cref="YearKey"/>), so that a report reads a whole year as one cell per key
+/// instead of twelve (<see cref="PeriodKeys"/>).
 /// </para>
 /// </summary>
 public sealed class RequestReportCount
@@ -55,7 +58,10 @@ public sealed class RequestReportCount
 
     public int Measure { get; private set; }
 
-    /// <summary>The Vietnam month of the measure's event as yyyyMM (<see cref="RequestMonthCount.MonthKey"/>); 0 where there is none.</summary>
+    /// <summary>
+    /// The Vietnam month of the measure's event as yyyyMM (<see cref="RequestMonthCount.MonthKey"/>), or its year as yyyy00
+    /// (<see cref="YearKey"/>); 0 where there is none.
+    /// </summary>
     public int Month { get; private set; }
 
     public int AgencyId { get; private set; }
@@ -68,4 +74,32 @@ public sealed class RequestReportCount
     public int Value { get; private set; }
 
     public int Count { get; private set; }
+
+    /// <summary>The key of a whole Vietnam year's cells of the event measures: yyyy00.</summary>
+    public static int YearKey(int year) => year * 100;
+
+    /// <summary>
+    /// The keys whose cells of an event measure sum to the months of <paramref name="from"/> to <paramref name="to"/>:
+    /// the year's key for each calendar year the months cover whole, the month's key for each other month.
+    /// </summary>
+    public static List<int> PeriodKeys(DateOnly from, DateOnly to)
+    {
+        var keys = new List<int>();
+        var last = new DateOnly(to.Year, to.Month, 1);
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= last;)
+        {
+            if (month.Month == 1 && month.AddMonths(11) <= last)
+            {
+                keys.Add(YearKey(month.Year));
+                month = month.AddYears(1);
+            }
+            else
+            {
+                keys.Add(RequestMonthCount.MonthKey(month));
+                month = month.AddMonths(1);
+            }
+        }
+
+        return keys;
+    }
 }

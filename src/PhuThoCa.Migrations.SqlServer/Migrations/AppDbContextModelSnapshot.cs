@@ -1787,6 +1787,8 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("TokenId");
 
                     b.ToTable("TokenHandovers");

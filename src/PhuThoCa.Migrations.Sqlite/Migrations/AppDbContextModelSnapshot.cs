@@ -1723,6 +1723,8 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("TokenId");
 
                     b.ToTable("TokenHandovers");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +100,10 @@ public sealed class RequestReportCountTests(PortalFactory portal)
                 ReportPeriod.Calendar(ReportPeriodKind.Quarter, today.Year, ((today.Month - 1) / 3) + 1),
                 ReportPeriod.Calendar(ReportPeriodKind.Month, today.Year, today.Month),
                 ReportPeriod.Range(new DateOnly(today.Year, today.Month, 1).AddMonths(-2), today.AddDays(20)),
+                // Last year whole (its year's cells) and this year's months.
+                ReportPeriod.Range(new DateOnly(today.Year - 1, 1, 1), today),
+                // Last year's last months (their months' cells) and this year.
+                ReportPeriod.Range(new DateOnly(today.Year - 1, 11, 1), today),
             ];
             var seen = new RequestFigures();
             foreach (var period in periods)
@@ -127,6 +132,16 @@ public sealed class RequestReportCountTests(PortalFactory portal)
             await db.Database.ExecuteSqlAsync($"UPDATE Requests SET CaWorkingDays = {days} WHERE Id = {unknownDays.RequestId}", Ct);
         }
     }
+
+    [Theory]
+    [InlineData("2026-01-01", "2026-12-31", new[] { 202600 })]
+    [InlineData("2026-01-01", "2026-11-30", new[] { 202601, 202602, 202603, 202604, 202605, 202606, 202607, 202608, 202609, 202610, 202611 })]
+    [InlineData("2026-10-01", "2026-12-31", new[] { 202610, 202611, 202612 })]
+    [InlineData("2024-11-01", "2026-02-15", new[] { 202411, 202412, 202500, 202601, 202602 })]
+    [InlineData("2025-01-01", "2026-12-07", new[] { 202500, 202600 })]
+    [InlineData("2026-12-01", "2026-12-07", new[] { 202612 })]
+    public void ThePeriodsKeys_AreItsWholeYearsAndItsOtherMonths(string from, string to, int[] keys) =>
+        Assert.Equal(keys, RequestReportCount.PeriodKeys(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
 
     /// <summary>The requests section counted both ways, each as JSON: per type, then per agency.</summary>
     private async Task<(string Counted, string Read)> BothAsync(AppDbContext db, ReportPeriod period, int? agencyId, DateOnly today)
@@ -200,6 +215,9 @@ public sealed class RequestReportCountTests(PortalFactory portal)
             }
         }
 
+        // The four event measures are kept under their year's key as well (yyyy00).
+        keys.AddRange(keys.Where(k => k.Measure != RequestReportCount.Open).ToList()
+            .Select(k => k with { Month = RequestReportCount.YearKey(k.Month / 100) }));
         var expected = keys.CountBy(k => k).Select(g => (g.Key.Measure, g.Key.Month, g.Key.AgencyId, g.Key.Type, g.Key.Status, g.Key.Value, g.Value))
             .Order().ToList();
         var kept = await db.RequestReportCounts.IgnoreQueryFilters().Where(c => c.Count != 0).ToListAsync(Ct);

@@ -3,8 +3,9 @@
 -- SQL, so the ratio measures everything but the queries: ORM, the domain's classification in memory, layout and HTML.
 -- Captured from the portal's command log; refresh it when the report's queries change (last: session 19, the demand
 -- plan counted in SQL and its first 100 lines read for the page; session 20, the subscribers in use from their maintained
--- counts; session 21, the requests, the certificate figures and the plan's counts from their counts, ADR 0037; before, session 11, the requests read from the milestones
--- kept on each request, ADR 0029).
+-- counts; session 21, the requests, the certificate figures and the plan's counts from their counts, ADR 0037; session 22,
+-- the year's request cells by their year's key; before, session 11, the requests read from the milestones kept on each
+-- request, ADR 0029).
 SELECT "i"."Id", "i"."AgencyId", "i"."DocxKey", "i"."DocxLength", "i"."DocxSha256", "i"."From", "i"."IssuedAtUtc", "i"."IssuedBy", "i"."IssuedOn", "i"."Number", "i"."PdfKey", "i"."PdfLength", "i"."PdfSha256", "i"."PeriodKind", "i"."Scope", "i"."To", "i"."Version"
 FROM "IssuedReports" AS "i"
 WHERE 1 OR "i"."AgencyId" IS NULL
@@ -63,7 +64,7 @@ WHERE "t"."Subject" = 3 AND "t"."AtUtc" >= '2025-12-31 17:00:00' AND "t"."AtUtc"
 GROUP BY "t1"."AgencyId", "t"."ToState";
 SELECT "r0"."Measure", "r0"."AgencyId", CAST("r0"."Type" AS INTEGER) AS "Type", CAST("r0"."Status" AS INTEGER) AS "Status", "r0"."Value", COALESCE(SUM("r0"."Count"), 0) AS "Count"
 FROM "RequestReportCounts" AS "r0"
-WHERE 1 AND "r0"."Count" <> 0 AND "r0"."Measure" IN (1, 2, 3, 4) AND "r0"."Month" >= 202601 AND "r0"."Month" <= 202612
+WHERE 1 AND "r0"."Count" <> 0 AND "r0"."Measure" IN (1, 2, 3, 4) AND "r0"."Month" = 202600
 GROUP BY "r0"."Measure", "r0"."AgencyId", "r0"."Type", "r0"."Status", "r0"."Value";
 SELECT "r1"."AgencyId", "r1"."Type", "r1"."Status", "r1"."Value", "r1"."InPeriod", COALESCE(SUM("r1"."Count"), 0) AS "Count"
 FROM (

@@ -139,6 +139,9 @@ internal sealed class TokenHandoverConfiguration : IEntityTypeConfiguration<Toke
         b.Property(h => h.AttachmentFileName).HasMaxLength(255);
         b.Property(h => h.RecordedBy).HasMaxLength(200).IsRequired();
         b.HasIndex(h => h.TokenId);
+        // The report's handovers of a period (ProvinceReportQuery): a range of dates. Without it SQLite read every token of
+        // the register and looked up its handovers (3.3 ms at 50,000 tokens against 0.04 ms with it; issue 15).
+        b.HasIndex(h => h.Date);
         b.HasOne<UsbToken>().WithMany().HasForeignKey(h => h.TokenId).OnDelete(DeleteBehavior.Cascade);
     }
 }
