@@ -62,6 +62,12 @@ public static class DatabaseSetup
     {
         var provider = GetProvider(configuration);
         var connectionString = GetConnectionString(configuration, contentRoot);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // Before the host is built, so before anything (job store, migrations) opens a connection.
+            SqliteThreading.Apply();
+        }
+
         // Pooled contexts (docs/adr/0032-pooled-db-context.md): the options are built once, and a context with its
         // internal services and change tracker is reused instead of built for every request (issue 15, the fixed
         // per-page cost). Each request's scoped context is a pooled one leased to that request's user: its agency scope
@@ -111,6 +117,8 @@ public static class DatabaseSetup
                 break;
             case DatabaseProvider.Sqlite:
             default:
+                // Tools that build their options here (the benchmark generator) get the portal's mode too.
+                SqliteThreading.Apply();
                 // A list in a query (ids.Contains(x.Id)) is one JSON parameter read with json_each, not one parameter per
                 // item: EF caches the SQL of the first and has to check the values and write the SQL again for the second
                 // on every execution (issue 15, the fixed per-page cost; ADR 0033).

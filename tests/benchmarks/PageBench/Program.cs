@@ -48,6 +48,11 @@ static int Serve(string database, int port, string sqlFolder)
     // The file read through a memory map as the portal reads it (Database:SqliteMemoryMapMegabytes, same variable; ADR 0036).
     var memoryMap = int.TryParse(Environment.GetEnvironmentVariable("Database__SqliteMemoryMapMegabytes"), out var mb) ? mb : 256;
     var mapPragma = "PRAGMA mmap_size = " + (memoryMap * 1024L * 1024L).ToString(CultureInfo.InvariantCulture);
+    // SQLite in the portal's mode (multi-thread, no memory statistics; ADR 0038), set as the portal sets it, before the first
+    // connection: the reference pays no lock the portal does not.
+    SQLitePCL.Batteries_V2.Init();
+    SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+    SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
     var statements = new Dictionary<string, string[]>(StringComparer.Ordinal);
     foreach (var file in Directory.GetFiles(sqlFolder, "*.sql"))
     {
