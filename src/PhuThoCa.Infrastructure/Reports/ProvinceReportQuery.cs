@@ -51,7 +51,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         await SubscribersAsync(agencyId, Of, ct);
         await CertificatesAsync(period, agencyId, period.To < today, Of, ct);
         await TokensAsync(period, agencyId, Of, ct);
-        var byType = await RequestsAsync(period, agencyId, asOf, period.To < today, Of, ct);
+        var byType = await RequestsAsync(period, agencyId, today, Of, ct);
         var reasons = await RevokedByReasonAsync(period, agencyId, ct);
         var (plan, planCount) = await DemandPlanAsync(period.PlanYear, agencyId, planLines, Of, ct);
         if (includeForecasts)
@@ -254,18 +254,21 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
     /// <param name="period">The period.</param>
     /// <param name="agencyId">One agency, or null for every agency the context sees.</param>
-    /// <param name="asOf">The day open requests are judged on.</param>
-    /// <param name="periodEnded">The period ended before today: the requests open at its end are read from their history.</param>
+    /// <param name="today">Today (Vietnam date). Open requests are judged at the period's last day if it ended, else today; the
+    /// requests open at the end of a period that ended are read from their history.</param>
     /// <param name="of">The figures of an agency.</param>
     /// <param name="ct">Cancellation.</param>
-    private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly asOf, bool periodEnded,
+    private async Task<List<(RequestType, RequestFigures)>> RequestsAsync(ReportPeriod period, int? agencyId, DateOnly today,
         Func<int, AgencyFigures?> of, CancellationToken ct)
     {
         var deadlines = new CalendarDeadlines(await calendars.GetAsync(db, ct), settings);
         var byType = RequestTypes.All.ToDictionary(t => t, _ => new RequestFigures());
-        if (UseCounters && !periodEnded && period.From.Day == 1)
+        var periodEnded = period.To < today;
+        var asOf = periodEnded ? period.To : today;
+        // From the counts: a period from a month's first day that reaches today, or a period of whole months that ended.
+        if (UseCounters && period.From.Day == 1 && (!periodEnded || IsWholeMonths(period)))
         {
-            await RequestsFromCountersAsync(period, agencyId, asOf, deadlines, byType, of, ct);
+            await RequestsFromCountersAsync(period, agencyId, today, deadlines, byType, of, ct);
         }
         else
         {
@@ -319,17 +322,20 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     }
 
     /// <summary>
-    /// A calendar period that reaches today, from the maintained counts (<see cref="RequestReportCount"/>, ADR 0037): the
-    /// months of the period and the open requests as they stand, summed per agency and type in SQL, instead of one row per
-    /// request active in the period (59,462 at 100,000 requests). What the rows give request by request follows from the
-    /// counts: the requests open at the end are those open now; those carried over are the ones closed in the period or
-    /// open now, less those received in it. Whether a pending request is overdue is the domain's judgement
-    /// (<see cref="ScienceDepartmentStep.Unresolved"/>), made for the open requests due today or later (read from the due-date
-    /// index) and for the rest, due before today.
+    /// A calendar period that reaches today, or a period of whole months that ended, from the maintained counts
+    /// (<see cref="RequestReportCount"/>, ADR 0037): the months of the period and the open requests as they stand, summed
+    /// per agency and type in SQL, instead of one row per request active in the period (59,462 at 100,000 requests). What
+    /// the rows give request by request follows from the counts: the requests open at the end are those open now (for a
+    /// period that ended, less those received after it, plus those closed after it); those carried over are the ones closed
+    /// in the period or open at its end, less those received in it. Whether a pending request is overdue is the domain's
+    /// judgement (<see cref="ScienceDepartmentStep.Unresolved"/>): for a period reaching today, made for the open requests
+    /// due today or later (read from the due-date index) and for the rest, due before today; for a period that ended, on
+    /// the status and due date at its end of the requests whose step was then still running (<see cref="StepsOpenAtEndAsync"/>).
     /// </summary>
     private async Task RequestsFromCountersAsync(ReportPeriod period, int? agencyId, DateOnly today, CalendarDeadlines deadlines,
         Dictionary<RequestType, RequestFigures> byType, Func<int, AgencyFigures?> of, CancellationToken ct)
     {
+        var periodEnded = period.To < today;
         var (fromMonth, toMonth) = (RequestMonthCount.MonthKey(period.From), RequestMonthCount.MonthKey(period.To));
         // The period's whole years by their year's cells, its other months by theirs; written into the statement, so that
         // SQLite seeks each measure's keys in the primary key.
@@ -345,9 +351,17 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             .Select(g => new Cell(RequestReportCount.Open, g.Key.AgencyId, g.Key.Type, (RequestStatus)g.Key.Status, g.Key.Value, g.Key.InPeriod,
                 g.Sum(c => c.Count)))
             .ToListAsync(ct);
+        // After a period that ended: the receipts and closings of its following months, to take the requests open now back
+        // to those open at its end.
+        var after = periodEnded
+            ? await counts.Where(c => AfterMeasures.Contains(c.Measure) && EF.Constant(RequestReportCount.PeriodKeys(period.To.AddDays(1), today)).Contains(c.Month))
+                .GroupBy(c => new { c.Measure, c.AgencyId, c.Type })
+                .Select(g => new { g.Key.Measure, g.Key.AgencyId, g.Key.Type, Count = g.Sum(c => c.Count) })
+                .ToListAsync(ct)
+            : [];
         // The open requests whose Sở step is unresolved and due today or later: the last working days' receipts. The agency
         // is picked here: in SQL, SQLite would read all of the agency's requests through IX_Requests_AgencyId_Status instead.
-        var dueLater = (await db.Requests.AsNoTracking()
+        var dueLater = periodEnded ? [] : (await db.Requests.AsNoTracking()
                 .Where(r => r.DueDate >= today && r.ClosedAtUtc == null && r.ResolvedAtUtc == null && r.FirstReceivedAtUtc != null)
                 .GroupBy(r => new { r.AgencyId, r.Type, r.Status })
                 .Select(g => new { g.Key.AgencyId, g.Key.Type, g.Key.Status, Count = g.Count() })
@@ -402,13 +416,37 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             CaFinished(Of(agency, type), type, days, 1);
         }
 
+        foreach (var c in after)
+        {
+            var f = Of(c.AgencyId, c.Type);
+            var n = c.Measure == RequestReportCount.Received ? -c.Count : c.Count;
+            f.OpenAtEnd += n;
+            f.CarriedOver += n;
+        }
+
+        if (periodEnded)
+        {
+            foreach (var (agency, type, outcome, waitingOnCa) in await StepsOpenAtEndAsync(period, agencyId, ct))
+            {
+                var f = Of(agency, type);
+                f.AddOutcome(outcome);
+                f.CaWaitingAtEnd += waitingOnCa ? 1 : 0;
+            }
+        }
+
         // Of the unresolved open requests with a due date, those due today or later are counted once per key (taken from
-        // dueLater as they are), the rest are due before today.
+        // dueLater as they are), the rest are due before today. After a period that ended, the open cells give the number
+        // open now only: the steps running at its end were judged above.
         foreach (var c in open)
         {
             var f = Of(c.AgencyId, c.Type);
             f.OpenAtEnd += c.Count;
             f.CarriedOver += c.Count;
+            if (periodEnded)
+            {
+                continue;
+            }
+
             if ((c.Value & RequestReportCount.OpenUnresolved) != 0 && ScienceDepartmentStep.Applies(c.Type))
             {
                 var n = c.Count;
@@ -455,6 +493,53 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         return [.. rows.Select(r => (r.AgencyId, r.Type, Request.CaWorkingDaysBetween(deadlines, r.Start, r.End)))];
     }
 
+    /// <summary>
+    /// The requests open at the end of a period that ended whose Sở step was then unresolved, or whose Cục period had
+    /// started: each judged, as <see cref="Count"/> judges them, on its status and due date at the end, read from its
+    /// history. Sở's step: its outcome (pending in time or overdue, or withdrawn); the Cục: whether it was still waiting.
+    /// Sở resolves within days and the Cục within weeks, so these are the last weeks' requests, not the register.
+    /// </summary>
+    private async Task<List<(int AgencyId, RequestType Type, StepOutcome? Outcome, bool WaitingOnCa)>> StepsOpenAtEndAsync(ReportPeriod period,
+        int? agencyId, CancellationToken ct)
+    {
+        var (from, end) = (period.StartUtc, period.EndUtc);
+        var withStep = RequestTypes.All.Where(ScienceDepartmentStep.Applies).ToList();
+        var running = db.Requests.AsNoTracking()
+            .Where(r => (agencyId == null || r.AgencyId == agencyId) && r.FirstReceivedAtUtc < end && (r.ClosedAtUtc == null || r.ClosedAtUtc >= end))
+            .Where(r => (withStep.Contains(r.Type) && (r.ResolvedAtUtc == null || r.ResolvedAtUtc >= end))
+                || (r.CaWaitStartedAtUtc < end && !(r.CaAnsweredAtUtc >= from && r.CaAnsweredAtUtc < end)));
+        var facts = await running
+            .Select(r => new RequestFact
+            {
+                Id = r.Id,
+                Type = r.Type,
+                AgencyId = r.AgencyId,
+                Status = r.Status,
+                ClosedAtUtc = r.ClosedAtUtc,
+                FirstReceiptUtc = r.FirstReceivedAtUtc,
+                ResolvedAtUtc = r.ResolvedAtUtc,
+                Resolution = r.Resolution,
+                StatusAtEnd = r.Status,
+                DueAtEnd = r.DueDate,
+                CaStartUtc = r.CaWaitStartedAtUtc,
+                CaEndUtc = r.CaAnsweredAtUtc,
+            })
+            .ToListAsync(ct);
+        await StateAtEndAsync(running, end, facts, ct);
+        var result = new List<(int, RequestType, StepOutcome?, bool)>();
+        foreach (var fact in facts)
+        {
+            var outcome = ScienceDepartmentStep.Applies(fact.Type) && (fact.ResolvedAtUtc is null || fact.ResolvedAtUtc >= end)
+                ? ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, period.To)
+                : (StepOutcome?)null;
+            var waiting = fact.CaStartUtc < end && !(fact.CaEndUtc >= from && fact.CaEndUtc < end) && CaExpectedWorkingDays(fact.Type) is not null
+                && fact.StatusAtEnd == RequestStatus.AwaitingCaResult;
+            result.Add((fact.AgencyId, fact.Type, outcome, waiting));
+        }
+
+        return result;
+    }
+
     /// <summary>The Cục's expected period for <paramref name="type"/> in working days (configured), or null when its leg has no step.</summary>
     private int? CaExpectedWorkingDays(RequestType type) =>
         LegalDeadlines.StepFor(type, RequestStatus.AwaitingCaResult) is { } step ? settings.WorkingDays(step) : null;
@@ -462,6 +547,9 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
     /// <summary>The measures counted by month of their event; an IN list, so that SQLite seeks each one's range of months.</summary>
     private static readonly int[] PeriodMeasures =
         [RequestReportCount.Received, RequestReportCount.Closed, RequestReportCount.Resolved, RequestReportCount.CaAnswered];
+
+    /// <summary>The measures that take the requests open now back to those open at the end of a period that ended.</summary>
+    private static readonly int[] AfterMeasures = [RequestReportCount.Received, RequestReportCount.Closed];
 
     /// <summary>The certificate measures counted by the month of their date (an IN list: one range of months each).</summary>
     private static readonly int[] PeriodCertificateMeasures =

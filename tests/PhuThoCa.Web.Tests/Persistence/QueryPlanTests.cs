@@ -100,6 +100,29 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
     }
 
     /// <summary>
+    /// The report of whole months that ended counts its requests from the maintained counts too (ADR 0037): the period's
+    /// keys, the keys after it up to today and the open cells; the history is read only for the requests whose Sở step or
+    /// Cục period was still running at the end (the last weeks' requests), not for every request active in the period.
+    /// </summary>
+    [Fact]
+    public async Task Report_OfAMonthThatEnded_ReadsTheHistoryOfTheStepsRunningAtItsEndOnly()
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        portal.StartCapture();
+
+        var response = await staff.GetAsync(new Uri("/Reports?p=month-10&year=2026", UriKind.Relative), Ct);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(3, portal.Commands.Count(c => c.Sql.Contains("\"RequestReportCounts\"", StringComparison.Ordinal)));
+        var history = Assert.Single(portal.Commands, c => c.Sql.Contains("\"RequestHistory\"", StringComparison.Ordinal));
+        Assert.Contains("\"ResolvedAtUtc\" IS NULL OR", history.Sql, StringComparison.Ordinal);
+        Assert.Contains("\"CaWaitStartedAtUtc\" <", history.Sql, StringComparison.Ordinal);
+        // The rows of every request active in the month (received before its end, not closed before its start) are not read.
+        Assert.DoesNotContain(portal.Commands, c => c.Sql.Contains("\"FirstReceiptUtc\"", StringComparison.Ordinal)
+            && !c.Sql.Contains("\"CaWaitStartedAtUtc\" <", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// The report of a calendar period that includes today counts its requests from the maintained counts (ADR 0037): the
     /// counters read by their index, a year by its year's cells, the requests only as the range of those due from today (the due-date index), never the
     /// milestones of every request active in the period (59,462 rows at 100,000 requests) nor the history.

@@ -18,8 +18,8 @@ namespace PhuThoCa.Web.Tests.Persistence;
 
 /// <summary>
 /// The counts of the report's requests section (ADR 0037): the triggers keep them equal to a count of the register after
-/// the workflow's moves and a script's changes, and the report of a calendar period that reaches today counted from them
-/// equals the report counted from the requests' rows, province-wide, for one agency and in an agency-scoped context,
+/// the workflow's moves and a script's changes, and the report of a calendar period that reaches today or of whole months
+/// that ended, counted from them, equals the report counted from the requests' rows, province-wide, for one agency and in an agency-scoped context,
 /// including the Cục's answers recorded without their working days.
 /// </summary>
 [Collection(WorkflowSerialGroup.Name)]
@@ -87,6 +87,16 @@ public sealed class RequestReportCountTests(PortalFactory portal)
             "canbo.syte", now.AddDays(-4));
         await ReceivedAsync(portal, RequestType.Renew, now.AddDays(-15));
         await ReceivedAsync(portal, RequestType.RecoverToken, now.AddHours(-2));
+        // Open at the end of October, which ended: a renewal then overdue and still open, a recovery received on its last
+        // working day (in time then), a renewal filed with the Cục and still waiting, a change withdrawn in November.
+        await ReceivedAsync(portal, RequestType.Renew, now.AddDays(-35));
+        // Carried over into October and the quarter before it: received in August, never resolved.
+        await ReceivedAsync(portal, RequestType.Renew, now.AddDays(-100));
+        await ReceivedAsync(portal, RequestType.RecoverToken, now.AddDays(-27));
+        await FiledWithTheCaAsync(portal, RequestType.Renew, now.AddDays(-38));
+        var withdrawnLater = await ReceivedAsync(portal, RequestType.ChangeInfo, now.AddDays(-37));
+        await PerformAsync<CancelRequest, CancelInput>(portal, withdrawnLater.RequestId, new CancelInput { Reason = "Cơ quan rút hồ sơ để lập lại" },
+            "canbo.syte", now.AddDays(-20));
 
         await using var db = portal.CreateDbContext();
         var days = await db.Requests.Where(r => r.Id == unknownDays.RequestId).Select(r => r.CaWorkingDays).SingleAsync(Ct);
@@ -105,8 +115,19 @@ public sealed class RequestReportCountTests(PortalFactory portal)
                 // Last year's last months (their months' cells) and this year.
                 ReportPeriod.Range(new DateOnly(today.Year - 1, 11, 1), today),
             ];
+            // Periods that ended: their requests open at the end are taken back from those open now.
+            ReportPeriod[] ended =
+            [
+                ReportPeriod.Calendar(ReportPeriodKind.Month, today.Year, today.Month - 1),
+                ReportPeriod.Calendar(ReportPeriodKind.Quarter, today.Year, ((today.Month - 1) / 3)),
+                ReportPeriod.Calendar(ReportPeriodKind.Year, today.Year - 1, 1),
+                ReportPeriod.Range(new DateOnly(today.Year, today.Month, 1).AddMonths(-3), new DateOnly(today.Year, today.Month, 1).AddDays(-1)),
+                // Ends mid-month: counted from the rows both ways.
+                ReportPeriod.Range(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), today.AddDays(-10)),
+            ];
             var seen = new RequestFigures();
-            foreach (var period in periods)
+            var seenEnded = new RequestFigures();
+            foreach (var period in periods.Concat(ended))
             {
                 foreach (var agencyId in new int?[] { null, answered.AgencyId })
                 {
@@ -115,11 +136,13 @@ public sealed class RequestReportCountTests(PortalFactory portal)
                 }
 
                 var (report, _) = await RunAsync(db, period, null, today);
-                seen.Add(report.Total.Requests);
+                (ended.Contains(period) ? seenEnded : seen).Add(report.Total.Requests);
             }
 
             Assert.True(seen is { Received: > 0, CarriedOver: > 0, Early: > 0, Pending: > 0, PendingOverdue: > 0, Cancelled: > 0, CaFinished: > 0, CaWaitingAtEnd: > 0 },
                 "the periods hold every measure the counters keep");
+            Assert.True(seenEnded is { Received: > 0, CarriedOver: > 0, Completed: > 0, RejectedByCa: > 0, OpenAtEnd: > 0, Pending: > 0, PendingOverdue: > 0, CaFinished: > 0, CaWaitingAtEnd: > 0 },
+                "the ended periods hold requests open, pending, overdue and waiting on the Cục at their end: " + JsonSerializer.Serialize(seenEnded));
 
             // An agency-scoped context reads its own agency's counters only, and counts as its rows do.
             await using var scoped = portal.CreateDbContext(new AgencyScope(answered.AgencyId));
