@@ -290,27 +290,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             .Where(r => agencyId == null || r.AgencyId == agencyId)
             .Where(r => r.FirstReceivedAtUtc < end)
             .Where(r => r.ClosedAtUtc == null || r.ClosedAtUtc >= from);
-        var facts = await active
-            .Select(r => new RequestFact
-            {
-                Id = r.Id,
-                Type = r.Type,
-                AgencyId = r.AgencyId,
-                Status = r.Status,
-                ClosedAtUtc = r.ClosedAtUtc,
-                FirstReceiptUtc = r.FirstReceivedAtUtc,
-                ResolvedAtUtc = r.ResolvedAtUtc,
-                Resolution = r.Resolution,
-                StatusAtEnd = r.Status,
-                DueAtEnd = r.DueDate,
-                CaStartUtc = r.CaWaitStartedAtUtc,
-                CaEndUtc = r.CaAnsweredAtUtc,
-            })
-            .ToListAsync(ct);
-        if (periodEnded)
-        {
-            await StateAtEndAsync(active, end, facts, ct);
-        }
+        var facts = await FactsAsync(active, periodEnded ? end : null, ct);
 
         foreach (var fact in facts)
         {
@@ -508,24 +488,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
             .Where(r => (agencyId == null || r.AgencyId == agencyId) && r.FirstReceivedAtUtc < end && (r.ClosedAtUtc == null || r.ClosedAtUtc >= end))
             .Where(r => (withStep.Contains(r.Type) && (r.ResolvedAtUtc == null || r.ResolvedAtUtc >= end))
                 || (r.CaWaitStartedAtUtc < end && !(r.CaAnsweredAtUtc >= from && r.CaAnsweredAtUtc < end)));
-        var facts = await running
-            .Select(r => new RequestFact
-            {
-                Id = r.Id,
-                Type = r.Type,
-                AgencyId = r.AgencyId,
-                Status = r.Status,
-                ClosedAtUtc = r.ClosedAtUtc,
-                FirstReceiptUtc = r.FirstReceivedAtUtc,
-                ResolvedAtUtc = r.ResolvedAtUtc,
-                Resolution = r.Resolution,
-                StatusAtEnd = r.Status,
-                DueAtEnd = r.DueDate,
-                CaStartUtc = r.CaWaitStartedAtUtc,
-                CaEndUtc = r.CaAnsweredAtUtc,
-            })
-            .ToListAsync(ct);
-        await StateAtEndAsync(running, end, facts, ct);
+        var facts = await FactsAsync(running, end, ct);
         var result = new List<(int, RequestType, StepOutcome?, bool)>();
         foreach (var fact in facts)
         {
@@ -721,6 +684,37 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                 f.ForecastRenewals = latest.ForecastRenewals;
             }
         }
+    }
+
+    /// <summary>
+    /// The requests' milestones, one lean row each from one covering index; with <paramref name="endOfPeriodThatEnded"/>,
+    /// those still open then carry their state at that instant (<see cref="StateAtEndAsync"/>), else their current one.
+    /// </summary>
+    private static async Task<List<RequestFact>> FactsAsync(IQueryable<Request> requests, DateTime? endOfPeriodThatEnded, CancellationToken ct)
+    {
+        var facts = await requests
+            .Select(r => new RequestFact
+            {
+                Id = r.Id,
+                Type = r.Type,
+                AgencyId = r.AgencyId,
+                Status = r.Status,
+                ClosedAtUtc = r.ClosedAtUtc,
+                FirstReceiptUtc = r.FirstReceivedAtUtc,
+                ResolvedAtUtc = r.ResolvedAtUtc,
+                Resolution = r.Resolution,
+                StatusAtEnd = r.Status,
+                DueAtEnd = r.DueDate,
+                CaStartUtc = r.CaWaitStartedAtUtc,
+                CaEndUtc = r.CaAnsweredAtUtc,
+            })
+            .ToListAsync(ct);
+        if (endOfPeriodThatEnded is { } end)
+        {
+            await StateAtEndAsync(requests, end, facts, ct);
+        }
+
+        return facts;
     }
 
     /// <summary>
