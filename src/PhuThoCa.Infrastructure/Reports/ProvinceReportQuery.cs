@@ -374,7 +374,7 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
                     break;
                 case RequestReportCount.Closed:
                     f.AddClosed(c.Status, c.Count);
-                    // Carried over, below: closed in the period, or open now, less received in the period.
+                    // Carried over, below: closed in the period, or open at its end, less received in the period.
                     f.CarriedOver += c.Count;
                     if (c.Value == 1 && ScienceDepartmentStep.Applies(c.Type))
                     {
@@ -475,8 +475,9 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
     /// <summary>
     /// The requests open at the end of a period that ended whose Sở step was then unresolved, or whose Cục period had
-    /// started: each judged, as <see cref="Count"/> judges them, on its status and due date at the end, read from its
-    /// history. Sở's step: its outcome (pending in time or overdue, or withdrawn); the Cục: whether it was still waiting.
+    /// started: each judged by the rules <see cref="Count"/> uses (<see cref="StepOutcomeOf"/>,
+    /// <see cref="WaitingOnCaAtEnd"/>) on its status and due date at the end, read from its history. Sở's step: its outcome
+    /// (pending in time or overdue, or withdrawn); the Cục: whether it was still waiting.
     /// Sở resolves within days and the Cục within weeks, so these are the last weeks' requests, not the register.
     /// </summary>
     private async Task<List<(int AgencyId, RequestType Type, StepOutcome? Outcome, bool WaitingOnCa)>> StepsOpenAtEndAsync(ReportPeriod period,
@@ -492,12 +493,9 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
         var result = new List<(int, RequestType, StepOutcome?, bool)>();
         foreach (var fact in facts)
         {
-            var outcome = ScienceDepartmentStep.Applies(fact.Type) && (fact.ResolvedAtUtc is null || fact.ResolvedAtUtc >= end)
-                ? ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, period.To)
-                : (StepOutcome?)null;
-            var waiting = fact.CaStartUtc < end && !(fact.CaEndUtc >= from && fact.CaEndUtc < end) && CaExpectedWorkingDays(fact.Type) is not null
-                && fact.StatusAtEnd == RequestStatus.AwaitingCaResult;
-            result.Add((fact.AgencyId, fact.Type, outcome, waiting));
+            // A step resolved before the end is in the counts of its month.
+            var outcome = ScienceDepartmentStep.Applies(fact.Type) && !(fact.ResolvedAtUtc < end) ? StepOutcomeOf(fact, from, end, period.To) : null;
+            result.Add((fact.AgencyId, fact.Type, outcome, WaitingOnCaAtEnd(fact, from, end)));
         }
 
         return result;
@@ -546,27 +544,36 @@ public sealed class ProvinceReportQuery(AppDbContext db, CalendarProvider calend
 
         if (ScienceDepartmentStep.Applies(fact.Type))
         {
-            var outcome = InPeriod(fact.ResolvedAtUtc) && fact.Resolution is { } timing
-                ? ScienceDepartmentStep.Resolved(timing)
-                : fact.ResolvedAtUtc < from ? (StepOutcome?)null
-                : ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, asOf);
-            figures.AddOutcome(outcome);
+            figures.AddOutcome(StepOutcomeOf(fact, from, end, asOf));
         }
 
-        if (fact.CaStartUtc is not { } caStart || CaExpectedWorkingDays(fact.Type) is not { } expected)
-        {
-            return;
-        }
-
-        if (InPeriod(fact.CaEndUtc))
+        if (fact.CaStartUtc is { } caStart && InPeriod(fact.CaEndUtc) && CaExpectedWorkingDays(fact.Type) is { } expected)
         {
             figures.AddCaFinished(Request.CaWorkingDaysBetween(deadlines, caStart, fact.CaEndUtc!.Value), expected);
         }
-        else if (caStart < end && fact.StatusAtEnd == RequestStatus.AwaitingCaResult)
+        else if (WaitingOnCaAtEnd(fact, from, end))
         {
             figures.CaWaitingAtEnd++;
         }
     }
+
+    /// <summary>
+    /// Sở's step of a request of a type that has one, in the period from <paramref name="from"/> to <paramref name="end"/>:
+    /// resolved in it (the timing it recorded), resolved before it (none), or unresolved at its end, judged by the domain on
+    /// the status and due date then (<see cref="ScienceDepartmentStep"/>).
+    /// </summary>
+    private static StepOutcome? StepOutcomeOf(RequestFact fact, DateTime from, DateTime end, DateOnly asOf) =>
+        fact.ResolvedAtUtc >= from && fact.ResolvedAtUtc < end && fact.Resolution is { } timing ? ScienceDepartmentStep.Resolved(timing)
+        : fact.ResolvedAtUtc < from ? null
+        : ScienceDepartmentStep.Unresolved(fact.Type, fact.StatusAtEnd, fact.DueAtEnd, asOf);
+
+    /// <summary>
+    /// Waiting on the Cục at the end of the period: its period started before the end and did not end in the period, the
+    /// request stood in <see cref="RequestStatus.AwaitingCaResult"/> then, and the Cục's leg has an expected period.
+    /// </summary>
+    private bool WaitingOnCaAtEnd(RequestFact fact, DateTime from, DateTime end) =>
+        fact.CaStartUtc < end && !(fact.CaEndUtc >= from && fact.CaEndUtc < end) && fact.StatusAtEnd == RequestStatus.AwaitingCaResult
+        && CaExpectedWorkingDays(fact.Type) is not null;
 
     private async Task<List<(string Reason, int Count)>> RevokedByReasonAsync(ReportPeriod period, int? agencyId, CancellationToken ct)
     {
