@@ -4,8 +4,9 @@
 # is served for SECS seconds on one connection by A, then by B, and each server's CPU time (/proc/<pid>/stat) is summed.
 # Prints the CPU per request of each side and the difference. Alternating second by second cancels most of the drift of
 # a shared machine, which moved the p50s of pages.sh by 20-30 % between runs: differences of 0.2 ms are visible here.
-# With CONC=16 also each side's requests/s on 16 connections per cycle.
-# Usage: A=<publish dir> B=<publish dir> [SIZE=L] [CYCLES=10] [SECS=1] [CONC=] tests/benchmarks/ab.sh <path>...
+# With CONC=16 also each side's requests/s on 16 connections per cycle. A_ENV and B_ENV add environment variables to one
+# side, to compare runtime settings of one build (A=B=<dir> B_ENV="DOTNET_GCgen0size=0x4000000").
+# Usage: A=<publish dir> B=<publish dir> [SIZE=L] [CYCLES=10] [SECS=1] [CONC=] [A_ENV=] [B_ENV=] tests/benchmarks/ab.sh <path>...
 # e.g. A=/tmp/before B=/tmp/after tests/benchmarks/ab.sh "/Requests?status=Received" /Requests/Inbox
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +29,7 @@ for side in A B; do
   if ss -ltn | grep -q ":${port[$side]} "; then echo "port ${port[$side]} is in use"; exit 1; fi
   (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:${port[$side]}" ASPNETCORE_ENVIRONMENT=Development Data__Folder="$(dirname "$DB")" \
     Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$DB" Seed__DemoData=false \
-    Serilog__MinimumLevel__Default=Warning exec ./PhuThoCa.Web >"$OUT/ab-$side.log" 2>&1) &
+    Serilog__MinimumLevel__Default=Warning exec env $(eval echo "\${${side}_ENV:-}") ./PhuThoCa.Web >"$OUT/ab-$side.log" 2>&1) &
   pids[$side]=$!
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:${port[$side]}/healthz" >/dev/null 2>&1 && break; sleep 1; done
   PORT=${port[$side]}; jar="$OUT/ab-$side.cookies"; rm -f "$jar"; sign_in "$jar"
