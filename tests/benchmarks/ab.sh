@@ -27,9 +27,10 @@ trap stop EXIT
 for side in A B; do
   dir=${!side}
   if ss -ltn | grep -q ":${port[$side]} "; then echo "port ${port[$side]} is in use"; exit 1; fi
+  extra="${side}_ENV"; extra="${!extra:-}"
   (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:${port[$side]}" ASPNETCORE_ENVIRONMENT=Development Data__Folder="$(dirname "$DB")" \
     Database__Provider=Sqlite ConnectionStrings__Default="Data Source=$DB" Seed__DemoData=false \
-    Serilog__MinimumLevel__Default=Warning exec env $(eval echo "\${${side}_ENV:-}") ./PhuThoCa.Web >"$OUT/ab-$side.log" 2>&1) &
+    Serilog__MinimumLevel__Default=Warning exec env $extra ./PhuThoCa.Web >"$OUT/ab-$side.log" 2>&1) &
   pids[$side]=$!
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:${port[$side]}/healthz" >/dev/null 2>&1 && break; sleep 1; done
   PORT=${port[$side]}; jar="$OUT/ab-$side.cookies"; rm -f "$jar"; sign_in "$jar"
