@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Infrastructure.Letters;
 using PhuThoCa.Infrastructure.Persistence;
@@ -134,6 +135,10 @@ builder.Services.AddRazorPages(options =>
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         VietnameseModelBinding.Apply(options.ModelBindingMessageProvider);
     });
+
+// TempData in its cookie as ASP.NET Core keeps it, without a cookie deleted on every page (QuietTempDataProvider).
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
 
 var app = builder.Build();
 

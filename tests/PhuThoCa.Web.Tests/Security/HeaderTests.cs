@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using PhuThoCa.Infrastructure.Identity;
 using PhuThoCa.Tests.Support;
 
 namespace PhuThoCa.Web.Tests.Security;
@@ -73,6 +75,41 @@ public partial class HeaderTests(PortalFactory portal)
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
+
+    /// <summary>
+    /// A page that neither received nor leaves a status message answers without a TempData cookie (the layout reads the
+    /// message on every page); a message left by an action travels in the cookie to the next page, which shows it once and
+    /// deletes the cookie.
+    /// </summary>
+    [Fact]
+    public async Task TheTempDataCookie_IsSentOnlyWithAMessage_AndDeletedOnceShown()
+    {
+        var client = await portal.CreateClientAsync(await portal.CreateUserAsync(Roles.Auditor), Ct);
+        const string message = "Đã đăng xuất tất cả phiên khác";
+
+        var plain = await client.GetAsync(new Uri("/Profile/Sessions", UriKind.Relative), Ct);
+        var ended = await PortalFactory.PostFormAsync(client, "/Profile/Sessions?handler=EndOthers", new Dictionary<string, string>(), ct: Ct);
+        var written = TempDataCookies(ended);
+        var shown = await client.GetAsync(ended.Headers.Location, Ct);
+        var shownHtml = await shown.Content.ReadAsStringAsync(Ct);
+        var deleted = TempDataCookies(shown);
+        var after = await client.GetAsync(new Uri("/Profile/Sessions", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Empty(TempDataCookies(plain));
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.DoesNotContain("1970", Assert.Single(written), StringComparison.Ordinal);
+        Assert.Contains(message, shownHtml, StringComparison.Ordinal);
+        Assert.Contains("expires=Thu, 01 Jan 1970", Assert.Single(deleted), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Empty(TempDataCookies(after));
+        Assert.DoesNotContain(message, await after.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static List<string> TempDataCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? [.. values.Where(v => v.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal))]
+            : [];
 
     /// <summary>The sources hold no inline script and no on… attribute (the CSP would block them).</summary>
     [Fact]
