@@ -1352,9 +1352,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("SubscriberId");
-
                     b.HasIndex("TokenId");
+
+                    b.HasIndex("SubscriberId", "RequestId");
 
                     b.ToTable("RequestLine");
                 });

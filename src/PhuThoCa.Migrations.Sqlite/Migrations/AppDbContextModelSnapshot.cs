@@ -1302,9 +1302,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("SubscriberId");
-
                     b.HasIndex("TokenId");
+
+                    b.HasIndex("SubscriberId", "RequestId");
 
                     b.ToTable("RequestLine");
                 });

@@ -114,6 +114,10 @@ internal sealed class RequestLineConfiguration : IEntityTypeConfiguration<Reques
         b.Property(l => l.TokenReturnMinutesNumber).HasMaxLength(50);
         b.HasIndex(l => l.CertificateId);
         b.HasIndex(l => l.TokenId);
+        // A subscriber's lines with their requests' ids in the index itself: the search by name (RequestSearch) and a
+        // subscriber's requests read the ids without visiting each line (744 lines for "pham thi" at 100,000 requests:
+        // 1.48 → 1.11 ms, docs/performance.md). It also serves the foreign key, which had an index of its own.
+        b.HasIndex("SubscriberId", "RequestId");
         b.HasOne<Domain.Subscribers.Subscriber>().WithMany().HasForeignKey(l => l.SubscriberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Certificates.Certificate>().WithMany().HasForeignKey(l => l.CertificateId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Tokens.UsbToken>().WithMany().HasForeignKey(l => l.TokenId).OnDelete(DeleteBehavior.Restrict);
