@@ -419,6 +419,12 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
                     $"{url}: a lookup per match in\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
             }
         }
+
+        // The global search reads the subscribers' index once for its two groups, requests and subscribers (few match here).
+        if (url.StartsWith("/Search", StringComparison.Ordinal))
+        {
+            Assert.Single(portal.Commands, c => c.Sql.Contains("FROM \"SubscribersSearch\"", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>The statements over <paramref name="table"/> that Sở staff's GET of <paramref name="url"/> sends, each with its SQLite plan.</summary>
