@@ -160,6 +160,10 @@ for size in ${SIZES[@]}; do
   fill() { sed -e "s/{DETAILS_ID}/$details_id/g" -e "s/{SERIAL}/$serial/g" -e "s/{EXPORT_QUERY}/$export_query/g" -e "s/{EXPORT_WHERE}/$export_where/g"; }
   for f in tests/benchmarks/reference/*.sql; do fill <"$f" >"$run/sql/$(basename "$f")"; done
   start_portal "$run" "$run/phuthoca.db"
+  # The portal has migrated the copy; a migration that built an index left its pages in the write-ahead log, read with
+  # read() instead of through the map until a checkpoint (session 24: +1 ms on the searched list). Checkpointed here, so
+  # the run measures the steady state (SQLite checkpoints while the portal has the file open).
+  sqlite3 "$run/phuthoca.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
   start_reference
   JAR="$run/cookies"; sign_in "$JAR"
   cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$JAR")
