@@ -66,10 +66,17 @@ public abstract class RegisterListModel<TRow>(AppDbContext db, CurrentUser me) :
             Agencies = await SubscriberFormOptions.AgenciesAsync(db, ct);
         }
 
+        await BeforeQueriesAsync(ct);
         Rows = await CountFromCountersAsync(ct) is { } total
             ? await PagedList.FromCountAsync(FilteredRows(), total, PageNumber, cancellationToken: ct)
             : await PagedList.CreateAsync(FilteredRows(), PageNumber, cancellationToken: ct);
     }
+
+    /// <summary>
+    /// Reads what the page's statements share (the count and the page both run <see cref="FilteredRows"/>), before they
+    /// run; e.g. the ids a search index gave, read once instead of once per statement.
+    /// </summary>
+    protected virtual Task BeforeQueriesAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
     /// The number of rows <see cref="FilteredRows"/> matches, read from counters kept by the database when the filters

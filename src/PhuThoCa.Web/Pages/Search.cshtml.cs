@@ -22,8 +22,6 @@ public class SearchModel(AppDbContext db) : PageModel
 
     private const int Candidates = 50;
 
-    private const int SharedSubscribers = 500;
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -54,20 +52,11 @@ public class SearchModel(AppDbContext db) : PageModel
         // Receipt numbers ending with the digits typed come first, before the candidates are cut: a common fragment ("24")
         // also matches many names and serials, and the newest 50 of those must not push the request it names out.
         var (_, ending) = RequestReceiptNumber.SearchKeys(text);
+        // The subscribers whose name or e-mail contains the text, read once for the requests' group and the subscribers'
+        // when they are few (SubscriberSearch.IdsToShareAsync); otherwise each group reads the index itself.
+        var subscriberIds = await SubscriberSearch.IdsToShareAsync(db, text, ct);
         // The agency's name is joined to the 50 candidates after they are cut, not looked up for every match before the
         // sort (744 lookups for "pham thi" at 100,000 requests, 0.4 ms of the statement's 2.3 ms; docs/performance.md).
-        // The subscribers whose name or e-mail contains the text, read from the trigram index once for the requests' group
-        // and the subscribers' when they are few (each group read them again: 0.9 ms of the page at 100,000 requests for
-        // "pham thi", 283 subscribers). Thousands of ids ("nguyen": 3,313 at 100,000 requests) cost more as a parameter
-        // than a second read of the index, so past SharedSubscribers each group keeps its own condition, as it does where the
-        // index cannot answer (SQL Server, a text under three characters).
-        List<int>? subscriberIds = null;
-        if (TextSearch.UsesIndex(db, folded))
-        {
-            var ids = await db.SubscribersWhoseSearchKeyContains(folded).Take(SharedSubscribers + 1).ToListAsync(ct);
-            subscriberIds = ids.Count <= SharedSubscribers ? ids : null;
-        }
-
         var candidates = db.Requests.AsNoTracking().Matching(db, text, subscriberIds)
             .OrderByDescending(r => ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
             .ThenByDescending(r => r.CreatedAtUtc).Take(Candidates);

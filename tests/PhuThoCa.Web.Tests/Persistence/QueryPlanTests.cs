@@ -419,12 +419,25 @@ public sealed partial class QueryPlanTests(QueryPlanTests.CapturingPortal portal
                     $"{url}: a lookup per match in\n{statement.Sql}\nplan:\n{string.Join('\n', plan)}");
             }
         }
+    }
 
-        // The global search reads the subscribers' index once for its two groups, requests and subscribers (few match here).
-        if (url.StartsWith("/Search", StringComparison.Ordinal))
-        {
-            Assert.Single(portal.Commands, c => c.Sql.Contains("FROM \"SubscribersSearch\"", StringComparison.Ordinal));
-        }
+    /// <summary>
+    /// A page whose statements all need the subscribers matching a name (the global search's requests and subscribers, the
+    /// subscribers list's count and page) reads the trigram index once when few match, as here, and passes the ids on.
+    /// </summary>
+    [Theory]
+    [InlineData("/Search?q=nguyen")]
+    [InlineData("/Subscribers?q=nguyen")]
+    public async Task SearchByName_ReadsTheSubscribersIndexOnce_ForTheWholePage(string url)
+    {
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+        portal.StartCapture();
+
+        var html = await staff.GetStringAsync(new Uri(url, UriKind.Relative), Ct);
+
+        Assert.Contains("Nguyễn", html, StringComparison.Ordinal);
+        Assert.Single(portal.Commands, c => c.Sql.Contains("FROM \"SubscribersSearch\"", StringComparison.Ordinal));
+        Assert.Contains(portal.Commands, c => c.Sql.Contains("json_each(", StringComparison.Ordinal));
     }
 
     /// <summary>The statements over <paramref name="table"/> that Sở staff's GET of <paramref name="url"/> sends, each with its SQLite plan.</summary>

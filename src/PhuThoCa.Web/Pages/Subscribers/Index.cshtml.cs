@@ -53,12 +53,23 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         return await counts.SumAsync(c => c.Count, ct);
     }
 
+    /// <summary>The searched subscribers' ids, read once for the count and the page when few match (SubscriberSearch).</summary>
+    private List<int>? _searchedIds;
+
+    protected override async Task BeforeQueriesAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            _searchedIds = await SubscriberSearch.IdsToShareAsync(Db, Query, ct);
+        }
+    }
+
     protected override IQueryable<Row> FilteredRows()
     {
         var query = Db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            query = query.Matching(Db, Query);
+            query = query.Matching(Db, Query, _searchedIds);
         }
 
         if (Kind is not null)
