@@ -82,6 +82,34 @@ public class SearchTests(PortalFactory portal)
         Assert.Contains("Không tìm thấy kết quả nào", TestHtml.Text(html), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A name matched across agencies: the officer's search reads the name index once and passes its ids on unscoped
+    /// (SubscriberSearch.IdsToShareAsync); the requests and subscribers it lists are still the officer's agency's only.
+    /// </summary>
+    [Fact]
+    public async Task Officer_SearchingAName_SeesOnlyTheirAgencysRequestsAndSubscribers()
+    {
+        await using var db = portal.CreateDbContext();
+        var officerAgency = await db.Agencies.AsNoTracking().Where(a => a.Name == OfficerAgency).Select(a => a.Id).SingleAsync(Ct);
+        Assert.True(await db.Subscribers.AsNoTracking().AnyAsync(s => s.AgencyId != officerAgency && s.SearchKey.Contains("tran"), Ct),
+            "the demo data has no other agency's Trần");
+        var officer = await portal.CreateClientAsync("canbo.viettri", Ct);
+
+        var html = await officer.GetStringAsync(new Uri("/Search?q=tran", UriKind.Relative), Ct);
+
+        var subscriberIds = Ids(html, "/Subscribers/Details/");
+        var requestIds = Ids(html, "/Requests/Details/");
+        Assert.NotEmpty(subscriberIds);
+        Assert.All(await db.Subscribers.AsNoTracking().Where(s => subscriberIds.Contains(s.Id)).Select(s => s.AgencyId).ToListAsync(Ct),
+            agency => Assert.Equal(officerAgency, agency));
+        Assert.All(await db.Requests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).Select(r => r.AgencyId).ToListAsync(Ct),
+            agency => Assert.Equal(officerAgency, agency));
+    }
+
+    private static List<int> Ids(string html, string prefix) =>
+        System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(prefix) + "(\\d+)\"")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
     private static string Section(string html, string kind)
     {
         var start = html.IndexOf($"data-kind=\"{kind}\"", StringComparison.Ordinal);
