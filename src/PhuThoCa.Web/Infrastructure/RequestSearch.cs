@@ -37,11 +37,10 @@ public static class RequestSearch
 #pragma warning disable CA1310
         // Each kind of key is one uncorrelated set of request ids (SQL "Id IN (…)", built once), not an EXISTS evaluated for
         // every request: a search for a name took 1.5 s at 100k requests that way (docs/performance.md). On SQLite each set
-        // is driven from an index (TextSearch, docs/adr/0027): the subscribers' folded keys through the trigram index and the
-        // lines' SubscriberId index; the requests' own keys and the lines' serials through trigram indexes that only narrow
+        // is driven from an index (TextSearch, docs/adr/0027): the subscribers' folded keys through the trigram index (or the
+        // ids the caller read from it) and the lines' (SubscriberId, RequestId) index; the requests' own keys and the lines' serials through trigram indexes that only narrow
         // the rows, the exact conditions below still decide. A text too short for the index checks every row, as before.
         // The index yields unscoped ids; the requests (query) are scoped.
-        var matchingSubscribers = db.SubscribersWhoseSearchKeyContains(folded);
         var keyCandidates = ending is null ? db.RequestsWhoseKeysMayMatch(cleaned) : db.RequestsWhoseKeysMayMatch(cleaned, ending);
         var keyRows = keyCandidates is null ? query : query.Where(r => keyCandidates.Contains(r.Id));
         var byKey = keyRows.Where(r => (ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
@@ -57,9 +56,16 @@ public static class RequestSearch
         var bySerial = lineRows.Where(l => (serial != "" && l.CertificateSerial != null && l.CertificateSerial.StartsWith(serial))
                 || (l.TokenSerial != null && l.TokenSerial.StartsWith(upper)))
             .Select(l => EF.Property<int>(l, "RequestId"));
-        var subscriberLines = subscriberIds is null
-            ? lines.Where(l => matchingSubscribers.Contains(l.SubscriberId))
-            : lines.Where(l => EF.Parameter(subscriberIds).Contains(l.SubscriberId));
+        IQueryable<RequestLine> subscriberLines;
+        if (subscriberIds is null)
+        {
+            var matchingSubscribers = db.SubscribersWhoseSearchKeyContains(folded);
+            subscriberLines = lines.Where(l => matchingSubscribers.Contains(l.SubscriberId));
+        }
+        else
+        {
+            subscriberLines = lines.Where(l => EF.Parameter(subscriberIds).Contains(l.SubscriberId));
+        }
         var bySubscriber = subscriberLines.Select(l => EF.Property<int>(l, "RequestId"));
         // One set of ids (SQL UNION), not three IN tests joined by OR: with OR, SQLite looked each set's requests up and then
         // tested every one of them against all three sets again (4.4 ms against 1.9 ms for "pham thi" at 100k requests).
