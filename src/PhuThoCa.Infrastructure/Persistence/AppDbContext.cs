@@ -110,6 +110,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
+    /// <summary>Subscribers' search keys without the agency scope, for a search's test of one row (<see cref="SubscriberSearchKey"/>).</summary>
+    public DbSet<SubscriberSearchKey> SubscriberSearchKeys => Set<SubscriberSearchKey>();
+
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
     public DbSet<UsbToken> Tokens => Set<UsbToken>();

@@ -52,14 +52,19 @@ public class SearchModel(AppDbContext db) : PageModel
         // Receipt numbers ending with the digits typed come first, before the candidates are cut: a common fragment ("24")
         // also matches many names and serials, and the newest 50 of those must not push the request it names out.
         var (_, ending) = RequestReceiptNumber.SearchKeys(text);
-        // The subscribers whose name or e-mail contains the text, read once for the requests' group and the subscribers'
-        // when they are few (SubscriberSearch.IdsToShareAsync); otherwise each group reads the index itself.
-        var subscriberIds = await SubscriberSearch.IdsToShareAsync(db, text, ct);
+        // What the subscribers' index says about the text, read once for the requests' group and the subscribers'
+        // (SubscriberSearch.MatchesAsync): their ids when few match, or that the text is a common fragment, when both groups
+        // test the rows in their own order and stop at the candidates they keep.
+        var subscriberMatches = await SubscriberSearch.MatchesAsync(db, text, ct);
         // The agency's name is joined to the 50 candidates after they are cut, not looked up for every match before the
         // sort (744 lookups for "pham thi" at 100,000 requests, 0.4 ms of the statement's 2.3 ms; docs/performance.md).
-        var candidates = db.Requests.AsNoTracking().Matching(db, text, subscriberIds)
-            .OrderByDescending(r => ending != null && r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending))
-            .ThenByDescending(r => r.CreatedAtUtc).Take(Candidates);
+        // Without digits to end a receipt number, the order is the creation time's alone: EF writes the other key as a
+        // constant then, which keeps SQLite from reading the requests in the creation time's index order and stopping at 50.
+        var matching = db.Requests.AsNoTracking().Matching(db, text, subscriberMatches);
+        var ordered = ending is null
+            ? matching.OrderByDescending(r => r.CreatedAtUtc)
+            : matching.OrderByDescending(r => r.ReceiptNumber != null && r.ReceiptNumber.EndsWith(ending)).ThenByDescending(r => r.CreatedAtUtc);
+        var candidates = ordered.Take(Candidates);
         var requests = await (from r in candidates
                               join a in db.Agencies on r.AgencyId equals a.Id into named
                               from a in named.DefaultIfEmpty()
@@ -91,7 +96,7 @@ public class SearchModel(AppDbContext db) : PageModel
             .Select(t => new { t.Id, t.SerialNumber, t.Status }).ToListAsync(ct);
         Tokens = Group.Of(tokens.OrderBy(t => t.SerialNumber == tokenSerial ? 0 : 1).Select(t => (t.Id, t.SerialNumber, t.Status)));
 
-        var subscribers = await db.Subscribers.AsNoTracking().Matching(db, text, subscriberIds).OrderBy(s => s.SortKey).Take(Candidates)
+        var subscribers = await db.Subscribers.AsNoTracking().Matching(db, text, subscriberMatches).OrderBy(s => s.SortKey).Take(Candidates)
             .Select(s => new { s.Id, s.Name, s.SearchKey, Agency = s.Agency!.Name }).ToListAsync(ct);
         Subscribers = Group.Of(subscribers.OrderBy(s => WordRank(s.SearchKey, folded)).Select(s => (s.Id, s.Name, s.Agency)));
 

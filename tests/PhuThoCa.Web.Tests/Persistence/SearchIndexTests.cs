@@ -9,6 +9,7 @@ using PhuThoCa.Domain.Tokens;
 using PhuThoCa.Infrastructure.Persistence;
 using PhuThoCa.Tests.Support;
 using PhuThoCa.Web.Infrastructure;
+using PhuThoCa.Web.Pages;
 
 namespace PhuThoCa.Web.Tests.Persistence;
 
@@ -90,6 +91,16 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
             var actual = await db.SubscribersWhoseSearchKeyContains(text).OrderBy(id => id).ToListAsync(Ct);
 
             Assert.Equal(expected, actual);
+        }
+
+        // The search the pages run, in each of its three ways: the index's query in the statement, the ids read once, and
+        // each row's key tested (a common fragment); with a whole CCCD also the subscriber it names.
+        var folded = Text.Fold(query.Trim());
+        var nationalId = NationalId.AsWholeNumber(query);
+        var expectedRows = await db.Subscribers.Where(s => (nationalId != null && s.NationalId == nationalId) || s.SearchKey.Contains(folded)).Select(s => s.Id).OrderBy(id => id).ToListAsync(Ct);
+        foreach (var matches in new SubscriberMatches?[] { null, await SubscriberSearch.MatchesAsync(db, query, Ct), new SubscriberMatches(null, Many: true) })
+        {
+            Assert.Equal(expectedRows, await db.Subscribers.Matching(db, query, matches).Select(s => s.Id).OrderBy(id => id).ToListAsync(Ct));
         }
     }
 
@@ -182,9 +193,14 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
             .Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
 #pragma warning restore CA1310
 
-        var actual = await db.Requests.Matching(db, query).Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
+        // Each way the pages search: the index's query in the statement, the subscribers' ids read once, and each request's
+        // lines' subscribers tested (a common fragment, SubscriberMatches.Many).
+        foreach (var matches in new SubscriberMatches?[] { null, await SubscriberSearch.MatchesAsync(db, query, Ct), new SubscriberMatches(null, Many: true) })
+        {
+            var actual = await db.Requests.Matching(db, query, matches).Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
 
-        Assert.True(expected.SequenceEqual(actual), $"“{query}”: expected {expected.Count} requests, found {actual.Count}");
+            Assert.True(expected.SequenceEqual(actual), $"“{query}” ({matches}): expected {expected.Count} requests, found {actual.Count}");
+        }
     }
 
     /// <summary>Texts for the requests search, with the demo data's own keys (receipt endings, dossier codes, letter numbers, serials).</summary>
@@ -327,6 +343,90 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
             await staff.GetStringAsync(new Uri($"/Certificates?q={foreignCertificate.SerialNumber[2..10]}", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An officer searching a common fragment: each request is tested by its lines' subscribers, whose keys are read without
+    /// the agency scope, as the index's ids are. A subscriber who has since moved to another agency still names the requests
+    /// their former agency filed (the request keeps its agency; the officer sees it through the request's scope), in every way
+    /// the search runs; and no other agency's request is found.
+    /// </summary>
+    [Fact]
+    public async Task Officer_CommonFragment_FindsTheSameRequestsAsTheIndex_EvenForAMovedSubscriber()
+    {
+        await SeedAsync();
+        await using var staffDb = portal.CreateDbContext();
+        var viettri = await staffDb.Agencies.Where(a => a.Name == "UBND phường Việt Trì").Select(a => a.Id).SingleAsync(Ct);
+        var other = await staffDb.Agencies.Where(a => a.Id != viettri).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
+        var line = await staffDb.Requests.Where(r => r.AgencyId == viettri).SelectMany(r => r.Lines)
+            .OrderBy(l => l.Id).Select(l => new { l.SubscriberId, RequestId = EF.Property<int>(l, "RequestId") }).FirstAsync(Ct);
+        var key = await staffDb.Subscribers.Where(s => s.Id == line.SubscriberId).Select(s => s.SearchKey).SingleAsync(Ct);
+        var name = key.Split(' ')[0] + " " + key.Split(' ')[1];
+
+        await using var db = portal.CreateDbContext(new AgencyScope(viettri));
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Subscribers\" SET \"AgencyId\" = {other} WHERE \"Id\" = {line.SubscriberId}", Ct);
+
+        var byIndex = await db.Requests.Matching(db, name).Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
+        var byRow = await db.Requests.Matching(db, name, new SubscriberMatches(null, Many: true)).Select(r => r.Id).OrderBy(id => id).ToListAsync(Ct);
+        var agencies = await staffDb.Requests.Where(r => byRow.Contains(r.Id)).Select(r => r.AgencyId).Distinct().ToListAsync(Ct);
+        await transaction.RollbackAsync(Ct);
+
+        Assert.Contains(line.RequestId, byIndex);
+        Assert.Equal(byIndex, byRow);
+        Assert.Equal([viettri], agencies);
+    }
+
+    /// <summary>
+    /// A common fragment (more subscribers match than <see cref="SubscriberSearch.SharedIdsLimit"/>; here "phutho", in every
+    /// official e-mail) through the pages: the global search lists the newest requests and the first subscribers by name,
+    /// the subscribers list its first page and its total, exactly as the index's sets give them; an officer's global search
+    /// lists only the officer's agency's requests.
+    /// </summary>
+    [Fact]
+    public async Task CommonFragment_Pages_ListTheSameRowsAsTheIndex()
+    {
+        await SeedAsync();
+        await using var db = portal.CreateDbContext();
+        var viettri = await db.Agencies.Where(a => a.Name == "UBND phường Việt Trì").Select(a => a.Id).SingleAsync(Ct);
+        var present = await db.SubscribersWhoseSearchKeyContains("phutho").CountAsync(Ct);
+        if (present <= SubscriberSearch.SharedIdsLimit)
+        {
+            db.Subscribers.AddRange(Enumerable.Range(0, SubscriberSearch.SharedIdsLimit + 1 - present).Select(i => new Subscriber(viettri,
+                new SubscriberDetails(SubscriberKind.Person, $"Lò Văn Chung {i:D3}", "Chuyên viên", $"0252{i:D8}", null, null, null,
+                    $"chung{i:D3}@viettri.phutho.gov.vn", null, null, null, null, null))));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.True((await SubscriberSearch.MatchesAsync(db, "phutho", Ct)).Many);
+        var staff = await portal.CreateClientAsync("chuyenvien.skhcn", Ct);
+
+        // Rows of equal creation time or name may come in either order, so the pages' rows are compared by what orders them.
+        var search = await staff.GetStringAsync(new Uri("/Search?q=phutho", UriKind.Relative), Ct);
+        var matching = db.Requests.Matching(db, "phutho");
+        var newest = await matching.OrderByDescending(r => r.CreatedAtUtc).Select(r => r.CreatedAtUtc).Take(SearchModel.Limit).ToListAsync(Ct);
+        var shownRequests = Links(RequestLink(), search);
+        Assert.Equal(SearchModel.Limit, newest.Count);
+        Assert.Equal(newest, await matching.Where(r => shownRequests.Contains(r.Id)).OrderByDescending(r => r.CreatedAtUtc).Select(r => r.CreatedAtUtc).ToListAsync(Ct));
+        var byName = (await db.Subscribers.Matching(db, "phutho").OrderBy(s => s.SortKey).Select(s => new { s.SortKey, s.SearchKey }).Take(50).ToListAsync(Ct))
+            .OrderBy(s => SearchModel.WordRank(s.SearchKey, "phutho")).Select(s => s.SortKey).Take(SearchModel.Limit).ToList();
+        var shownSubscribers = Links(SubscriberLink(), search);
+        Assert.Equal(byName, (await db.Subscribers.Where(s => shownSubscribers.Contains(s.Id)).Select(s => new { s.Id, s.SortKey }).ToListAsync(Ct))
+            .OrderBy(s => shownSubscribers.IndexOf(s.Id)).Select(s => s.SortKey).ToList());
+
+        var list = await staff.GetStringAsync(new Uri("/Subscribers?q=phutho", UriKind.Relative), Ct);
+        var firstPage = await db.Subscribers.Matching(db, "phutho").OrderBy(s => s.SortKey).Select(s => s.SortKey).Take(25).ToListAsync(Ct);
+        var total = await db.Subscribers.Matching(db, "phutho").CountAsync(Ct);
+        var listedPage = Links(SubscriberLink(), list);
+        Assert.Equal(firstPage, (await db.Subscribers.Where(s => listedPage.Contains(s.Id)).Select(s => new { s.Id, s.SortKey }).ToListAsync(Ct))
+            .OrderBy(s => listedPage.IndexOf(s.Id)).Select(s => s.SortKey).ToList());
+        Assert.Contains($"trên tổng số {total}<", list, StringComparison.Ordinal);
+
+        var officer = await portal.CreateClientAsync("canbo.viettri", Ct);
+        var own = await officer.GetStringAsync(new Uri("/Search?q=phutho", UriKind.Relative), Ct);
+        var listed = Links(RequestLink(), own);
+        Assert.NotEmpty(listed);
+        Assert.All(await db.Requests.Where(r => listed.Contains(r.Id)).Select(r => r.AgencyId).ToListAsync(Ct), agency => Assert.Equal(viettri, agency));
+    }
+
     /// <summary>The migration created the five indexes and their triggers (a later table rebuild would drop the triggers).</summary>
     [Fact]
     public async Task Migration_CreatesTheIndexesAndTheirTriggers()
@@ -407,4 +507,11 @@ public sealed partial class SearchIndexTests(SearchIndexTests.Portal portal) : I
 
     [System.Text.RegularExpressions.GeneratedRegex("/Subscribers/Details/(\\d+)\"")]
     private static partial System.Text.RegularExpressions.Regex SubscriberLink();
+
+    /// <summary>The ids of the links <paramref name="link"/> finds in the page, in the page's order, each once.</summary>
+    private static List<int> Links(System.Text.RegularExpressions.Regex link, string html) =>
+        link.Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("/Requests/Details/(\\d+)\"")]
+    private static partial System.Text.RegularExpressions.Regex RequestLink();
 }

@@ -53,14 +53,14 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         return await counts.SumAsync(c => c.Count, ct);
     }
 
-    /// <summary>The searched subscribers' ids, read once for the count and the page when few match (SubscriberSearch).</summary>
-    private List<int>? _searchedIds;
+    /// <summary>What the subscribers' index said about the search, read once for the count and the page (SubscriberSearch).</summary>
+    private SubscriberMatches? _searched;
 
     protected override async Task BeforeQueriesAsync(CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            _searchedIds = await SubscriberSearch.IdsToShareAsync(Db, Query, ct);
+            _searched = await SubscriberSearch.MatchesAsync(Db, Query, ct);
         }
     }
 
@@ -69,7 +69,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : RegisterListModel<Ind
         var query = Db.Subscribers.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            query = query.Matching(Db, Query, _searchedIds);
+            query = query.Matching(Db, Query, _searched);
         }
 
         if (Kind is not null)
