@@ -102,6 +102,7 @@ PAGES=(
   "subscribers-name|/Subscribers?q=pham%20thi"
   "notifications|/Notifications"
   "search|/Search?q=pham%20thi"
+  "search-common|/Search?q=nguyen"
   "reports|/Reports?p=year"
   "export|/Requests?handler=Export{EXPORT_QUERY}"
 )

@@ -84,7 +84,7 @@ public class SearchTests(PortalFactory portal)
 
     /// <summary>
     /// A name matched across agencies: the officer's search reads the name index once and passes its ids on unscoped
-    /// (SubscriberSearch.IdsToShareAsync); the requests and subscribers it lists are still the officer's agency's only.
+    /// (SubscriberSearch.MatchesAsync); the requests and subscribers it lists are still the officer's agency's only.
     /// </summary>
     [Fact]
     public async Task Officer_SearchingAName_SeesOnlyTheirAgencysRequestsAndSubscribers()
