@@ -99,7 +99,7 @@ public partial class MenuBadgeTests(PortalFactory portal)
         Assert.Contains("data-testid=\"notifications-capped\"", first, StringComparison.Ordinal);
         Assert.Contains("Thông báo số 0<", first, StringComparison.Ordinal); // the newest first
         // A page past the cap shows the last one: the 976th to the 1,000th newest, not an empty page nor an older one.
-        Assert.Contains("Hiển thị 976–1000 trên hơn 1.000", beyond, StringComparison.Ordinal);
+        Assert.Contains("Hiển thị 976–1.000 trên hơn 1.000", beyond, StringComparison.Ordinal);
         Assert.Contains("Thông báo số 999<", beyond, StringComparison.Ordinal);
         Assert.DoesNotContain("Thông báo số 1000<", beyond, StringComparison.Ordinal);
     }
