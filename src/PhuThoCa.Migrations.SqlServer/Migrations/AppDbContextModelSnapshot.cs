@@ -1350,9 +1350,9 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CertificateId");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("TokenId");
+
+                    b.HasIndex("RequestId", "SubscriberId");
 
                     b.HasIndex("SubscriberId", "RequestId");
 
@@ -2272,6 +2272,20 @@ namespace PhuThoCa.Migrations.SqlServer.Migrations
                     b.HasKey("AgencyId", "Kind", "IsActive");
 
                     b.ToTable("SubscriberCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberSearchKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"SearchKey\" FROM \"Subscribers\"");
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.TokenCount", b =>

@@ -1300,9 +1300,9 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CertificateId");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("TokenId");
+
+                    b.HasIndex("RequestId", "SubscriberId");
 
                     b.HasIndex("SubscriberId", "RequestId");
 
@@ -2203,6 +2203,20 @@ namespace PhuThoCa.Migrations.Sqlite.Migrations
                     b.HasKey("AgencyId", "Kind", "IsActive");
 
                     b.ToTable("SubscriberCounts", (string)null);
+                });
+
+            modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.SubscriberSearchKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"SearchKey\" FROM \"Subscribers\"");
                 });
 
             modelBuilder.Entity("PhuThoCa.Infrastructure.Persistence.TokenCount", b =>
